@@ -1,0 +1,389 @@
+"""The `policykg` command line: thin commands over loaders, graph and queries."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from app.loading import FileResult, load_files
+from app.output import FORMATS, dumps, render
+from graph import Store, open_store
+from graph.embedded import server_status, stop_server
+from graph.stats import graph_stats
+from loaders import parse
+from loaders.discover import discover
+from loaders.extract import extract
+from policykg.errors import PolicyKGError, QueryError
+from policykg.settings import Settings
+from queries import get_query, named_queries
+
+app = typer.Typer(
+    help="policykg: a knowledge graph of Chinese government policy documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Manage the embedded FalkorDB server and the graph.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+ParamOption = Annotated[
+    list[str] | None,
+    typer.Option("--param", "-p", help="A query parameter as name=value; repeatable."),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+
+
+class State:
+    """Options given before the command, turned into Settings on first use."""
+
+    def __init__(self, overrides: dict[str, Any]) -> None:
+        self.overrides = overrides
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings.from_env(**self.overrides)
+        return self._settings
+
+    def store(self) -> Store:
+        return open_store(self.settings)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    store: Annotated[str | None, typer.Option(help="falkordb (default) or neo4j. Env: POLICYKG_STORE.")] = None,
+    home: Annotated[Path | None, typer.Option(help="Data directory. Env: POLICYKG_HOME.")] = None,
+    graph: Annotated[str | None, typer.Option(help="Graph name. Env: POLICYKG_GRAPH.")] = None,
+    neo4j_uri: Annotated[str | None, typer.Option(help="Env: NEO4J_URI.")] = None,
+    neo4j_user: Annotated[str | None, typer.Option(help="Env: NEO4J_USER.")] = None,
+    neo4j_password: Annotated[str | None, typer.Option(help="Env: NEO4J_PASSWORD.")] = None,
+    neo4j_database: Annotated[str | None, typer.Option(help="Env: NEO4J_DATABASE.")] = None,
+) -> None:
+    """Global options; every one also reads its environment variable."""
+    ctx.obj = State(
+        {
+            "store": store,
+            "home": home,
+            "graph_name": graph,
+            "neo4j_uri": neo4j_uri,
+            "neo4j_user": neo4j_user,
+            "neo4j_password": neo4j_password,
+            "neo4j_database": neo4j_database,
+        }
+    )
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.obj
+    assert isinstance(state, State)
+    return state
+
+
+def _params(raw: list[str] | None) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in raw or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise QueryError(f"parameter {item!r} is not name=value", hint="e.g. -p year=2027")
+        params[name.strip()] = value
+    return params
+
+
+def _guess_types(params: dict[str, str]) -> dict[str, Any]:
+    """Ad-hoc query parameters: JSON values when they parse (2027, true, [..]), else strings."""
+    typed: dict[str, Any] = {}
+    for name, value in params.items():
+        try:
+            typed[name] = json.loads(value)
+        except json.JSONDecodeError:
+            typed[name] = value
+    return typed
+
+
+@app.command()
+def load(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")],
+    batch_size: Annotated[int | None, typer.Option(help="Rows per write. Env: POLICYKG_BATCH_SIZE.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Parse, extract and load documents; exits 1 when any file failed (after loading the rest)."""
+    state = _state(ctx)
+    settings = state.settings if batch_size is None else state.settings.with_(batch_size=batch_size)
+    files = discover(paths)
+    if not files:
+        raise PolicyKGError("no document files found", hint="name files, folders or globs of .txt/.html/.docx/.pdf")
+    store = state.store()
+    try:
+        store.ensure_schema()
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=as_json or not err.is_terminal,
+        ) as progress:
+            task = progress.add_task("loading", total=len(files))
+
+            def report(result: FileResult) -> None:
+                progress.advance(task) if result.path != getattr(report, "last", None) else None
+                report.last = result.path  # type: ignore[attr-defined]
+                if as_json:
+                    return
+                if result.ok:
+                    progress.console.print(
+                        f"ok    {result.path}  {result.title or ''}  "
+                        f"({result.nodes} nodes, {result.relationships} relationships)",
+                        highlight=False,
+                    )
+                else:
+                    progress.console.print(f"error {result.error}", style="red", highlight=False)
+
+            load_report = load_files(store, files, settings.batch_size, on_file=report)
+        stats = graph_stats(store)
+    finally:
+        store.close()
+    if as_json:
+        out.out(dumps({
+            "files": [vars(f) for f in load_report.files],
+            "loaded": len(load_report.loaded),
+            "failed": len(load_report.failed),
+            "stats": stats.to_json(),
+        }), highlight=False)
+    else:
+        err.print(
+            f"{len(load_report.loaded)} document(s) loaded, {len(load_report.failed)} file(s) failed; "
+            f"graph: {stats.nodes} nodes, {stats.edges} relationships",
+            highlight=False,
+        )
+    if load_report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("parse")
+def parse_command(
+    files: Annotated[list[Path], typer.Argument(help="Document files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print ParsedDocument as JSON.")] = False,
+) -> None:
+    """Show what the loader reads from files: metadata, sections and clean text."""
+    from dataclasses import asdict
+
+    failed = False
+    for file in files:
+        try:
+            doc = parse(file)
+        except PolicyKGError as exc:
+            err.print(f"error {exc}", style="red", highlight=False)
+            failed = True
+            continue
+        if as_json:
+            data = asdict(doc)
+            data.pop("offsets", None)
+            out.out(dumps(data), highlight=False)
+        else:
+            meta = doc.metadata
+            out.print(f"[bold]{meta.title}[/bold]  {meta.doc_number or ''}", highlight=False)
+            out.print(f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}  status: {meta.status or '-'}", highlight=False)
+            for section in doc.all_sections():
+                out.print(f"{'  ' * section.depth}{section.number} {section.title}", highlight=False)
+            out.print(doc.text, highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_command(
+    files: Annotated[list[Path], typer.Argument(help="Document files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document.")] = True,
+) -> None:
+    """Print what `load` would write for each document: nodes and relationships."""
+    failed = False
+    for file in files:
+        try:
+            parsed = parse(file)
+            for document in (parsed, *parsed.companions):
+                extraction = extract(document)
+                out.out(dumps({
+                    "document": {"id": extraction.document_id, "source": document.source, "title": document.metadata.title},
+                    "nodes": [n.to_json() for n in extraction.nodes],
+                    "relationships": [r.to_json() for r in extraction.relationships],
+                }), highlight=False)
+        except PolicyKGError as exc:
+            err.print(f"error {exc}", style="red", highlight=False)
+            failed = True
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    ctx: typer.Context,
+    cypher: Annotated[str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")],
+    param: ParamOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Run a read-only Cypher query; writes are refused by the store."""
+    _check_format(fmt)
+    store = _state(ctx).store()
+    try:
+        result = store.read(cypher, _guess_types(_params(param)))
+    finally:
+        store.close()
+    render(result, fmt, out)
+
+
+@app.command()
+def run(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(help="Named query from queries/.")] = None,
+    param: ParamOption = None,
+    fmt: FormatOption = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+) -> None:
+    """Run a named query (see --list)."""
+    if list_ or name is None:
+        for named in named_queries().values():
+            out.print(f"[bold]{named.name}[/bold]  {named.description}", highlight=False)
+            for p in named.params:
+                default = f" (default {p.default})" if p.default is not None else ""
+                out.print(f"    -p {p.name}=<{p.type}>  {p.description}{default}", highlight=False)
+        return
+    _check_format(fmt)
+    named = get_query(name)
+    params = named.bind(_params(param))
+    store = _state(ctx).store()
+    try:
+        result = store.read(named.cypher, params)
+    finally:
+        store.close()
+    render(result, fmt, out)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Nodes per label and relationships per type."""
+    store = _state(ctx).store()
+    try:
+        counts = graph_stats(store)
+    finally:
+        store.close()
+    if as_json:
+        out.out(dumps(counts.to_json()), highlight=False)
+        return
+    for label, count in counts.labels.items():
+        out.print(f"{label:<14}{count:>8}", highlight=False)
+    for rtype, count in counts.relationships.items():
+        out.print(f"{rtype:<14}{count:>8}", highlight=False)
+    out.print(f"{'nodes':<14}{counts.nodes:>8}\n{'relationships':<14}{counts.edges:>8}", highlight=False)
+
+
+@db_app.command("status")
+def db_status(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Is the embedded server running, and where is its data."""
+    status = server_status(_state(ctx).settings.home)
+    data = {
+        "running": status.running,
+        "pid": status.pid,
+        "socket": str(status.socket),
+        "data_dir": str(status.data_dir),
+        "data_bytes": status.data_bytes,
+    }
+    if as_json:
+        out.out(dumps(data), highlight=False)
+    else:
+        for key, value in data.items():
+            out.print(f"{key:<11}{value}", highlight=False)
+
+
+@db_app.command("stop")
+def db_stop(ctx: typer.Context) -> None:
+    """Stop the embedded server (data stays on disk)."""
+    stopped = stop_server(_state(ctx).settings.home)
+    err.print("stopped" if stopped else "not running", highlight=False)
+
+
+@db_app.command("reset")
+def db_reset(
+    ctx: typer.Context,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False,
+) -> None:
+    """Delete every node and relationship of the graph."""
+    state = _state(ctx)
+    if not yes:
+        typer.confirm(f"Delete graph {state.settings.graph_name!r} in the {state.settings.store} store?", abort=True)
+    store = state.store()
+    try:
+        store.clear()
+    finally:
+        store.close()
+    err.print("graph deleted", highlight=False)
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option(help="Port.")] = 8501,
+    host: Annotated[str, typer.Option(help="Address to bind; localhost by default.")] = "localhost",
+) -> None:
+    """Start the Streamlit explorer."""
+    settings = _state(ctx).settings
+    script = Path(__file__).parent / "explorer" / "main.py"
+    env = {**os.environ, "POLICYKG_STORE": settings.store, "POLICYKG_HOME": str(settings.home), "POLICYKG_GRAPH": settings.graph_name}
+    if settings.neo4j_uri:
+        env["NEO4J_URI"] = settings.neo4j_uri
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.address", host, "--server.port", str(port),
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    err.print(f"policykg explorer at http://{host}:{port}", highlight=False)
+    raise typer.Exit(subprocess.call(command, env=env))
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
+
+
+def main() -> None:
+    """Entry point: our errors become one line and exit code 2 (1 means some files failed)."""
+    try:
+        app(standalone_mode=False)
+    except PolicyKGError as exc:
+        err.print(f"error: {exc}", style="red", highlight=False)
+        if exc.hint:
+            err.print(f"hint: {exc.hint}", highlight=False)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err.print("aborted", highlight=False)
+        sys.exit(1)
+    except Exception as exc:  # click usage errors arrive here with standalone_mode=False
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

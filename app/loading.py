@@ -1,0 +1,83 @@
+"""Load files into a store: parse, extract and write each file; one bad file stops nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.store import Store
+from graph.writer import write_extraction
+from loaders import parse
+from loaders.extract import extract
+from policykg.errors import ExtractError, LoadError
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file."""
+
+    path: str
+    ok: bool
+    document_id: str | None = None
+    title: str | None = None
+    nodes: int = 0
+    relationships: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """The outcome of one `load` run."""
+
+    files: tuple[FileResult, ...]
+
+    @property
+    def failed(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if not f.ok)
+
+    @property
+    def loaded(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if f.ok)
+
+
+def load_file(store: Store, path: Path, batch_size: int) -> list[FileResult]:
+    """Parse, extract and write one file (and the documents that came with it)."""
+    parsed = parse(path)
+    results = []
+    for document in (parsed, *parsed.companions):
+        extraction = extract(document)
+        counts = write_extraction(store, extraction, batch_size)
+        results.append(
+            FileResult(
+                str(path),
+                True,
+                extraction.document_id,
+                document.metadata.title,
+                counts.nodes,
+                counts.relationships,
+            )
+        )
+    return results
+
+
+def load_files(
+    store: Store,
+    paths: Iterable[Path],
+    batch_size: int,
+    on_file: Callable[[FileResult], None] = lambda result: None,
+) -> LoadReport:
+    """Load every file; a file that cannot be read is reported and skipped.
+
+    A StoreError (the store went away) ends the run: every later file would fail too.
+    """
+    results: list[FileResult] = []
+    for path in paths:
+        try:
+            file_results = load_file(store, path, batch_size)
+        except (LoadError, ExtractError) as exc:
+            file_results = [FileResult(str(path), False, error=str(exc))]
+        for result in file_results:
+            results.append(result)
+            on_file(result)
+    return LoadReport(tuple(results))

@@ -1,0 +1,46 @@
+"""Rendering query results for the terminal: table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from graph.result import QueryResult, to_json_value
+
+FORMATS = ("table", "json", "csv")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(to_json_value(value), ensure_ascii=False)
+
+
+def render(result: QueryResult, fmt: str, console: Console) -> None:
+    """Print a result in one of FORMATS."""
+    if fmt == "json":
+        console.print_json(json.dumps(result.to_json(), ensure_ascii=False))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(result.columns)
+        writer.writerows([_cell(v) for v in row] for row in result.rows)
+        console.out(buffer.getvalue(), end="", highlight=False)
+    else:
+        table = Table(*result.columns, show_lines=False)
+        for row in result.rows:
+            table.add_row(*(_cell(v) for v in row))
+        console.print(table)
+        console.print(f"{len(result.rows)} row(s)", style="dim")
+
+
+def dumps(data: Any) -> str:
+    """JSON for --json outputs: UTF-8 characters kept, stable key order."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,29 @@
+"""Graph stores behind one small seam, picked by name and imported lazily."""
+
+from __future__ import annotations
+
+import importlib
+
+from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
+from graph.store import Store
+from policykg.errors import ConfigError
+from policykg.settings import Settings
+
+__all__ = ["GraphNode", "GraphPath", "GraphRelationship", "QueryResult", "Store", "open_store"]
+
+# name -> (module, class): drivers are imported only when their store is used.
+_STORES: dict[str, tuple[str, str]] = {
+    "falkordb": ("graph.falkordb_store", "FalkorDBStore"),
+    "neo4j": ("graph.neo4j_store", "Neo4jStore"),
+}
+
+
+def open_store(settings: Settings) -> Store:
+    """Connect to the store the settings name (starting the embedded server if needed)."""
+    try:
+        module_name, class_name = _STORES[settings.store]
+    except KeyError:
+        raise ConfigError(f"unknown store {settings.store!r}") from None
+    store_class = getattr(importlib.import_module(module_name), class_name)
+    store: Store = store_class(settings)
+    return store

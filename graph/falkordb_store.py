@@ -1,0 +1,128 @@
+"""The embedded FalkorDB store (the default)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as FalkorPath
+
+from graph import dialect
+from graph.embedded import ensure_server
+from ontology.schema import LABELS
+from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
+from policykg.errors import QueryError, StoreError
+from policykg.settings import Settings
+
+READ_ONLY_REFUSAL = "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
+
+
+class FalkorDBStore:
+    """A graph in the embedded FalkorDB server under the data directory."""
+
+    name = "falkordb"
+    dialect = dialect.FALKORDB
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.socket = ensure_server(settings.home)
+        try:
+            self._db = FalkorDB(unix_socket_path=str(self.socket))
+            self._graph = self._db.select_graph(settings.graph_name)
+        except redis.exceptions.RedisError as exc:
+            raise StoreError(f"cannot connect to the embedded FalkorDB server: {exc}") from exc
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run through GRAPH.RO_QUERY: the server itself refuses any write."""
+        try:
+            result = self._graph.ro_query(cypher, params, timeout=self.settings.query_timeout_ms)
+        except redis.exceptions.ResponseError as exc:
+            raise _query_error(exc, cypher) from exc
+        except redis.exceptions.RedisError as exc:
+            raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
+        return _convert(result)
+
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run a query that may write; each query is atomic in FalkorDB."""
+        try:
+            result = self._graph.query(cypher, params)
+        except redis.exceptions.ResponseError as exc:
+            raise _query_error(exc, cypher) from exc
+        except redis.exceptions.RedisError as exc:
+            raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
+        return _convert(result)
+
+    def ensure_schema(self) -> None:
+        """Range indexes on id (and lookup properties), and a unique constraint on id."""
+        for statement in dialect.schema_statements(dialect.FALKORDB):
+            try:
+                self._graph.query(statement)
+            except redis.exceptions.ResponseError as exc:
+                if "already indexed" not in str(exc):
+                    raise StoreError(f"cannot create index ({statement}): {exc}") from exc
+        existing = {
+            (c["label"], tuple(c["properties"]))
+            for c in self._graph.list_constraints()
+            if c.get("type") == "UNIQUE"
+        }
+        for label in LABELS:
+            if (label, ("id",)) not in existing:
+                self._graph.create_node_unique_constraint(label, "id")
+
+    def clear(self) -> None:
+        """Delete the whole graph (the server keeps running)."""
+        try:
+            self._graph.delete()
+        except redis.exceptions.ResponseError as exc:
+            if "empty key" not in str(exc) and "Invalid graph operation" not in str(exc):
+                raise StoreError(f"cannot delete graph: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the connection pool; the server stays up for other processes."""
+        self._db.connection.close()
+
+
+def _query_error(exc: Exception, cypher: str) -> QueryError:
+    message = str(exc)
+    if "read-only" in message:
+        return QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads; load data with `policykg load`")
+    if "timed out" in message.lower():
+        return QueryError("the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS")
+    first_line = " ".join(message.split())
+    return QueryError(f"the query failed: {first_line}", hint=f"query: {cypher[:200]}")
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Node):
+        return _node(value)
+    if isinstance(value, Edge):
+        return _edge(value)
+    if isinstance(value, FalkorPath):
+        return GraphPath(
+            tuple(_node(n) for n in value.nodes()), tuple(_edge(e) for e in value.edges())
+        )
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    return value
+
+
+def _node(node: Node) -> GraphNode:
+    return GraphNode(str(node.id), tuple(node.labels or ()), dict(node.properties))
+
+
+def _edge(edge: Edge) -> GraphRelationship:
+    src = edge.src_node.id if isinstance(edge.src_node, Node) else edge.src_node
+    dst = edge.dest_node.id if isinstance(edge.dest_node, Node) else edge.dest_node
+    return GraphRelationship(str(edge.id), edge.relation, str(src), str(dst), dict(edge.properties))
+
+
+def _convert(result: Any) -> QueryResult:
+    header = result.header or []
+    columns = tuple(h[1] if isinstance(h, list | tuple) else str(h) for h in header)
+    rows = tuple(tuple(_value(v) for v in row) for row in result.result_set or [])
+    return QueryResult(columns, rows)

@@ -1,0 +1,141 @@
+"""Neo4j 5 through the official driver (production)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, AuthError
+from neo4j.graph import Node, Path, Relationship
+
+from graph import dialect
+from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
+from policykg.errors import QueryError, StoreError
+from policykg.settings import Settings
+
+READ_ONLY_REFUSAL = "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
+# Procedures that administer the server are refused even when the planner calls them reads.
+REFUSED_PROCEDURE_PREFIXES = ("dbms.", "db.create", "db.drop", "apoc.")
+
+
+class Neo4jStore:
+    """A Neo4j 5 database reached with the official Bolt driver."""
+
+    name = "neo4j"
+    dialect = dialect.NEO4J
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        auth = (settings.neo4j_user, settings.neo4j_password or "")
+        try:
+            self._driver = neo4j.GraphDatabase.driver(settings.neo4j_uri or "", auth=auth)
+            self._driver.verify_connectivity()
+        except (ServiceUnavailable, AuthError, ValueError, OSError) as exc:
+            raise StoreError(
+                f"cannot reach Neo4j at {settings.neo4j_uri}: {exc}",
+                hint="check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD",
+            ) from exc
+
+    def _session(self, read: bool) -> neo4j.Session:
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        return self._driver.session(database=self.settings.neo4j_database, default_access_mode=mode)
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Refuse anything the planner does not call a read, then run it in a read transaction."""
+        params = params or {}
+        self._check_read_only(cypher, params)
+        timeout = self.settings.query_timeout_ms / 1000
+
+        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
+            result = tx.run(cypher, params)
+            columns = tuple(result.keys())
+            return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
+
+        try:
+            with self._session(read=True) as session:
+                return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
+        except ClientError as exc:
+            raise _query_error(exc, cypher) from exc
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j failed: {exc.message}") from exc
+
+    def _check_read_only(self, cypher: str, params: dict[str, Any]) -> None:
+        try:
+            with self._session(read=True) as session:
+                summary = session.run(f"EXPLAIN {cypher}", params).consume()  # type: ignore[arg-type]
+        except ClientError as exc:
+            raise _query_error(exc, cypher) from exc
+        if summary.query_type != "r":
+            raise QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads")
+        plan = str(summary.plan or "")
+        if any(prefix in plan for prefix in REFUSED_PROCEDURE_PREFIXES):
+            raise QueryError("administrative procedures are refused on the read-only path")
+
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run one statement in a write transaction."""
+        params = params or {}
+
+        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
+            result = tx.run(cypher, params)
+            columns = tuple(result.keys())
+            return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
+
+        try:
+            with self._session(read=False) as session:
+                return session.execute_write(work)
+        except ClientError as exc:
+            raise _query_error(exc, cypher) from exc
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j failed: {exc.message}") from exc
+
+    def ensure_schema(self) -> None:
+        """Uniqueness constraints on id and lookup indexes, IF NOT EXISTS."""
+        for statement in dialect.schema_statements(dialect.NEO4J):
+            with self._session(read=False) as session:
+                session.run(statement).consume()  # type: ignore[arg-type]
+
+    def clear(self) -> None:
+        """Delete every node in batches (large graphs would not fit one transaction)."""
+        while True:
+            result = self.write(dialect.CLEAR_BATCH, {"limit": 10_000})
+            if not result.scalar():
+                return
+
+    def close(self) -> None:
+        """Close the driver."""
+        self._driver.close()
+
+
+def _query_error(exc: Neo4jError, cypher: str) -> QueryError:
+    code = exc.code or ""
+    if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "read access mode" in (exc.message or ""):
+        return QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads")
+    if "TransactionTimedOut" in code or "Timeout" in code:
+        return QueryError("the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS")
+    return QueryError(f"the query failed: {exc.message}", hint=f"query: {cypher[:200]}")
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Node):
+        return _node(value)
+    if isinstance(value, Relationship):
+        return _rel(value)
+    if isinstance(value, Path):
+        return GraphPath(tuple(_node(n) for n in value.nodes), tuple(_rel(r) for r in value.relationships))
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    return value
+
+
+def _node(node: Node) -> GraphNode:
+    return GraphNode(node.element_id, tuple(sorted(node.labels)), dict(node.items()))
+
+
+def _rel(rel: Relationship) -> GraphRelationship:
+    start = rel.start_node.element_id if rel.start_node is not None else ""
+    end = rel.end_node.element_id if rel.end_node is not None else ""
+    return GraphRelationship(rel.element_id, rel.type, start, end, dict(rel.items()))

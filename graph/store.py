@@ -1,0 +1,34 @@
+"""The store seam: a few methods every graph store provides."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from graph.result import QueryResult
+
+
+class Store(Protocol):
+    """A Cypher graph store. The rest of policykg never sees a driver."""
+
+    name: str
+    dialect: str
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run a read-only query; the store refuses writes."""
+        ...
+
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run a query that may write, atomically."""
+        ...
+
+    def ensure_schema(self) -> None:
+        """Create indexes and uniqueness constraints from the ontology, idempotently."""
+        ...
+
+    def clear(self) -> None:
+        """Delete every node and relationship of this graph."""
+        ...
+
+    def close(self) -> None:
+        """Release connections (an embedded server keeps running for others)."""
+        ...

@@ -1,0 +1,104 @@
+"""Batched writes: extractions become `UNWIND $rows … MERGE` statements on id."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph import dialect
+from graph.store import Store
+from ontology.records import (
+    Extraction,
+    NodeRecord,
+    RelationshipRecord,
+    validate_node,
+    validate_relationship,
+)
+from ontology.schema import RELATIONSHIPS
+
+
+@dataclass(frozen=True)
+class WriteCounts:
+    """How many rows were sent to the store (MERGE makes re-sent rows no-ops)."""
+
+    nodes: int = 0
+    relationships: int = 0
+    statements: int = 0
+
+    def __add__(self, other: WriteCounts) -> WriteCounts:
+        return WriteCounts(
+            self.nodes + other.nodes,
+            self.relationships + other.relationships,
+            self.statements + other.statements,
+        )
+
+
+def chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """Consecutive slices of at most size rows."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def node_rows(nodes: Iterable[NodeRecord]) -> dict[tuple[str, bool], list[dict[str, Any]]]:
+    """Validated node rows grouped by (label, weak); the last record of an id wins."""
+    grouped: dict[tuple[str, bool], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for node in nodes:
+        validate_node(node)
+        rows = grouped[(node.label, node.weak)]
+        props = {k: v for k, v in node.properties.items() if v is not None}
+        if node.id in rows:
+            rows[node.id]["props"].update(props)
+        else:
+            rows[node.id] = {"id": node.id, "props": props}
+    return {key: list(rows.values()) for key, rows in grouped.items()}
+
+
+def relationship_rows(
+    relationships: Iterable[RelationshipRecord],
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Validated relationship rows grouped by (type, start label, end label)."""
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for rel in relationships:
+        validate_relationship(rel)
+        key_names = RELATIONSHIPS[rel.type].key
+        props = {k: v for k, v in rel.properties.items() if v is not None and k not in key_names}
+        grouped[(rel.type, rel.start_label, rel.end_label)].append(
+            {
+                "start": rel.start,
+                "end": rel.end,
+                "key": {k: rel.properties[k] for k in key_names},
+                "props": props,
+            }
+        )
+    return grouped
+
+
+def write_records(
+    store: Store,
+    nodes: Iterable[NodeRecord],
+    relationships: Iterable[RelationshipRecord],
+    batch_size: int,
+) -> WriteCounts:
+    """MERGE nodes (weak ones first, so strong ones overwrite), then relationships."""
+    counts = WriteCounts()
+    for (label, weak), rows in sorted(node_rows(nodes).items(), key=lambda kv: not kv[0][1]):
+        statement = dialect.merge_nodes(label, weak=weak)
+        for batch in chunks(rows, batch_size):
+            store.write(statement, {"rows": list(batch)})
+            counts += WriteCounts(nodes=len(batch), statements=1)
+    for (rtype, start, end), rows in sorted(relationship_rows(relationships).items()):
+        statement = dialect.merge_relationships(rtype, start, end)
+        for batch in chunks(rows, batch_size):
+            store.write(statement, {"rows": list(batch)})
+            counts += WriteCounts(relationships=len(batch), statements=1)
+    return counts
+
+
+def write_extraction(store: Store, extraction: Extraction, batch_size: int) -> WriteCounts:
+    """Replace what a document said before with what this extraction says."""
+    params = {"doc": extraction.document_id}
+    store.write(dialect.DELETE_DOCUMENT_PARTS, params)
+    store.write(dialect.DELETE_DOCUMENT_EDGES, params)
+    return write_records(store, extraction.nodes, extraction.relationships, batch_size)

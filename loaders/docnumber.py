@@ -1,0 +1,59 @@
+"""文号 and title normalisation: the identity keys of Document nodes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# 〔2024〕 appears in scrapes as [2024], (2024), （2024）, 【2024】, 〔 2024 〕, ［2024］, ﹝2024﹞.
+_YEAR_BRACKETS = re.compile(r"[\[\(（【〔［﹝〈<]\s*((?:19|20)\d{2})\s*[\]\)）】〕］﹞〉>]")
+_SPACES = re.compile(r"\s+")
+_DOC_NUMBER = re.compile(
+    r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*〔(?P<year>(?:19|20)\d{2})〕\s*(?P<serial>\d{1,5})\s*号"
+)
+_TITLE_MARKERS = re.compile(r"[（(]\s*(征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)\s*[)）]\s*$")
+_QUOTES = str.maketrans("", "", "《》〈〉<>\"'“”‘’")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII (１２３, ａｂｃ) to half-width; Chinese characters unchanged."""
+    return "".join(
+        chr(ord(ch) - 0xFEE0) if 0xFF01 <= ord(ch) <= 0xFF5E and ch not in "（）" else ch
+        for ch in text
+    )
+
+
+def normalize_doc_number(raw: str) -> str | None:
+    """Normalise a 文号 (`豫政[2019] 19 号` → `豫政〔2019〕19号`); None if it is not one."""
+    text = _SPACES.sub("", to_halfwidth(unicodedata.normalize("NFC", raw)))
+    text = _YEAR_BRACKETS.sub(r"〔\1〕", text)
+    match = _DOC_NUMBER.search(text)
+    if not match:
+        return None
+    serial = str(int(match["serial"]))
+    return f"{match['code']}〔{match['year']}〕{serial}号"
+
+
+def parse_doc_number(number: str) -> tuple[str, int, int] | None:
+    """Split a normalised 文号 into issuer code, year and serial: 皖办发, 2024, 11."""
+    match = _DOC_NUMBER.fullmatch(number)
+    if not match:
+        return None
+    return match["code"], int(match["year"]), int(match["serial"])
+
+
+def title_status(title: str) -> str | None:
+    """The status marker a title ends with (征求意见稿, 试行 …), if any."""
+    match = _TITLE_MARKERS.search(_SPACES.sub("", title))
+    return match.group(1) if match else None
+
+
+def normalize_title(raw: str) -> str:
+    """Identity form of a title: no 《》 or quotes, no spaces, no trailing status marker."""
+    text = _SPACES.sub("", to_halfwidth(unicodedata.normalize("NFC", raw))).translate(_QUOTES)
+    text = text.replace("(", "（").replace(")", "）")
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"（(征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)）$", "", text)
+    return text

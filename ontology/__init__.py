@@ -1,0 +1,15 @@
+"""The single definition of the graph's labels, relationships and properties."""
+
+from ontology.records import Extraction, NodeRecord, RelationshipRecord
+from ontology.schema import LABELS, NODE_LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS, node_id
+
+__all__ = [
+    "LABELS",
+    "NODE_LABELS",
+    "RELATIONSHIPS",
+    "RELATIONSHIP_TYPES",
+    "Extraction",
+    "NodeRecord",
+    "RelationshipRecord",
+    "node_id",
+]

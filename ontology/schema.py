@@ -1,0 +1,184 @@
+"""The graph contract (shared/ONTOLOGY.md) as data: labels, relationship types, properties.
+
+Everything else (store schema, row validation, Cypher writers, RDF terms, README tables)
+is generated from the definitions here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Property:
+    """One property of a node or relationship."""
+
+    name: str
+    type: str  # "string", "integer", "float", "boolean", "date", "string[]"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NodeLabel:
+    """A node label, its identity rule and its properties (besides id and name)."""
+
+    name: str
+    identity: str
+    properties: tuple[Property, ...]
+    id_prefix: str
+
+    @property
+    def property_names(self) -> frozenset[str]:
+        """All property names a node of this label may carry, id and name included."""
+        return frozenset({"id", "name", *(p.name for p in self.properties)})
+
+
+@dataclass(frozen=True)
+class RelationshipType:
+    """A relationship type with the labels it may connect."""
+
+    name: str
+    starts: tuple[str, ...]
+    ends: tuple[str, ...]
+    meaning: str
+    properties: tuple[Property, ...] = ()
+    # Properties that tell two relationships between the same nodes apart; MERGE uses them.
+    key: tuple[str, ...] = ()
+    # Extracted from text: carries doc and evidence.
+    extracted: bool = True
+
+    @property
+    def property_names(self) -> frozenset[str]:
+        """All property names a relationship of this type may carry."""
+        base = {"doc", "evidence"} if self.extracted else set()
+        return frozenset({*base, *(p.name for p in self.properties)})
+
+
+def _p(name: str, type_: str = "string", description: str = "") -> Property:
+    return Property(name, type_, description)
+
+
+DOC_PROVENANCE = (
+    _p("doc", description="id of the document the relationship was read from"),
+    _p("evidence", description="the sentence it was read from"),
+)
+
+NODE_LABELS: tuple[NodeLabel, ...] = (
+    NodeLabel(
+        "Document",
+        "its normalised 文号 when it has one, else its normalised title",
+        (
+            _p("title"),
+            _p("doc_number", description="文号, normalised to 〔YYYY〕"),
+            _p("issuer"),
+            _p("date", "date", "ISO YYYY-MM-DD"),
+            _p("kind", description="意见, 实施方案, 规划, 纲要, 通知, 办法, 条例, 工作要点 …"),
+            _p("status", description="有效, 失效, 征求意见稿 …"),
+            _p("source", description="file or URL it was loaded from"),
+            _p("stub", "boolean", "true while known only from citations"),
+            _p("level", description="national, provincial, city, county or park"),
+        ),
+        "doc",
+    ),
+    NodeLabel(
+        "Region",
+        "its administrative-division code (adcode)",
+        (
+            _p("adcode"),
+            _p("level", description="province, city or county"),
+            _p("lon", "float"),
+            _p("lat", "float"),
+        ),
+        "region",
+    ),
+    NodeLabel(
+        "Park",
+        "region + normalised park name; aliases resolve to one node",
+        (
+            _p("kind", description="高新区, 经开区, 自贸片区, 综合保税区, 产业园, 示范区 …"),
+            _p("level", description="national, provincial or absent"),
+            _p("aliases", "string[]"),
+        ),
+        "park",
+    ),
+    NodeLabel(
+        "Unit",
+        "region (or park) it belongs to + normalised name",
+        (
+            _p("full_name", description="region-qualified, e.g. 鹤壁市交通运输局"),
+            _p("kind", description="party, government, department, committee, park-committee …"),
+        ),
+        "unit",
+    ),
+    NodeLabel("Industry", "normalised industry name", (), "industry"),
+    NodeLabel(
+        "Task",
+        "document id + the task's position in the document's structure",
+        (
+            _p("number", description="as printed: 14, (一)"),
+            _p("title"),
+            _p("section", description="heading path"),
+            _p("text"),
+        ),
+        "task",
+    ),
+    NodeLabel(
+        "Target",
+        "document id + position",
+        (
+            _p("metric"),
+            _p("value", "float", "number, or null for placeholders"),
+            _p("unit"),
+            _p("comparator", description=">=, >, =, ~, <=, <"),
+            _p("year", "integer"),
+            _p("baseline", "float"),
+            _p("text"),
+        ),
+        "target",
+    ),
+)
+
+PLACES = ("Region", "Park")
+RESPONSIBLE = ("Unit", "Park", "Region")
+
+RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
+    RelationshipType(
+        "CITES",
+        ("Document",),
+        ("Document",),
+        "relation: basis, implements, applies, repeals, amends or reference",
+        (_p("relation"),),
+        key=("doc", "relation"),
+    ),
+    RelationshipType("ISSUED_BY", ("Document",), ("Unit",), "issuing organ", key=("doc",)),
+    RelationshipType(
+        "APPLIES_TO", ("Document",), PLACES, "jurisdiction the policy governs", key=("doc",)
+    ),
+    RelationshipType("MENTIONS", ("Document",), PLACES, "other places named", key=("doc",)),
+    RelationshipType(
+        "PROMOTES",
+        ("Document",),
+        ("Industry",),
+        "industries it sets out to develop; role: leading, emerging, featured or absent",
+        (_p("role"),),
+        key=("doc",),
+    ),
+    RelationshipType("HAS_TASK", ("Document",), ("Task",), "numbered or headed tasks", key=("doc",)),
+    RelationshipType("LED_BY", ("Task",), RESPONSIBLE, "牵头 / 负责", key=("doc",)),
+    RelationshipType("SUPPORTED_BY", ("Task",), RESPONSIBLE, "配合 / 参与 / 会同", key=("doc",)),
+    RelationshipType(
+        "SETS_TARGET", ("Document",), ("Target",), "quantified goals", key=("doc",)
+    ),
+    RelationshipType("FOR", ("Target",), PLACES, "whose target it is", key=("doc",)),
+    RelationshipType("LOCATED_IN", ("Park",), ("Region",), "", extracted=False),
+    RelationshipType("PART_OF", ("Region",), ("Region",), "division hierarchy", extracted=False),
+    RelationshipType("BELONGS_TO", ("Unit",), PLACES, "", extracted=False),
+)
+
+LABELS: dict[str, NodeLabel] = {label.name: label for label in NODE_LABELS}
+RELATIONSHIPS: dict[str, RelationshipType] = {rel.name: rel for rel in RELATIONSHIP_TYPES}
+
+
+def node_id(label: str, key: str) -> str:
+    """The stable id of a node: its label's prefix and its identity key."""
+    return f"{LABELS[label].id_prefix}:{key}"

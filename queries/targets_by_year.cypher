@@ -1,0 +1,14 @@
+// description: Quantified targets set for a year, with whose target each is and the document that sets it.
+// param: year int target year (e.g. 2027)
+MATCH (d:Document)-[:SETS_TARGET]->(t:Target)
+WHERE t.year = $year
+OPTIONAL MATCH (t)-[:FOR]->(s)
+RETURN s.name AS scope,
+       t.metric AS metric,
+       t.comparator AS comparator,
+       t.value AS value,
+       t.unit AS unit,
+       t.baseline AS baseline,
+       d.title AS document,
+       t.text AS evidence
+ORDER BY scope, metric

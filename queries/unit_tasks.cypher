@@ -1,0 +1,11 @@
+// description: Which unit leads what: tasks a unit leads or supports, with their documents.
+// param: unit str part of the unit's name (e.g. 城市管理局)
+MATCH (u)<-[r:LED_BY|SUPPORTED_BY]-(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE u.name CONTAINS $unit OR u.full_name CONTAINS $unit
+RETURN u.name AS unit,
+       CASE type(r) WHEN 'LED_BY' THEN 'lead' ELSE 'support' END AS role,
+       d.title AS document,
+       t.number AS task_number,
+       t.title AS task,
+       r.evidence AS evidence
+ORDER BY unit, document, task_number
