@@ -1,0 +1,26 @@
+"""The policykg explorer: `policykg serve` runs this with Streamlit."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.explorer.common import store, t
+
+st.set_page_config(page_title="policykg", layout="wide")
+
+with st.sidebar:
+    st.toggle("English", key="lang_en")
+
+PAGES = [
+    st.Page("views/overview.py", title=t("page_overview"), default=True),
+    st.Page("views/document.py", title=t("page_document")),
+    st.Page("views/lineage.py", title=t("page_lineage")),
+    st.Page("views/responsibility.py", title=t("page_responsibility")),
+    st.Page("views/targets.py", title=t("page_targets")),
+    st.Page("views/map.py", title=t("page_map")),
+    st.Page("views/console.py", title=t("page_console")),
+]
+page = st.navigation(PAGES)
+with st.sidebar:
+    st.caption(f"{t('store')}: {store().name}")
+page.run()

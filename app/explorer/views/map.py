@@ -1,0 +1,7 @@
+"""Map: not written yet."""
+
+from __future__ import annotations
+
+from app.explorer.common import header
+
+header("page_map", "q_map")

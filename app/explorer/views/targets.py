@@ -1,0 +1,7 @@
+"""Targets: not written yet."""
+
+from __future__ import annotations
+
+from app.explorer.common import header
+
+header("page_targets", "q_targets")
