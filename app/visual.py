@@ -373,3 +373,100 @@ _TEMPLATE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
+def responsibility_rows(sub: Subgraph) -> list[dict[str, Any]]:
+    """One row per (task, responsible unit): role lead or support, with the evidence."""
+    nodes = {n.key: n for n in sub.nodes}
+    documents = {
+        r.end: nodes[r.start]
+        for r in sub.relationships
+        if r.type == "HAS_TASK" and r.start in nodes
+    }
+    rows = []
+    for rel in sub.relationships:
+        if rel.type not in ("LED_BY", "SUPPORTED_BY"):
+            continue
+        task, unit = nodes[rel.start], nodes[rel.end]
+        document = documents.get(rel.start)
+        rows.append(
+            {
+                "document": document.properties.get("title") if document else None,
+                "task_number": task.properties.get("number"),
+                "task": task.properties.get("title") or task.properties.get("name"),
+                "unit": unit.properties.get("full_name") or unit.properties.get("name"),
+                "role": "lead" if rel.type == "LED_BY" else "support",
+                "evidence": rel.properties.get("evidence"),
+            }
+        )
+    return sorted(rows, key=lambda r: (str(r["document"]), str(r["task_number"]), r["role"]))
+
+
+def responsibility_matrix(
+    rows: list[dict[str, Any]], lead: str = "lead", support: str = "support"
+) -> tuple[list[str], list[dict[str, str]]]:
+    """Tasks × units: each cell says lead or support (lead wins when a unit is both)."""
+    units = sorted({str(r["unit"]) for r in rows})
+    tasks: dict[tuple[str, str, str], dict[str, str]] = {}
+    for row in rows:
+        key = (str(row["document"] or ""), str(row["task_number"] or ""), str(row["task"] or ""))
+        cells = tasks.setdefault(key, {})
+        word = lead if row["role"] == "lead" else support
+        if cells.get(str(row["unit"])) != lead:
+            cells[str(row["unit"])] = word
+    matrix = [
+        {
+            "document": doc,
+            "task_number": number,
+            "task": task,
+            **{u: cells.get(u, "") for u in units},
+        }
+        for (doc, number, task), cells in tasks.items()
+    ]
+    return units, matrix
+
+
+SPAN_COLOURS = {
+    "CITES": "#f9e79f",
+    "HAS_TASK": "#a9dfbf",
+    "LED_BY": "#d7bde2",
+    "SUPPORTED_BY": "#e8daef",
+    "SETS_TARGET": "#f5cba7",
+    "FOR": "#fad7a0",
+    "APPLIES_TO": "#aed6f1",
+    "MENTIONS": "#d6eaf8",
+    "PROMOTES": "#f5b7b1",
+    "ISSUED_BY": "#d5dbdb",
+}
+
+
+def highlight_evidence(text: str, spans: Iterable[tuple[str, str]]) -> tuple[str, set[str]]:
+    """Text as escaped HTML with each evidence sentence marked, coloured by relationship type.
+
+    Returns the HTML and the evidence sentences found in the text. A sentence overlapping
+    one already marked is left unmarked (it is still listed beside the text).
+    """
+    marks: list[tuple[int, int, str]] = []
+    found: set[str] = set()
+    for rtype, sentence in spans:
+        if not sentence:
+            continue
+        start = text.find(sentence)
+        if start < 0:
+            continue
+        found.add(sentence)
+        marks.append((start, start + len(sentence), rtype))
+    out: list[str] = []
+    position = 0
+    for start, end, rtype in sorted(marks):
+        if start < position:
+            continue
+        colour = SPAN_COLOURS.get(rtype, "#eeeeee")
+        out.append(html.escape(text[position:start]))
+        out.append(
+            f'<mark title="{html.escape(rtype)}" data-type="{html.escape(rtype)}" '
+            f'style="background:{colour}">{html.escape(text[start:end])}</mark>'
+        )
+        position = end
+    out.append(html.escape(text[position:]))
+    return "".join(out), found

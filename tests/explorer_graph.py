@@ -26,6 +26,7 @@ BASIS_TITLE = (
 )
 SEED000_ID = node_id("Document", "亳州高新区城市功能品质活力提升实施意见")
 SEED000_TITLE = "亳州高新区城市功能品质活力提升实施意见"
+SEED000_SOURCE = str(ROOT / "demo" / "000_489f1b475697ca2a.txt")
 CITY_PLAN_ID = node_id("Document", "亳政秘〔2024〕58号")
 CITY_PLAN_TITLE = "亳州市城市功能品质活力提升2024工作要点"
 SEED002_ID = node_id("Document", "关于推进三区协同打造高质量发展样板区的若干意见")
@@ -42,10 +43,11 @@ PARK_ID = node_id("Park", "341600/亳州高新区")
 PARK_NAME = "亳州高新区"
 HEBI_ID = node_id("Region", "410600")
 BOZHOU_ID = node_id("Region", "341600")
-TASK14_EVIDENCE = "加快实现基础设施互联互通。(市城市管理局牵头,市交通运输局配合)"
+TASK14_EVIDENCE = "加快实现基础设施互联互通。由市城市管理局牵头统筹,以淇滨区为核心"
+# Verbatim from seed 000, so the Document page can find and highlight it.
 BASIS_EVIDENCE = (
     "根据《中共安徽省委办公厅、安徽省人民政府办公厅关于完善城市功能提升城市品质增强城市发展"
-    "活力和竞争力的意见》(皖办发〔2024〕11号)和《亳州市城市功能品质活力提升实施意见》要求"
+    "活力和竞争力的意见》(皖办发〔2024〕11号)"
 )
 
 
@@ -82,7 +84,7 @@ def known_records() -> tuple[list[NodeRecord], list[RelationshipRecord]]:
             status="有效",
             level="park",
             issuer="安徽亳州高新技术产业开发区管理委员会",
-            source="demo/000_489f1b475697ca2a.txt",
+            source=SEED000_SOURCE,
             stub=False,
         ),
         _doc(
@@ -110,7 +112,7 @@ def known_records() -> tuple[list[NodeRecord], list[RelationshipRecord]]:
             status="有效",
             level="city",
             issuer="鹤壁市人民政府",
-            source="demo/002_93a20f831e1b95f8.txt",
+            source=str(ROOT / "demo" / "002_93a20f831e1b95f8.txt"),
             stub=False,
         ),
         _doc(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,11 +13,16 @@ from graph.stats import graph_stats
 from policykg.settings import Settings
 from tests import explorer_graph
 from tests.explorer_graph import (
+    BASIS_EVIDENCE,
     BASIS_NUMBER,
     CITY_PLAN_TITLE,
+    PARK_NAME,
+    SEED000_SOURCE,
     SEED000_TITLE,
     SEED002_TITLE,
     TASK14_TITLE,
+    UNIT_FULL_NAME,
+    UNIT_NAME,
     use_home,
 )
 
@@ -52,6 +58,14 @@ def table_values(at: AppTest, index: int = -1) -> list[str]:
 
 def all_cells(at: AppTest) -> str:
     return "\n".join("\n".join(table_values(at, i)) for i in range(len(at.dataframe)))
+
+
+def frame_with(at: AppTest, *columns: str) -> Any:
+    """The first table on the page that has these columns."""
+    for element in at.dataframe:
+        if set(columns) <= set(element.value.columns):
+            return element.value
+    raise AssertionError(f"no table with columns {columns}")
 
 
 def graph_html(at: AppTest) -> str:
@@ -204,3 +218,90 @@ def _stats(home: Path) -> tuple[dict[str, int], dict[str, int]]:
     finally:
         store.close()
     return stats.labels, stats.relationships
+
+
+def test_responsibility_of_the_city_management_bureau(known: Path) -> None:
+    at = page("responsibility")
+    at.text_input(key="responsibility_q").input("城市管理局").run()
+    box = at.selectbox(key="responsibility_unit")
+    assert len(box.options) == 1 and box.options[0].startswith(UNIT_NAME)
+    matrix = at.dataframe[-2].value
+    row = matrix[matrix["task_number"] == "14"].iloc[0]
+    assert row["task"] == TASK14_TITLE
+    assert row[UNIT_FULL_NAME] == "牵头"
+    assert row["鹤壁市交通运输局"] == "配合"
+    assert "加快实现基础设施互联互通" in graph_html(at)
+    assert SEED002_TITLE in graph_html(at)
+
+
+def test_responsibility_by_document(known: Path) -> None:
+    at = page("responsibility")
+    at.radio(key="responsibility_mode").set_value("document").run()
+    at = choose(at, "responsibility_doc", SEED002_TITLE)
+    evidence = at.dataframe[-1].value
+    assert set(zip(evidence["unit"], evidence["role"], strict=True)) == {
+        (UNIT_FULL_NAME, "lead"),
+        ("鹤壁市交通运输局", "support"),
+    }
+
+
+def test_a_hostile_unit_name_finds_nothing_and_changes_nothing(known: Path) -> None:
+    before = _stats(known)
+    at = page("responsibility")
+    at.text_input(key="responsibility_q").input("市'局\"}) DETACH DELETE n //").run()
+    assert not at.exception and not at.error
+    assert any("没有找到单位" in i.value for i in at.info)
+    assert _stats(known) == before
+
+
+def test_targets_for_2027_with_their_evidence(known: Path) -> None:
+    at = page("targets")
+    at.multiselect(key="targets_year").select("2027").run()
+    targets = at.dataframe[0].value
+    assert set(zip(targets["metric"], targets["scope"], strict=True)) == {
+        ("建成区面积", PARK_NAME),
+        ("常住人口城镇化率", PARK_NAME),
+        ("常住人口城镇化率", "鹤壁市"),
+    }
+    at.multiselect(key="targets_scope").select(PARK_NAME).run()
+    assert len(at.dataframe[0].value) == 2
+    box = at.selectbox(key="targets_evidence")
+    box.select(next(o for o in box.options if "建成区面积" in o)).run()
+    assert any("到2027年,建成区面积达到30平方公里" in i.value for i in at.info)
+    at.button(key="targets_open").click().run()
+    assert not at.exception
+    assert at.title[0].value == "文件"
+
+
+def test_document_page_highlights_evidence_and_lists_citations(known: Path) -> None:
+    at = page("document")
+    at = choose(at, "document_doc", SEED000_TITLE)
+    assert not at.exception
+    spans = frame_with(at, "highlighted")
+    basis = spans[spans["type"] == "CITES"]
+    assert BASIS_EVIDENCE in set(basis["evidence"])
+    up = frame_with(at, "relation", "doc_number")  # the first citations table: up
+    assert BASIS_NUMBER in set(up["doc_number"])
+    marked = "".join(h.proto.body for h in at.get("html"))
+    if BASIS_EVIDENCE in Path(SEED000_SOURCE).read_text(encoding="utf-8"):
+        assert 'data-type="CITES"' in marked
+        assert bool(basis["highlighted"].iloc[0])
+
+
+def test_document_page_without_a_readable_source_lists_evidence(known: Path) -> None:
+    at = page("document")
+    at = choose(at, "document_doc", BASIS_NUMBER)
+    assert any("不可读" in c.value for c in at.caption)
+    assert any("没有结果" in i.value for i in at.info)  # it cites nothing known
+    down = frame_with(at, "relation", "doc_number")
+    assert SEED000_TITLE in set(down["title"])
+
+
+def test_map_places_regions_and_parks(known: Path) -> None:
+    at = page("map")
+    assert not at.exception
+    places = frame_with(at, "kind", "documents")
+    by_name = {r.name: r for r in places.itertuples()}
+    assert by_name["鹤壁市"].documents == 1 and by_name["鹤壁市"].kind == "Region"
+    assert by_name[PARK_NAME].kind == "Park" and by_name[PARK_NAME].documents == 1
+    assert abs(by_name[PARK_NAME].lon - 115.779) < 1  # placed by its region, 亳州市

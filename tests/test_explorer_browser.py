@@ -20,7 +20,14 @@ from tests.explorer_browser import (
     is_local,
     serve,
 )
-from tests.explorer_graph import BASIS_NUMBER, SEED000_TITLE
+from tests.explorer_graph import (
+    BASIS_NUMBER,
+    PARK_NAME,
+    SEED000_TITLE,
+    TASK14_TITLE,
+    UNIT_FULL_NAME,
+    UNIT_NAME,
+)
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
@@ -132,12 +139,68 @@ def test_lineage_graph_around_the_provincial_basis(browser: tuple[Any, str, list
     publish(shoot(page, "lineage"))
 
 
+def settle(page: Any) -> None:
+    """Wait until Streamlit has finished rerunning the script."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def test_responsibility_of_the_city_management_bureau(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "responsibility", "责任分工")
+    box = page.get_by_label("单位名称包含")
+    box.fill("城市管理局")
+    box.press("Enter")
+    settle(page)
+    frame = graph_frame(page)
+    assert int(frame.locator("#graph").get_attribute("data-nodes") or 0) >= 3
+    page.locator("td", has_text=TASK14_TITLE).first.wait_for(state="attached")
+    page.locator("td", has_text=UNIT_NAME).first.wait_for(state="attached")
+    page.locator("th", has_text=UNIT_FULL_NAME).first.wait_for(state="attached")
+    click_node(page, UNIT_NAME)
+    assert UNIT_FULL_NAME in frame.locator("#details").inner_text()
+    publish(shoot(page, "responsibility"))
+
+
+def test_targets_for_2027(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "targets", "目标指标")
+    page.locator("td", has_text="建成区面积").first.wait_for(state="attached")
+    page.locator("td", has_text="2027").first.wait_for(state="attached")
+    page.locator(
+        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+    ).first.wait_for()
+    publish(shoot(page, "targets"))
+
+
+def test_document_with_highlighted_evidence(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "document", "文件")
+    box = page.get_by_role("combobox", name="选择文件(输入文号或标题)")
+    box.click()
+    box.fill("亳州高新区城市功能")
+    page.get_by_role("option", name=SEED000_TITLE, exact=False).first.click()
+    settle(page)
+    page.locator("mark[data-type='CITES']").first.wait_for()
+    publish(shoot(page, "document"))
+
+
+def test_map(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "map", "地图")
+    page.locator(
+        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+    ).first.wait_for()
+    page.locator("td", has_text=PARK_NAME).first.wait_for(state="attached")
+    publish(shoot(page, "map"))
+
+
 def test_console_refuses_a_write(browser: tuple[Any, str, list[str]]) -> None:
     page, url, _ = browser
     open_page(page, url, "console", "Cypher 控制台")
     query = page.get_by_label("Cypher 查询(只读)")
     query.fill("MATCH (n) DETACH DELETE n")
-    query.press("Control+Enter")
+    query.press("Control+Enter")  # commits the text area; Streamlit applies it on the click
     page.get_by_role("button", name="运行").click()
     page.get_by_text("read-only").first.wait_for()
     publish(shoot(page, "console_refuses_write"))
