@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.explorer.i18n import text
 from graph import open_store
 from graph.stats import graph_stats
 from policykg.settings import Settings
@@ -305,3 +306,28 @@ def test_map_places_regions_and_parks(known: Path) -> None:
     assert by_name["鹤壁市"].documents == 1 and by_name["鹤壁市"].kind == "Region"
     assert by_name[PARK_NAME].kind == "Park" and by_name[PARK_NAME].documents == 1
     assert abs(by_name[PARK_NAME].lon - 115.779) < 1  # placed by its region, 亳州市
+
+
+PAGES = ["overview", "document", "lineage", "responsibility", "targets", "map", "console"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_runs_on_the_demo_corpus(
+    name: str, demo_home: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home, _titles = demo_home
+    use_home(monkeypatch, home)
+    at = page(name)
+    assert not at.exception and not at.error
+    assert at.title[0].value == text(f"page_{name}")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_in_english(name: str, known: Path) -> None:
+    at = AppTest.from_file(MAIN, default_timeout=60)
+    at.session_state["lang_en"] = True
+    at.run()
+    if name != "overview":
+        at.switch_page(f"views/{name}.py").run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == text(f"page_{name}", "en")
