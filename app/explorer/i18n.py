@@ -114,6 +114,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "查询超时:请缩小范围(例如加 LIMIT)。",
         "The query timed out: narrow it (e.g. add a LIMIT).",
     ),
+    "choose": ("请选择", "Choose"),
     "rows": ("{n} 行", "{n} row(s)"),
 }
 

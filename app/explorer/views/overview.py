@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app.explorer.common import frame, header, records, store, t, table
+from app.visual import DOCUMENT_LEVELS, LEVEL_COLOURS
 from graph.stats import graph_stats
 from policykg.errors import QueryError
 
@@ -45,11 +46,19 @@ def _options(column: str) -> list[str]:
 
 query = st.text_input(t("search"), key="overview_search")
 cols = st.columns(5)
-region = cols[0].multiselect(t("region"), places, key="overview_region")
-level = cols[1].multiselect(t("level"), _options("level"), key="overview_level")
-year = cols[2].multiselect(t("year"), _options("year"), key="overview_year")
-kind = cols[3].multiselect(t("kind"), _options("kind"), key="overview_kind")
-status = cols[4].multiselect(t("status"), _options("status"), key="overview_status")
+region = cols[0].multiselect(t("region"), places, placeholder=t("choose"), key="overview_region")
+level = cols[1].multiselect(
+    t("level"), _options("level"), placeholder=t("choose"), key="overview_level"
+)
+year = cols[2].multiselect(
+    t("year"), _options("year"), placeholder=t("choose"), key="overview_year"
+)
+kind = cols[3].multiselect(
+    t("kind"), _options("kind"), placeholder=t("choose"), key="overview_kind"
+)
+status = cols[4].multiselect(
+    t("status"), _options("status"), placeholder=t("choose"), key="overview_status"
+)
 
 shown = docs
 if query:
@@ -91,8 +100,12 @@ else:
         .mark_circle(size=120)
         .encode(
             x=alt.X("date:T", title=t("timeline")),
-            y=alt.Y("level:N", title=t("level")),
-            color=alt.Color("level:N", legend=None),
+            y=alt.Y("level:N", title=t("level"), sort=list(DOCUMENT_LEVELS)),
+            color=alt.Color(
+                "level:N",
+                legend=None,
+                scale=alt.Scale(domain=list(LEVEL_COLOURS), range=list(LEVEL_COLOURS.values())),
+            ),
             tooltip=["title", "doc_number", "date:T", "kind", "level"],
         )
     )

@@ -23,9 +23,13 @@ def _options(column: str) -> list[str]:
 
 
 cols = st.columns(3)
-metric = cols[0].multiselect(t("metric"), _options("metric"), key="targets_metric")
-year = cols[1].multiselect(t("year"), _options("year"), key="targets_year")
-scope = cols[2].multiselect(t("scope"), _options("scope"), key="targets_scope")
+metric = cols[0].multiselect(
+    t("metric"), _options("metric"), placeholder=t("choose"), key="targets_metric"
+)
+year = cols[1].multiselect(t("year"), _options("year"), placeholder=t("choose"), key="targets_year")
+scope = cols[2].multiselect(
+    t("scope"), _options("scope"), placeholder=t("choose"), key="targets_scope"
+)
 shown = targets
 for column, chosen in (("metric", metric), ("year", year), ("scope", scope)):
     if chosen:
