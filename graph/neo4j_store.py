@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, AuthError
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
 from graph import dialect
@@ -13,7 +13,9 @@ from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from policykg.errors import QueryError, StoreError
 from policykg.settings import Settings
 
-READ_ONLY_REFUSAL = "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
+READ_ONLY_REFUSAL = (
+    "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
+)
 # Procedures that administer the server are refused even when the planner calls them reads.
 REFUSED_PROCEDURE_PREFIXES = ("dbms.", "db.create", "db.drop", "apoc.")
 
@@ -49,7 +51,9 @@ class Neo4jStore:
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(cypher, params)
             columns = tuple(result.keys())
-            return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
+            return QueryResult(
+                columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result)
+            )
 
         try:
             with self._session(read=True) as session:
@@ -78,7 +82,9 @@ class Neo4jStore:
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(cypher, params)
             columns = tuple(result.keys())
-            return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
+            return QueryResult(
+                columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result)
+            )
 
         try:
             with self._session(read=False) as session:
@@ -108,10 +114,16 @@ class Neo4jStore:
 
 def _query_error(exc: Neo4jError, cypher: str) -> QueryError:
     code = exc.code or ""
-    if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "read access mode" in (exc.message or ""):
+    if (
+        "AccessMode" in code
+        or "ForbiddenDueToTransactionType" in code
+        or "read access mode" in (exc.message or "")
+    ):
         return QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads")
     if "TransactionTimedOut" in code or "Timeout" in code:
-        return QueryError("the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS")
+        return QueryError(
+            "the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS"
+        )
     return QueryError(f"the query failed: {exc.message}", hint=f"query: {cypher[:200]}")
 
 
@@ -121,7 +133,9 @@ def _value(value: Any) -> Any:
     if isinstance(value, Relationship):
         return _rel(value)
     if isinstance(value, Path):
-        return GraphPath(tuple(_node(n) for n in value.nodes), tuple(_rel(r) for r in value.relationships))
+        return GraphPath(
+            tuple(_node(n) for n in value.nodes), tuple(_rel(r) for r in value.relationships)
+        )
     if isinstance(value, list):
         return [_value(v) for v in value]
     if isinstance(value, dict):

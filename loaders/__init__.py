@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.document import Metadata, ParsedDocument, Section
 from loaders.docnumber import normalize_doc_number, title_status
+from loaders.document import Metadata, ParsedDocument, Section
 from loaders.text import read_text_file
 from policykg.errors import LoadError
 
