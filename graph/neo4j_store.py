@@ -31,8 +31,12 @@ class Neo4jStore:
         auth = (settings.neo4j_user, settings.neo4j_password or "")
         try:
             self._driver = neo4j.GraphDatabase.driver(settings.neo4j_uri or "", auth=auth)
+        except ValueError as exc:
+            raise StoreError(f"invalid NEO4J_URI {settings.neo4j_uri!r}: {exc}") from exc
+        try:
             self._driver.verify_connectivity()
-        except (ServiceUnavailable, AuthError, ValueError, OSError) as exc:
+        except (ServiceUnavailable, AuthError, OSError) as exc:
+            self._driver.close()
             raise StoreError(
                 f"cannot reach Neo4j at {settings.neo4j_uri}: {exc}",
                 hint="check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD",
