@@ -148,19 +148,19 @@ def load(
         ) as progress:
             task = progress.add_task("loading", total=len(files))
 
-            def report(result: FileResult) -> None:
-                progress.advance(task) if result.path != getattr(report, "last", None) else None
-                report.last = result.path  # type: ignore[attr-defined]
+            def report(results: list[FileResult]) -> None:
+                progress.advance(task)
                 if as_json:
                     return
-                if result.ok:
-                    progress.console.print(
-                        f"ok    {result.path}  {result.title or ''}  "
-                        f"({result.nodes} nodes, {result.relationships} relationships)",
-                        highlight=False,
-                    )
-                else:
-                    progress.console.print(f"error {result.error}", style="red", highlight=False)
+                for result in results:
+                    if result.ok:
+                        progress.console.print(
+                            f"ok    {result.path}  {result.title or ''}  "
+                            f"({result.nodes} nodes, {result.relationships} relationships)",
+                            highlight=False,
+                        )
+                    else:
+                        progress.console.print(f"error {result.error}", style="red", highlight=False)
 
             load_report = load_files(store, files, settings.batch_size, on_file=report)
         stats = graph_stats(store)
