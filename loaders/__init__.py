@@ -17,8 +17,9 @@ from policykg.errors import LoadError
 
 __all__ = ["Metadata", "ParsedDocument", "Section", "parse", "parse_extracted"]
 
-# Header fields that describe the web page (the cover letter), not its attachment.
-_PAGE_ONLY = frozenset({"名称", "标题", "文号", "有效性", "废止日期"})
+# Header fields that describe the web page (the cover letter), not its attachment; the
+# attachment takes its dates from the letter (the letter's 落款 dates both).
+_PAGE_ONLY = frozenset({"名称", "标题", "文号", "有效性", *meta.DATE_FIELDS})
 
 
 def parse(path: str | Path) -> ParsedDocument:

@@ -34,6 +34,7 @@ _DATE_ORDER = (
     "施行日期",
     "生效日期",
 )
+DATE_FIELDS = (*_DATE_ORDER, "废止日期")
 _ISSUER_ORDER = ("发布机构", "发文机关", "制发机关", "发文单位", "发布单位", "制定机关")
 _SOURCE_ORDER = ("来源", "信息来源")
 _ORG_END = re.compile(
