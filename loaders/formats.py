@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,9 +93,8 @@ def _read_html(data: bytes, path: Path) -> Extracted:
             text, include_tables=True, include_comments=False, favor_recall=True,
             include_formatting=False, deduplicate=False,
         )  # fmt: skip
-    except (ValueError, TypeError) as exc:  # malformed markup trafilatura gives up on
+    except (ValueError, TypeError):  # malformed markup trafilatura gives up on
         body = None
-        _ = exc
     if not body:
         # Pages trafilatura finds no article in (tiny or odd ones): all visible text instead.
         try:
@@ -131,7 +131,9 @@ def _read_zip(data: bytes, path: Path) -> Extracted:
 
 def _read_docx(data: bytes, path: Path) -> Extracted:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -147,16 +149,20 @@ def _read_docx(data: bytes, path: Path) -> Extracted:
                         "".join(t.text or "" for t in cell.iter(_W_T)) for cell in row.iter(_W_TC)
                     ]
                     lines.append(" | ".join(c.strip() for c in cells) + " |")
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+    # A damaged package fails anywhere: zip directory, deflate stream, XML of a part.
+    except (
+        PythonDocxError,
+        OpcError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        OSError,
+        zlib.error,
+        LxmlError,
+    ) as exc:
         raise LoadError(
             f"{path}: a damaged .docx file ({exc})", hint="open and save it again"
         ) from exc
-    except Exception as exc:  # lxml's XMLSyntaxError and friends from a corrupt part
-        if type(exc).__module__.startswith(("lxml", "docx")):
-            raise LoadError(
-                f"{path}: a damaged .docx file ({exc})", hint="open and save it again"
-            ) from exc
-        raise
     text = "\n".join(lines)
     if not text.strip():
         raise LoadError(f"{path}: the .docx file has no text")
