@@ -1,0 +1,34 @@
+"""Regions and parks: APPLIES_TO the jurisdiction, MENTIONS the other places named."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.builder import Builder
+from loaders.extract.context import Context
+from loaders.extract.parks import find_parks
+from loaders.extract.regions import find_regions
+
+# 我市, 全区, 本县 …: the document's own jurisdiction.
+_DEICTIC = re.compile(r"(?:我|全|本)(?:省|市|区|县)")
+
+
+def places(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
+    """Region and Park nodes, PART_OF/LOCATED_IN, APPLIES_TO and MENTIONS."""
+    own: set[str] = set()
+    if ctx.park is not None:
+        target = b.park(ctx.park)
+        own.add(target[1])
+        b.rel("APPLIES_TO", doc, target, ctx.doc.metadata.title or "")
+    elif ctx.region is not None:
+        target = b.region(ctx.region)
+        own.add(target[1])
+        b.rel("APPLIES_TO", doc, target, ctx.doc.metadata.title or "")
+    for hit in find_regions(ctx.text, ctx.province):
+        target = b.region(hit.region)
+        if target[1] not in own:
+            b.rel("MENTIONS", doc, target, ctx.sentences.at(hit.start))
+    for park in find_parks(ctx.text, ctx.region, ctx.province):
+        target = b.park(park)
+        if target[1] not in own:
+            b.rel("MENTIONS", doc, target, ctx.sentences.at(park.start))

@@ -1,0 +1,192 @@
+"""Administrative divisions from cpca's national table, matched by Aho-Corasick."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from policykg.errors import ExtractError
+
+
+@dataclass(frozen=True)
+class Region:
+    """One administrative division."""
+
+    adcode: str  # 6 digits
+    name: str  # full name: 亳州市
+    level: str  # province, city, county
+    parent: str | None  # adcode of the division it is part of
+    lon: float | None
+    lat: float | None
+
+    @property
+    def province(self) -> str:
+        """Adcode of the province it lies in."""
+        return self.adcode[:2] + "0000"
+
+    @property
+    def short(self) -> str:
+        """The name without its division suffix: 亳州市 → 亳州."""
+        return short_name(self.name)
+
+
+_SUFFIXES = re.compile(
+    r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|"
+    r"林区|特区|省|市|区|县|盟|旗)$"
+)
+# Nationality words inside autonomous-prefecture names: 延边朝鲜族自治州 → 延边.
+_NATIONALITY = re.compile(r"[\u4e00-\u9fff]{1,6}?族(?=$)")
+# Names that are also common words; only matched in their full form.
+_NO_SHORT = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "高新区", "开发区"})
+
+
+def short_name(name: str) -> str:
+    """Division name without its suffix (and nationality words)."""
+    short = _SUFFIXES.sub("", name)
+    short = _NATIONALITY.sub("", short) or short
+    return short
+
+
+def _table_path() -> Path:
+    # cpca's package __init__ imports pandas; locate its data file without importing it.
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ExtractError("the division table (package cpca) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+
+
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "city"
+    return "county"
+
+
+@cache
+def regions() -> dict[str, Region]:
+    """Every division by 6-digit adcode (市辖区/省直辖 placeholders left out)."""
+    rows: dict[str, tuple[str, float | None, float | None]] = {}
+    with _table_path().open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = row["adcode"][:6]
+            lon = float(row["longitude"]) if row["longitude"] else None
+            lat = float(row["latitude"]) if row["latitude"] else None
+            rows[code] = (row["name"], lon, lat)
+    out: dict[str, Region] = {}
+    for code, (name, lon, lat) in rows.items():
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        level = _level(code)
+        parent = None
+        if level == "city":
+            parent = code[:2] + "0000"
+        elif level == "county":
+            city = code[:4] + "00"
+            parent = (
+                city
+                if city in rows
+                and rows[city][0] not in ("市辖区", "县")
+                and not (rows[city][0].endswith("直辖县级行政区划"))
+                else code[:2] + "0000"
+            )
+        out[code] = Region(code, name, level, parent, lon, lat)
+    return out
+
+
+@dataclass(frozen=True)
+class RegionHit:
+    """A division named in text."""
+
+    start: int
+    end: int
+    region: Region
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    names: dict[str, list[str]] = {}
+    for region in regions().values():
+        names.setdefault(region.name, []).append(region.adcode)
+        short = region.short
+        # Counties' short forms clash with ordinary words (东区, 和平); only 县/市 ones of 2+ chars.
+        if region.name in _NO_SHORT or len(short) < 2 or short == region.name:
+            continue
+        if region.level == "county" and not region.name.endswith(("县", "市")):
+            continue
+        names.setdefault(short, []).append(region.adcode)
+    automaton = ahocorasick.Automaton()
+    for name, codes in names.items():
+        automaton.add_word(name, (len(name), tuple(codes)))
+    automaton.make_automaton()
+    return automaton
+
+
+_RANK = {"province": 0, "city": 1, "county": 2}
+
+
+def _choose(codes: tuple[str, ...], province: str | None) -> Region | None:
+    """One division for a name: in the document's province first, then the highest level."""
+    table = regions()
+    found = [table[c] for c in codes]
+    if len(found) == 1:
+        return found[0]
+    if province:
+        local = [r for r in found if r.province == province]
+        if len(local) == 1:
+            return local[0]
+    found.sort(key=lambda r: _RANK[r.level])
+    if _RANK[found[0].level] < _RANK[found[1].level]:
+        return found[0]
+    return None  # same-name divisions of one level elsewhere: ambiguous
+
+
+def find_regions(text: str, province: str | None = None) -> list[RegionHit]:
+    """Divisions named in text, longest match first, same-name ones resolved by province."""
+    hits: list[RegionHit] = []
+    previous: RegionHit | None = None
+    for end, (length, codes) in _automaton().iter_long(text):
+        start = end + 1 - length
+        region = _choose(codes, province)
+        if region is None:
+            continue
+        short_form = length != len(region.name)
+        if region.level == "county" and short_form and region.province != province:
+            continue  # 合作 (合作市), 资源 (资源县): ordinary words outside their province
+        if region.level == "county":
+            # 鹤壁东区: a county name glued to a city is only one if it lies in that city.
+            glued = previous is not None and previous.end == start
+            if glued and region.parent != previous.region.adcode:
+                continue
+            if not glued and province and region.province != province and len(codes) > 1:
+                continue
+        hit = RegionHit(start, end + 1, region)
+        hits.append(hit)
+        previous = hit
+    return hits
+
+
+def lookup(name: str, province: str | None = None) -> Region | None:
+    """The division a name (full or short) denotes."""
+    automaton = _automaton()
+    if name not in automaton:
+        return None
+    _, codes = automaton.get(name)
+    return _choose(codes, province)
+
+
+def ancestors(region: Region) -> list[Region]:
+    """The divisions a region is part of, nearest first."""
+    table = regions()
+    out = []
+    code = region.parent
+    while code and code in table:
+        out.append(table[code])
+        code = table[code].parent
+    return out
