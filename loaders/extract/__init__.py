@@ -11,7 +11,10 @@ from loaders.extract.builder import Builder
 from loaders.extract.context import build_context
 from loaders.extract.documents import cite, own_document
 from loaders.extract.ids import document_id
+from loaders.extract.parks import find_parks
 from loaders.extract.places import places
+from loaders.extract.responsibilities import issued_by, responsibilities
+from loaders.extract.targets import targets
 from ontology import Extraction
 from ontology.records import validate_node, validate_relationship
 
@@ -26,7 +29,11 @@ def extract(doc: ParsedDocument) -> Extraction:
     b = Builder(doc_id)
     node = own_document(ctx, b)
     cite(ctx, b, node)
-    places(ctx, b, node)
+    parks = find_parks(ctx.text, ctx.region, ctx.province)
+    places(ctx, b, node, parks)
+    issued_by(ctx, b, node, parks)
+    responsibilities(ctx, b, node, parks)
+    targets(ctx, b, node, parks)
     nodes = tuple(b.nodes.values())
     rels = tuple(b.rels.values())
     for n in nodes:

@@ -6,14 +6,14 @@ import re
 
 from loaders.extract.builder import Builder
 from loaders.extract.context import Context
-from loaders.extract.parks import find_parks
+from loaders.extract.parks import ParkMention
 from loaders.extract.regions import find_regions
 
 # 我市, 全区, 本县 …: the document's own jurisdiction.
 _DEICTIC = re.compile(r"(?:我|全|本)(?:省|市|区|县)")
 
 
-def places(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
+def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMention]) -> None:
     """Region and Park nodes, PART_OF/LOCATED_IN, APPLIES_TO and MENTIONS."""
     own: set[str] = set()
     if ctx.park is not None:
@@ -28,7 +28,7 @@ def places(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
         target = b.region(hit.region)
         if target[1] not in own:
             b.rel("MENTIONS", doc, target, ctx.sentences.at(hit.start))
-    for park in find_parks(ctx.text, ctx.region, ctx.province):
+    for park in parks:
         target = b.park(park)
         if target[1] not in own:
             b.rel("MENTIONS", doc, target, ctx.sentences.at(park.start))
