@@ -11,6 +11,7 @@ from loaders.extract.builder import Builder
 from loaders.extract.context import build_context
 from loaders.extract.documents import cite, own_document
 from loaders.extract.ids import document_id
+from loaders.extract.industries import industries
 from loaders.extract.parks import find_parks
 from loaders.extract.places import places
 from loaders.extract.responsibilities import issued_by, responsibilities
@@ -34,6 +35,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     issued_by(ctx, b, node, parks)
     responsibilities(ctx, b, node, parks)
     targets(ctx, b, node, parks)
+    industries(ctx, b, node)
     nodes = tuple(b.nodes.values())
     rels = tuple(b.rels.values())
     for n in nodes:

@@ -164,8 +164,13 @@ def find_regions(text: str, province: str | None = None) -> list[RegionHit]:
             glued = previous is not None and previous.end == start
             if glued and region.parent != previous.region.adcode:
                 continue
-            if not glued and province and region.province != province and len(codes) > 1:
-                continue
+            if (
+                not glued
+                and province
+                and region.province != province
+                and (len(codes) > 1 or len(region.name) < 3)
+            ):
+                continue  # 和县 in 有关部门和县区: two-character names elsewhere are words
         hit = RegionHit(start, end + 1, region)
         hits.append(hit)
         previous = hit

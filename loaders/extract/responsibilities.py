@@ -9,7 +9,7 @@ from loaders.extract.context import Context
 from loaders.extract.ids import task_id, unit_id
 from loaders.extract.parks import ParkMention, find_parks
 from loaders.extract.regions import Region, lookup
-from loaders.extract.units import UNIT, UnitName, normalize_unit, qualify, unit_kind
+from loaders.extract.units import GENERIC, UNIT, UnitName, normalize_unit, qualify, unit_kind
 from ontology.records import Value
 
 _C = r"[^，,。；;：:\n]"  # one clause's characters
@@ -17,7 +17,9 @@ _LEAD_CUE = re.compile(
     rf"牵头(?!单位)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?)(?:配合|参与|协同|协助))?"
 )
 _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,60}})")
-_IN_CHARGE = re.compile(rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责")
+_IN_CHARGE = re.compile(
+    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责(?:[，,、](?P<sup>{_C}{{2,80}}?)(?:配合|参与|协助))?"
+)
 _OFFICE = re.compile(rf"办公室设在(?P<lead>{_C}{{2,30}})")
 _HEADED = re.compile(
     r"(?P<head>牵头单位|责任单位|配合单位|参与单位|协办单位|主办单位)\s*[:：]\s*"
@@ -100,6 +102,16 @@ class _Resolver:
         out: list[Ref] = []
         for piece in _SPLIT.split(_TAIL.sub("", chunk.strip())):
             piece = _TAIL.sub("", piece)
+            if GENERIC.search(_TRIM.sub("", piece)):
+                continue
+            parts = [self.suffix(part) for part in _AND.split(piece)]
+            if len(parts) > 1 and all(
+                p is not None and p[1] >= len(s) - 1
+                for p, s in zip(parts, _AND.split(piece), strict=True)
+            ):
+                # 市教育局和市科技局: two units; 市住房和城乡建设局 stays one.
+                out.extend(p[0] for p in parts if p is not None)
+                continue
             found = self.suffix(piece)
             if found is not None and len(piece) - 4 <= found[1]:
                 out.append(found[0])
@@ -149,6 +161,8 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
         lead = _lead(resolve, m.group("lead"))
         if lead is not None:
             out.append((m.start(), "LED_BY", lead))
+            if m.group("sup"):
+                out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
     for m in _OFFICE.finditer(text):
         lead = _prefix_units(m.group("lead"), resolve)
         if lead:

@@ -15,8 +15,8 @@ from ontology.records import Value
 _UNITS = (
     "万亿元", "亿元", "万元", "亿美元", "万美元", "元", "个百分点", "%", "‰", "家", "万人次",
     "万人", "人次", "人", "个", "项", "所", "座", "平方公里", "公里", "千米", "万亩", "亩",
-    "万吨标准煤", "万吨", "吨", "万千瓦", "千瓦", "兆瓦", "张", "户", "件", "台", "辆", "套",
-    "条", "处", "万平方米", "平方米", "倍", "天", "小时", "分钟", "GW", "MW",
+    "万吨标准煤", "吨标准煤", "万吨", "吨", "万千瓦", "千瓦", "兆瓦", "张", "户", "件", "台",
+    "辆", "套", "条", "处", "万平方米", "平方米", "倍", "天", "小时", "分钟", "GW", "MW",
 )  # fmt: skip
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _PRE = (
@@ -36,6 +36,7 @@ _COMPARATOR = {
 _YEAR = re.compile(
     r"(?:到|至|在|于)\s*(?P<a>(?:19|20)\d{2})\s*年|(?P<b>(?:19|20)\d{2})\s*年(?:底|末|前)"
     r"|(?P<plan>十[一二三四五六七八九]五)[”\"]?(?:期末|末|时期末)"
+    r"|(?:^|(?<=[，,。；;\n]))(?P<c>(?:19|20)\d{2})\s*年(?=[，,:：])"
 )
 _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _BASELINE = re.compile(
@@ -71,7 +72,8 @@ class Goal:
 def _years(text: str) -> tuple[list[int], list[int]]:
     positions, years = [], []
     for m in _YEAR.finditer(text):
-        year = int(m.group("a") or m.group("b") or 0) or _PLAN_END.get(m.group("plan") or "")
+        number = m.group("a") or m.group("b") or m.group("c")
+        year = int(number) if number else _PLAN_END.get(m.group("plan") or "")
         if year:
             positions.append(m.start())
             years.append(year)
@@ -111,6 +113,9 @@ def find_goals(ctx: Context) -> list[Goal]:
         metric_end = m.start("pre") if m.group("pre") else value_start
         metric = _metric(text, clause_start, metric_end, m.end())
         metric = _TRAILING.sub("", metric) if m.group("pre") is None else metric
+        if len(metric) < 2 and out and out[-1].start >= sentence_start:
+            # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
+            metric = out[-1].metric + _LEADING.sub("", text[clause_start:metric_end].strip())
         if len(metric) < 2:
             continue
         raw = m.group("value")

@@ -10,7 +10,7 @@ from loaders.extract.regions import Region, ancestors, find_regions
 
 _SUFFIX = (
     r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"
-    r"局|委|办|厅|部|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院)"
+    r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院)"
 )
 UNIT = re.compile(rf"[\u4e00-\u9fff（）()]{{1,18}}?{_SUFFIX}")
 # Spelling variants of one organ; applied longest first, as substrings.
@@ -30,6 +30,7 @@ _ALIAS = re.compile("|".join(sorted(map(re.escape, ALIASES), key=len, reverse=Tr
 # Words that name no particular unit: 相关部门, 各县区.
 GENERIC = re.compile(
     r"^(?:各|有关|相关|其他|其它|所在|属地|区直|市直|省直|县直|各级)|"
+    r"^(?:县区|区县|县市区|市县区|市县)|"
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$"
 )
 _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国)")
