@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.quality import evaluate, merged, sentence_documents, seed_documents
+from bench.quality import evaluate, merged, seed_documents, sentence_documents
 
 
 @pytest.fixture(scope="module")

@@ -44,6 +44,9 @@ class Builder:
 
     def region(self, region: Region) -> tuple[str, str]:
         """A Region node with its PART_OF chain up to the province."""
+        rid = region_id(region.adcode)
+        if rid in self.nodes:
+            return ("Region", rid)
         child = ("Region", self._region_node(region))
         for parent in ancestors(region):
             up = ("Region", self._region_node(parent))

@@ -9,7 +9,7 @@ from loaders.document import ParsedDocument
 from loaders.extract.issuers import Issuer, issuer_of_number, level_of_issuer_name
 from loaders.extract.outline import build_sections
 from loaders.extract.parks import ParkMention, find_parks
-from loaders.extract.regions import Region, find_regions
+from loaders.extract.regions import Region, RegionHit, find_regions
 from loaders.extract.sentences import SectionIndex, Sentences, halfwidth
 
 _LEVELS = {"province": "provincial", "city": "city", "county": "county"}
@@ -28,6 +28,7 @@ class Context:
     park: ParkMention | None  # the park a park committee's document governs
     issuer: Issuer | None  # what the document's own 文号 says
     level: str | None  # national, provincial, city, county, park
+    region_hits: tuple[RegionHit, ...]  # every division named in the text
 
     @property
     def province(self) -> str | None:
@@ -51,10 +52,11 @@ def _jurisdiction(
         return max(hits, key=lambda h: rank[h.region.level]).region, None
     if issuer is not None and issuer.region is not None:
         return issuer.region, None
-    counts = Counter(hit.region.adcode for hit in find_regions(text))
+    hits = find_regions(text)
+    counts = Counter(hit.region.adcode for hit in hits)
     if counts:
         code = counts.most_common(1)[0][0]
-        return next(h.region for h in find_regions(text) if h.region.adcode == code), None
+        return next(h.region for h in hits if h.region.adcode == code), None
     return None, None
 
 
@@ -73,14 +75,8 @@ def build_context(doc: ParsedDocument, doc_id: str) -> Context:
         level = level_of_issuer_name(doc.metadata.issuer) or (
             _LEVELS[region.level] if region else None
         )
+    region_hits = tuple(find_regions(text, region.province if region else None))
     return Context(
-        doc,
-        doc_id,
-        text,
-        Sentences.of(text),
-        SectionIndex.of(sections),
-        region,
-        park,
-        issuer,
-        level,
-    )
+        doc, doc_id, text, Sentences.of(text), SectionIndex.of(sections), region, park, issuer,
+        level, region_hits,
+    )  # fmt: skip

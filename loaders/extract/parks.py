@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.regions import Region, find_regions
+from loaders.extract.regions import Region, county_at_start, find_regions
 
 # Long form first so the regex prefers it; value: canonical kind and its long form.
 _KINDS: dict[str, tuple[str, str]] = {
@@ -33,10 +33,10 @@ _KINDS: dict[str, tuple[str, str]] = {
 }
 _KIND_ALT = "|".join(sorted(_KINDS, key=len, reverse=True))
 _HAN = "\u4e00-\u9fff"
-PARK = re.compile(
-    rf"(?P<ftz>中国\s*[(（][{_HAN}]{{2,3}}[)）]\s*自由贸易试验区(?:[{_HAN}]{{2,4}}片区)?)"
-    rf"|(?P<prefix>[{_HAN}]{{0,14}}?)(?P<kind>{_KIND_ALT})"
-)
+# Kind words are found first (a literal alternation: fast), the name's words read backwards.
+KIND = re.compile(_KIND_ALT)
+FTZ = re.compile(rf"中国\s*[(（][{_HAN}]{{2,3}}[)）]\s*自由贸易试验区(?:[{_HAN}]{{2,4}}片区)?")
+_PREFIX = re.compile(rf"[{_HAN}]{{0,14}}$")
 _ALIAS = re.compile(r"[（(]以下简称[\"“「]?(?P<alias>[\u4e00-\u9fff]{2,10})[\"”」]?[)）]")
 # Where a park's name cannot begin: verbs and particles that precede it in running text.
 _LEAD = re.compile(
@@ -95,9 +95,12 @@ def _make(
         lead = _LEAD.match(prefix)
         core = prefix[lead.end() :] if lead else prefix
         prefix = core
-        if len(core) < 2 or len(core) > 8 or core in _GENERIC:
+        county = county_at_start(core, province) if province else None
+        if county is not None:
+            region, core = county[0], core[county[1] :]
+        elif len(core) < 2 or len(core) > 8 or core in _GENERIC:
             return None
-    elif core in _GENERIC:
+    if core in _GENERIC:
         core = ""
     start = end - len(prefix) - len(kind_word)
     place_region = region or default_region
@@ -120,34 +123,35 @@ def find_parks(
     """
     out: list[tuple[ParkMention, bool]] = []
     aliases: dict[str, ParkMention] = {}
-    for match in PARK.finditer(text):
-        start, end = match.span()
+    ftz = [(m.start(), m.end()) for m in FTZ.finditer(text)]
+    matches: list[tuple[int, int, str | None, str | None]] = [(a, b, None, None) for a, b in ftz]
+    for m in KIND.finditer(text):
+        if any(a <= m.start() < b for a, b in ftz):
+            continue  # the 自由贸易试验区 inside 中国(安徽)自由贸易试验区
+        prefix = _PREFIX.search(text, max(0, m.start() - 14), m.start())
+        matches.append((m.start(), m.end(), prefix.group() if prefix else "", m.group()))
+    matches.sort()
+    for start, end, prefix, kind_word in matches:
         mention: ParkMention | None = None
         named = True
-        if match.group("ftz"):
-            surface = re.sub(r"\s+", "", match.group("ftz")).replace("(", "（").replace(")", "）")
+        if kind_word is None or prefix is None:
+            raw = text[start:end]
+            surface = re.sub(r"\s+", "", raw).replace("(", "（").replace(")", "）")
             mention = ParkMention(
-                start, end, f"/{surface}", surface, "自贸区", None, "national", match.group()
+                start, end, f"/{surface}", surface, "自贸区", None, "national", raw
             )
         else:
-            alias = next((a for a in aliases if match.group().endswith(a)), None)
-            made = _make(
-                match.group("prefix"), match.group("kind"), end, text, default_region, province
-            )
+            whole = text[end - len(kind_word) - len(prefix) : end]
+            alias = next((a for a in aliases if whole.endswith(a)), None)
+            made = _make(prefix, kind_word, end, text, default_region, province)
             if made is not None and made[1]:
                 mention = made[0]
             elif alias is not None:
                 park = aliases[alias]
                 mention = ParkMention(
-                    end - len(alias),
-                    end,
-                    park.key,
-                    park.name,
-                    park.kind,
-                    park.region,
-                    park.level,
-                    alias,
-                )
+                    end - len(alias), end, park.key, park.name, park.kind, park.region,
+                    park.level, alias,
+                )  # fmt: skip
             elif made is not None:
                 mention, named = made[0], False
         if mention is None:

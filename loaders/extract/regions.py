@@ -110,20 +110,29 @@ class RegionHit:
 
 
 @cache
-def _automaton() -> ahocorasick.Automaton:
+def _names() -> dict[str, tuple[str, ...]]:
+    """Every name a division is known by (full; short for provinces and cities) → adcodes."""
     names: dict[str, list[str]] = {}
     for region in regions().values():
         names.setdefault(region.name, []).append(region.adcode)
         short = region.short
-        # Counties' short forms clash with ordinary words (东区, 和平); only 县/市 ones of 2+ chars.
+        # Counties' short forms clash with ordinary words (东区, 和平, 合作): full names only.
         if region.name in _NO_SHORT or len(short) < 2 or short == region.name:
             continue
-        if region.level == "county" and not region.name.endswith(("县", "市")):
+        if region.level == "county":
             continue
         names.setdefault(short, []).append(region.adcode)
+    return {name: tuple(codes) for name, codes in names.items()}
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    # Names are stored reversed and the text scanned backwards: reversed names begin with
+    # few distinct characters (市, 县, 区 …), which keeps the automaton's root small and the
+    # scan several times faster than a forward one.
     automaton = ahocorasick.Automaton()
-    for name, codes in names.items():
-        automaton.add_word(name, (len(name), tuple(codes)))
+    for name, codes in _names().items():
+        automaton.add_word(name[::-1], (len(name), codes))
     automaton.make_automaton()
     return automaton
 
@@ -131,6 +140,7 @@ def _automaton() -> ahocorasick.Automaton:
 _RANK = {"province": 0, "city": 1, "county": 2}
 
 
+@cache
 def _choose(codes: tuple[str, ...], province: str | None) -> Region | None:
     """One division for a name: in the document's province first, then the highest level."""
     table = regions()
@@ -147,22 +157,35 @@ def _choose(codes: tuple[str, ...], province: str | None) -> Region | None:
     return None  # same-name divisions of one level elsewhere: ambiguous
 
 
+def _spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Leftmost-longest, non-overlapping name matches as (start, end, adcodes)."""
+    size = len(text)
+    found = []
+    for rend, (length, codes) in _automaton().iter(text[::-1]):
+        end = size - (rend - length + 1)
+        found.append((end - length, end, codes))
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out = []
+    last_end = -1
+    for start, end, codes in found:
+        if start >= last_end:
+            out.append((start, end, codes))
+            last_end = end
+    return out
+
+
 def find_regions(text: str, province: str | None = None) -> list[RegionHit]:
     """Divisions named in text, longest match first, same-name ones resolved by province."""
     hits: list[RegionHit] = []
     previous: RegionHit | None = None
-    for end, (length, codes) in _automaton().iter_long(text):
-        start = end + 1 - length
+    for start, end, codes in _spans(text):
         region = _choose(codes, province)
         if region is None:
             continue
-        short_form = length != len(region.name)
-        if region.level == "county" and short_form and region.province != province:
-            continue  # 合作 (合作市), 资源 (资源县): ordinary words outside their province
         if region.level == "county":
             # 鹤壁东区: a county name glued to a city is only one if it lies in that city.
             glued = previous is not None and previous.end == start
-            if glued and region.parent != previous.region.adcode:
+            if glued and previous is not None and region.parent != previous.region.adcode:
                 continue
             if (
                 not glued
@@ -171,19 +194,39 @@ def find_regions(text: str, province: str | None = None) -> list[RegionHit]:
                 and (len(codes) > 1 or len(region.name) < 3)
             ):
                 continue  # 和县 in 有关部门和县区: two-character names elsewhere are words
-        hit = RegionHit(start, end + 1, region)
+        hit = RegionHit(start, end, region)
         hits.append(hit)
         previous = hit
     return hits
 
 
+@cache
+def _county_shorts() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for region in regions().values():
+        if region.level == "county" and region.name.endswith(("县", "市")):
+            short = region.short
+            if len(short) >= 2 and short != region.name:
+                out.setdefault(short, []).append(region.adcode)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def county_at_start(text: str, province: str | None) -> tuple[Region, int] | None:
+    """A county's short name opening text (濉溪经济开发区 → 濉溪县), within the province."""
+    shorts = _county_shorts()
+    for size in (4, 3, 2):
+        codes = shorts.get(text[:size])
+        if codes:
+            region = _choose(codes, province)
+            if region is not None and (province is None or region.province == province):
+                return region, size
+    return None
+
+
 def lookup(name: str, province: str | None = None) -> Region | None:
     """The division a name (full or short) denotes."""
-    automaton = _automaton()
-    if name not in automaton:
-        return None
-    _, codes = automaton.get(name)
-    return _choose(codes, province)
+    codes = _names().get(name)
+    return _choose(codes, province) if codes else None
 
 
 def ancestors(region: Region) -> list[Region]:

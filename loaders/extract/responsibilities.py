@@ -8,7 +8,7 @@ from loaders.extract.builder import Builder
 from loaders.extract.context import Context
 from loaders.extract.ids import task_id, unit_id
 from loaders.extract.parks import ParkMention, find_parks
-from loaders.extract.regions import Region, lookup
+from loaders.extract.regions import Region, find_regions, lookup
 from loaders.extract.units import GENERIC, UNIT, UnitName, normalize_unit, qualify, unit_kind
 from ontology.records import Value
 
@@ -32,7 +32,7 @@ _AND = re.compile(r"以及|及|与|和")
 _TRIM = re.compile(r"^(?:由|支持|鼓励|请|要|并|将|按照|分别|其中)|(?:要|应|负责|具体|统筹|牵头)$")
 _ORGAN_CONTINUES = frozenset("组宣统办政秘")
 _PARKISH = re.compile(r"区|园|示范")
-_QUALIFIED_START = re.compile(r"^(?:省|市|县|区|中共|国家)")
+_QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家")
 
 Target = tuple[str, str]
 
@@ -86,16 +86,17 @@ class _Resolver:
 
     def suffix(self, clause: str) -> tuple[Ref, int] | None:
         """The longest tail of a clause that names a unit (支持淇滨区 → 淇滨区), and its length."""
-        clause = _TAIL.sub("", clause.strip())
-        for want_prefix in (True, False):
-            for i in range(max(0, len(clause) - 24), len(clause) - 1):
-                piece = clause[i:]
-                if want_prefix and not _QUALIFIED_START.match(piece) and piece not in self.parks:
-                    continue
-                found = self.find(piece)
-                if found is not None:
-                    return found, len(piece)
-        return None
+        clause = _TAIL.sub("", clause.strip())[-24:]
+        # Names begin with 省/市/县/区, a division's name or a park alias; try those first.
+        starts = {m.start() for m in _QUALIFIED_ANYWHERE.finditer(clause)}
+        starts.update(hit.start for hit in find_regions(clause, self.ctx.province))
+        starts.update(i for alias in self.parks if (i := clause.rfind(alias)) >= 0)
+        for i in sorted(starts):
+            found = self.find(clause[i:])
+            if found is not None:
+                return found, len(clause) - i
+        found = self.find(clause)
+        return (found, len(clause)) if found is not None else None
 
     def many(self, chunk: str) -> list[Ref]:
         """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""

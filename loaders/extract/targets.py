@@ -23,27 +23,31 @@ _PRE = (
     r"力争达到|力争突破|突破|超过|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
     r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为"
 )
+# The number comes first so the scan skips ahead to digits; the comparator is read backwards.
 QUANTITY = re.compile(
-    rf"(?P<pre>{_PRE})?\s*(?P<value>\d+(?:\.\d+)?|\*+)"
+    r"(?P<value>\d+(?:\.\d+)?|\*+)"
     rf"(?:\s*[-—–～~至到]\s*(?P<value2>\d+(?:\.\d+)?))?\s*(?P<unit>{_UNIT_ALT})"
     r"(?P<post>及以上|以上|左右|以内|以下)?"
 )
+_PRE_BEFORE = re.compile(rf"(?:{_PRE})\s*$")
 _COMPARATOR = {
     "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
     "超过": ">", "高于": ">", "大于": ">", "左右": "~", "不超过": "<=", "不高于": "<=",
     "控制在": "<=", "以内": "<=", "以下": "<=", "低于": "<", "小于": "<",
 }  # fmt: skip
-_YEAR = re.compile(
-    r"(?:到|至|在|于)\s*(?P<a>(?:19|20)\d{2})\s*年|(?P<b>(?:19|20)\d{2})\s*年(?:底|末|前)"
-    r"|(?P<plan>十[一二三四五六七八九]五)[”\"]?(?:期末|末|时期末)"
-    r"|(?:^|(?<=[，,。；;\n]))(?P<c>(?:19|20)\d{2})\s*年(?=[，,:：])"
-)
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)|十[一二三四五六七八九]五")
+_YEAR_BEFORE = re.compile(r"(?:到|至|在|于)\s*$")
+_YEAR_END = re.compile(r"\s*年(?:底|末|前)")
+_YEAR_ALONE = re.compile(r"\s*年(?=[，,:：])")
+_PLAN_AFTER = re.compile(r"[”\"]?(?:期末|末|时期末)")
+_YEAR_CLAUSE_START = re.compile(r"(?:^|[，,。；;\n])\s*$")
 _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _BASELINE = re.compile(
     r"\s*[(（]\s*(?:目前|现状|基期|现为|\d{4}年)\s*[:：为]?\s*(?P<v>\d+(?:\.\d+)?)[^)）]{0,6}[)）]"
 )
 _BASELINE_OPEN = re.compile(r"[(（]\s*(?:目前|现状|基期|现为)\s*[:：为]?\s*$")
 _CLAUSE = re.compile(r"[，,。；;：:\n、]")
+_LAST_CLAUSE = re.compile(r"[，,。；;：:\n、][^，,。；;：:\n、]*$")
 _CUE = re.compile(
     r"力争|确保|目标|到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|新增|引进|培育|建成|打造|创建|累计"
 )
@@ -70,13 +74,24 @@ class Goal:
 
 
 def _years(text: str) -> tuple[list[int], list[int]]:
+    """Offsets and values of year phrases: 到2027年, 2025年底, “十四五”末, 2026年，…"""
     positions, years = [], []
     for m in _YEAR.finditer(text):
-        number = m.group("a") or m.group("b") or m.group("c")
-        year = int(number) if number else _PLAN_END.get(m.group("plan") or "")
-        if year:
-            positions.append(m.start())
-            years.append(year)
+        word = m.group()
+        if word.startswith("十"):
+            if _PLAN_AFTER.match(text, m.end()):
+                positions.append(m.start())
+                years.append(_PLAN_END.get(word, 0))
+            continue
+        start = m.start()
+        before = text[max(0, start - 3) : start]
+        if (
+            _YEAR_BEFORE.search(before)
+            or _YEAR_END.match(text, m.end())
+            or (_YEAR_ALONE.match(text, m.end()) and _YEAR_CLAUSE_START.search(before))
+        ):
+            positions.append(start)
+            years.append(int(word))
     return positions, years
 
 
@@ -98,21 +113,23 @@ def find_goals(ctx: Context) -> list[Goal]:
     out: list[Goal] = []
     for m in QUANTITY.finditer(text):
         value_start = m.start("value")
+        pre_match = _PRE_BEFORE.search(text, max(0, value_start - 6), value_start)
+        pre = pre_match.group().strip() if pre_match else None
         if _NOT_GOAL_BEFORE.search(text[max(0, value_start - 3) : value_start]):
             continue
         if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
             continue
-        sentence_start, _ = ctx.sentences.span(m.start())
-        clause_cuts = list(_CLAUSE.finditer(text, sentence_start, m.start()))
-        clause_start = clause_cuts[-1].end() if clause_cuts else sentence_start
+        sentence_start, _ = ctx.sentences.span(value_start)
+        cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
+        clause_start = cut.start() + 1 if cut else sentence_start
         context = text[sentence_start : m.end()]
-        if not (m.group("pre") or m.group("post") or _CUE.search(context)):
+        if not (pre or m.group("post") or _CUE.search(context)):
             continue
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
-        metric_end = m.start("pre") if m.group("pre") else value_start
+        metric_end = pre_match.start() if pre_match else value_start
         metric = _metric(text, clause_start, metric_end, m.end())
-        metric = _TRAILING.sub("", metric) if m.group("pre") is None else metric
+        metric = _TRAILING.sub("", metric) if pre is None else metric
         if len(metric) < 2 and out and out[-1].start >= sentence_start:
             # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
             metric = out[-1].metric + _LEADING.sub("", text[clause_start:metric_end].strip())
@@ -121,7 +138,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         raw = m.group("value")
         value = None if raw.startswith("*") else float(raw)
         value_max = float(m.group("value2")) if m.group("value2") else None
-        comparator = _COMPARATOR.get(m.group("post") or "") or _COMPARATOR.get(m.group("pre") or "")
+        comparator = _COMPARATOR.get(m.group("post") or "") or _COMPARATOR.get(pre or "")
         baseline_match = _BASELINE.match(text, m.end())
         baseline = float(baseline_match.group("v")) if baseline_match else None
         i = bisect_right(positions, m.start()) - 1
