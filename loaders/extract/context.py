@@ -9,7 +9,7 @@ from loaders.document import ParsedDocument
 from loaders.extract.issuers import Issuer, issuer_of_number, level_of_issuer_name
 from loaders.extract.outline import build_sections
 from loaders.extract.parks import ParkMention, find_parks
-from loaders.extract.regions import Region, RegionHit, find_regions
+from loaders.extract.regions import Region, RegionHit, Spans, find_regions, name_spans
 from loaders.extract.sentences import SectionIndex, Sentences, halfwidth
 
 _LEVELS = {"province": "provincial", "city": "city", "county": "county"}
@@ -37,7 +37,7 @@ class Context:
 
 
 def _jurisdiction(
-    doc: ParsedDocument, text: str, issuer: Issuer | None
+    doc: ParsedDocument, spans: Spans, issuer: Issuer | None
 ) -> tuple[Region | None, ParkMention | None]:
     meta = doc.metadata
     head = halfwidth(f"{meta.issuer or ''}\n{meta.title or ''}")
@@ -52,7 +52,7 @@ def _jurisdiction(
         return max(hits, key=lambda h: rank[h.region.level]).region, None
     if issuer is not None and issuer.region is not None:
         return issuer.region, None
-    hits = find_regions(text)
+    hits = find_regions("", None, spans)
     counts = Counter(hit.region.adcode for hit in hits)
     if counts:
         code = counts.most_common(1)[0][0]
@@ -65,7 +65,8 @@ def build_context(doc: ParsedDocument, doc_id: str) -> Context:
     text = halfwidth(doc.text)
     sections = doc.sections or build_sections(text)
     issuer = issuer_of_number(doc.metadata.doc_number)
-    region, park = _jurisdiction(doc, text, issuer)
+    spans = name_spans(text)  # one scan of the text serves jurisdiction and mentions
+    region, park = _jurisdiction(doc, spans, issuer)
     if park is not None:
         # A park committee's document: the park's own text uses 本区/全区 for the park.
         level: str | None = "park"
@@ -75,7 +76,7 @@ def build_context(doc: ParsedDocument, doc_id: str) -> Context:
         level = level_of_issuer_name(doc.metadata.issuer) or (
             _LEVELS[region.level] if region else None
         )
-    region_hits = tuple(find_regions(text, region.province if region else None))
+    region_hits = tuple(find_regions(text, region.province if region else None, spans))
     return Context(
         doc, doc_id, text, Sentences.of(text), SectionIndex.of(sections), region, park, issuer,
         level, region_hits,

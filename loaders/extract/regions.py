@@ -174,11 +174,21 @@ def _spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return out
 
 
-def find_regions(text: str, province: str | None = None) -> list[RegionHit]:
+Spans = list[tuple[int, int, tuple[str, ...]]]
+
+
+def name_spans(text: str) -> Spans:
+    """Where division names stand in text (before choosing among same-name divisions)."""
+    return _spans(text)
+
+
+def find_regions(
+    text: str, province: str | None = None, spans: Spans | None = None
+) -> list[RegionHit]:
     """Divisions named in text, longest match first, same-name ones resolved by province."""
     hits: list[RegionHit] = []
     previous: RegionHit | None = None
-    for start, end, codes in _spans(text):
+    for start, end, codes in _spans(text) if spans is None else spans:
         region = _choose(codes, province)
         if region is None:
             continue
