@@ -33,7 +33,7 @@ _RELATION = {
 }  # fmt: skip
 _AFTER_REPEAL = re.compile(r"^[^。；\n]{0,12}?(同时废止|废止|停止执行|不再执行)")
 _AFTER_APPLY = re.compile(r"^[^。；\n]{0,12}?参照执行")
-_AFTER_AMEND = re.compile(r"^(?:进行|作出|作如下)?(修订|修改)")
+_AFTER_AMEND = re.compile(r"^[^。；\n《》]{0,8}?(?:进行|作出|作如下|予以)(修订|修改)|^(修订|修改)")
 _CLAUSE_START = re.compile(r"[。；;\n！？，,]")
 # Titles that are not documents: newspapers, books, journals.
 _NOT_DOCUMENT = re.compile(

@@ -20,8 +20,9 @@ HEADED = re.compile(
 )
 # 重点发展A、B等… / 主导产业为A、B: the list stands alone.
 OPEN = re.compile(
-    r"(?:(?P<verb>重点发展|大力发展|培育壮大|做大做强)|(?P<role>主导产业|新兴产业|特色产业)(?:为|是|[:：]))"
-    r"(?P<list>[^，,。；;：:\n]{2,90}?)(?=等|[，,。；;\n])"
+    r"(?:(?P<verb>重点发展|大力发展|着力发展|优先发展|培育壮大|做大做强)"
+    r"|(?P<role>主导产业|新兴产业|特色产业)(?:主要)?(?:为|是|包括|有|[:：]))"
+    r"(?P<list>[^，,。；;：:\n]{2,90}?)(?=等|[一二三四五六七八九十两\d]+大|[，,。；;\n])"
 )
 _ROLE = {
     "主导产业": "leading", "首位产业": "leading", "支柱产业": "leading",
@@ -36,6 +37,8 @@ _NOT_INDUSTRY = re.compile(
     r"推广|事业|组织|协会|平台|区域|片区|产业链|分工|外包|订单|^战略性$|^生态$|"
     r"^(?:新|传统|优势|特色|主导|新兴|现代|先进|相关|其他|高端|重点)$"
 )
+_LAST_AND = re.compile(r"(.{2,}?)(?:以及|和|及|与)(.{2,})")
+_PART_OF = re.compile(r"零部件|配件|配套|元器件|零配件|制品|周边|衍生")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 
 
@@ -52,7 +55,13 @@ def normalize_industry(raw: str) -> str:
 
 def _items(chunk: str) -> list[str]:
     out = []
-    for piece in _SPLIT.split(chunk):
+    pieces = _SPLIT.split(chunk)
+    if len(pieces) > 1:
+        # A、B和C: the last item holds the conjunction; 汽车及零部件 stays one industry.
+        last = _LAST_AND.fullmatch(pieces[-1])
+        if last and not _PART_OF.match(last.group(2)):
+            pieces[-1:] = [last.group(1), last.group(2)]
+    for piece in pieces:
         name = normalize_industry(piece)
         if 2 <= len(name) <= 14 and not _NOT_INDUSTRY.search(name):
             out.append(name)

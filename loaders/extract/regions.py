@@ -40,16 +40,28 @@ _SUFFIXES = re.compile(
     r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|"
     r"林区|特区|省|市|区|县|盟|旗)$"
 )
-# Nationality words inside autonomous-prefecture names: 延边朝鲜族自治州 → 延边.
-_NATIONALITY = re.compile(r"[\u4e00-\u9fff]{1,6}?族(?=$)")
 # Names that are also common words; only matched in their full form.
 _NO_SHORT = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "高新区", "开发区"})
 
 
+@cache
+def _nationalities() -> tuple[str, ...]:
+    path = _table_path().parent / "56_nations.csv"
+    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return tuple(sorted((n for n in names if n), key=len, reverse=True))
+
+
 def short_name(name: str) -> str:
-    """Division name without its suffix (and nationality words)."""
+    """Division name without its suffix and nationality words: 恩施土家族苗族自治州 → 恩施."""
     short = _SUFFIXES.sub("", name)
-    short = _NATIONALITY.sub("", short) or short
+    if name.endswith(("自治州", "自治县", "自治旗", "自治区")):
+        stripped = True
+        while stripped:
+            stripped = False
+            for nation in _nationalities():
+                if short.endswith(nation) and len(short) > len(nation) + 1:
+                    short, stripped = short[: -len(nation)], True
+                    break
     return short
 
 
@@ -122,6 +134,8 @@ def _names() -> dict[str, tuple[str, ...]]:
         if region.level == "county":
             continue
         names.setdefault(short, []).append(region.adcode)
+        if region.name.endswith("自治州"):
+            names.setdefault(f"{short}州", []).append(region.adcode)  # 恩施州
     return {name: tuple(codes) for name, codes in names.items()}
 
 

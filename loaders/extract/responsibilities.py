@@ -13,18 +13,22 @@ from loaders.extract.units import GENERIC, UNIT, UnitName, normalize_unit, quali
 from ontology.records import Value
 
 _C = r"[^，,。；;：:\n]"  # one clause's characters
+_SUPPORT_VERB = r"(?:配合|参与|协同|协助|按职责分工负责|按职责负责|分工负责)"
 _LEAD_CUE = re.compile(
-    rf"牵头(?!单位)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?)(?:配合|参与|协同|协助))?"
+    rf"牵头(?!单位)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
 )
+# 市财政局负责，市税务局协助: 负责 only counts with a supporting clause after it.
+_CHARGE_SUPPORT = re.compile(rf"(?<!由)负责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
 _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,60}})")
 _IN_CHARGE = re.compile(
-    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责(?:[，,、](?P<sup>{_C}{{2,80}}?)(?:配合|参与|协助))?"
+    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
 )
 _OFFICE = re.compile(rf"办公室设在(?P<lead>{_C}{{2,30}})")
 _HEADED = re.compile(
     r"(?P<head>牵头单位|责任单位|配合单位|参与单位|协办单位|主办单位)\s*[:：]\s*"
-    r"(?P<list>[^；;。\n)）]+)"
+    r"(?P<list>(?:[^；;。\n)）(（]|[(（]牵头[)）])+)"
 )
+_LEAD_MARK = re.compile(r"[(（]牵头[)）]")
 _CLAUSE = re.compile(r"[，,。；;：:\n(（]")
 _TAIL = re.compile(r"(?:等(?:相关|有关)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))$")
 _SPLIT = re.compile(r"[、，,/]")
@@ -140,10 +144,13 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
     text = ctx.text
     out: list[tuple[int, str, Ref]] = []
     for m in _LEAD_CUE.finditer(text):
-        lead = _lead(resolve, _clause_before(text, m.start()))
-        if lead is None:
+        clause = _clause_before(text, m.start())
+        # 由市商务局、市邮政管理局牵头: several leads.
+        leads = resolve.many(clause) if "、" in clause else []
+        lead = _lead(resolve, clause)
+        if not leads and lead is None:
             continue
-        out.append((m.start(), "LED_BY", lead))
+        out.extend((m.start(), "LED_BY", t) for t in leads or [lead] if t is not None)
         if m.group("sup"):
             out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
     for m in _COOPERATE.finditer(text):
@@ -164,13 +171,25 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
             out.append((m.start(), "LED_BY", lead))
             if m.group("sup"):
                 out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
+    for m in _CHARGE_SUPPORT.finditer(text):
+        lead = _lead(resolve, _clause_before(text, m.start()))
+        if lead is not None:
+            out.append((m.start(), "LED_BY", lead))
+            out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
     for m in _OFFICE.finditer(text):
         lead = _prefix_units(m.group("lead"), resolve)
         if lead:
             out.append((m.start(), "LED_BY", lead[0]))
     headed = list(_HEADED.finditer(text))
     for i, m in enumerate(headed):
-        units = resolve.many(m.group("list"))
+        items = m.group("list")
+        if _LEAD_MARK.search(items):
+            # 责任单位：市住建局（牵头）、市财政局: the marked ones lead.
+            for piece in _SPLIT.split(items):
+                role = "LED_BY" if _LEAD_MARK.search(piece) else "SUPPORTED_BY"
+                out.extend((m.start(), role, t) for t in resolve.many(_LEAD_MARK.sub("", piece)))
+            continue
+        units = resolve.many(items)
         if m.group("head") == "牵头单位":
             out.extend((m.start(), "LED_BY", t) for t in units)
         elif m.group("head") == "责任单位":

@@ -34,6 +34,7 @@ GENERIC = re.compile(
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$"
 )
 _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国)")
+_PARK_HEAD = re.compile(r"^(?:本?园区|开发区|高新区|经开区|示范区|区)(?=管委会|管理委员会|党工委)")
 _PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡)(?=[\u4e00-\u9fff]{2})")
 
 
@@ -93,6 +94,12 @@ def qualify(
         name = normalize_unit(raw)
         return UnitName(None, name, name, unit_kind(name))
     owner: Region | ParkMention | None
+    if park is not None:
+        # 园区管委会, 开发区财政局 in a park committee's document: the park's own organs.
+        head = _PARK_HEAD.match(raw)
+        if head and len(raw) > head.end():
+            name = normalize_unit(raw[head.end() :])
+            return UnitName(park, name, f"{park.name}{name}", unit_kind(name))
     hits = find_regions(raw, province)
     if hits and hits[0].start == 0:
         last = hits[0]
