@@ -1,0 +1,189 @@
+"""Quantified goals: metric, value, unit, comparator, year, baseline and whose target it is."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from loaders.extract.builder import Builder
+from loaders.extract.context import Context
+from loaders.extract.ids import target_id
+from loaders.extract.parks import ParkMention
+from ontology.records import Value
+
+_UNITS = (
+    "万亿元", "亿元", "万元", "亿美元", "万美元", "元", "个百分点", "%", "‰", "家", "万人次",
+    "万人", "人次", "人", "个", "项", "所", "座", "平方公里", "公里", "千米", "万亩", "亩",
+    "万吨标准煤", "吨标准煤", "万吨", "吨", "万千瓦", "千瓦", "兆瓦", "张", "户", "件", "台",
+    "辆", "套", "条", "处", "万平方米", "平方米", "倍", "天", "小时", "分钟", "GW", "MW",
+)  # fmt: skip
+_UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_PRE = (
+    r"力争达到|力争突破|突破|超过|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
+    r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为"
+)
+# The number comes first so the scan skips ahead to digits; the comparator is read backwards.
+QUANTITY = re.compile(
+    r"(?P<value>\d+(?:\.\d+)?|\*+)"
+    rf"(?:\s*[-—–～~至到]\s*(?P<value2>\d+(?:\.\d+)?))?\s*(?P<unit>{_UNIT_ALT})"
+    r"(?P<post>及以上|以上|左右|以内|以下)?"
+)
+_PRE_BEFORE = re.compile(rf"(?:{_PRE})\s*$")
+_COMPARATOR = {
+    "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
+    "超过": ">", "高于": ">", "大于": ">", "左右": "~", "不超过": "<=", "不高于": "<=",
+    "控制在": "<=", "以内": "<=", "以下": "<=", "低于": "<", "小于": "<",
+}  # fmt: skip
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)|十[一二三四五六七八九]五")
+_YEAR_BEFORE = re.compile(r"(?:到|至|在|于)\s*$")
+_YEAR_END = re.compile(r"\s*年(?:底|末|前)")
+_YEAR_ALONE = re.compile(r"\s*年(?=[，,:：])")
+_PLAN_AFTER = re.compile(r"[”\"]?(?:期末|末|时期末)")
+_YEAR_CLAUSE_START = re.compile(r"(?:^|[，,。；;\n])\s*$")
+_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+_BASELINE = re.compile(
+    r"\s*[(（]\s*(?:目前|现状|基期|现为|\d{4}年)\s*[:：为]?\s*(?P<v>\d+(?:\.\d+)?)[^)）]{0,6}[)）]"
+)
+_BASELINE_OPEN = re.compile(r"[(（]\s*(?:目前|现状|基期|现为)\s*[:：为]?\s*$")
+_CLAUSE = re.compile(r"[，,。；;：:\n、]")
+_LAST_CLAUSE = re.compile(r"[，,。；;：:\n、][^，,。；;：:\n、]*$")
+_CUE = re.compile(
+    r"力争|确保|目标|全年|预期|到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|新增|引进|培育|建成|打造|创建|累计"
+)
+_LEADING = re.compile(
+    r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现)+"
+)
+_TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
+# Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》.
+_NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：])\s*$")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One quantified goal read from text."""
+
+    start: int
+    metric: str
+    value: float | None
+    value_max: float | None
+    unit: str
+    comparator: str
+    year: int | None
+    baseline: float | None
+
+
+def _years(text: str) -> tuple[list[int], list[int]]:
+    """Offsets and values of year phrases: 到2027年, 2025年底, “十四五”末, 2026年，…"""
+    positions, years = [], []
+    for m in _YEAR.finditer(text):
+        word = m.group()
+        if word.startswith("十"):
+            if _PLAN_AFTER.match(text, m.end()):
+                positions.append(m.start())
+                years.append(_PLAN_END.get(word, 0))
+            continue
+        start = m.start()
+        before = text[max(0, start - 3) : start]
+        if (
+            _YEAR_BEFORE.search(before)
+            or _YEAR_END.match(text, m.end())
+            or (_YEAR_ALONE.match(text, m.end()) and _YEAR_CLAUSE_START.search(before))
+        ):
+            positions.append(start)
+            years.append(int(word))
+    return positions, years
+
+
+def _metric(text: str, start: int, value_start: int, end: int) -> str:
+    before = text[start:value_start]
+    before = _LEADING.sub("", before.strip())
+    after_match = re.match(r"[^，,。；;：:\n、(（]{0,20}", text[end:])
+    after = after_match.group() if after_match else ""
+    metric = before
+    if after and not re.match(r"^(?:的|以上|左右|增长|,)", after):
+        metric = f"{before}{after}" if before else after
+    return metric.strip()
+
+
+def find_goals(ctx: Context) -> list[Goal]:
+    """Every quantified goal in the document, with the year in force where it stands."""
+    text = ctx.text
+    positions, years = _years(text)
+    out: list[Goal] = []
+    for m in QUANTITY.finditer(text):
+        value_start = m.start("value")
+        pre_match = _PRE_BEFORE.search(text, max(0, value_start - 6), value_start)
+        pre = pre_match.group().strip() if pre_match else None
+        if _NOT_GOAL_BEFORE.search(text[max(0, value_start - 3) : value_start]):
+            continue
+        if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
+            continue
+        sentence_start, _ = ctx.sentences.span(value_start)
+        cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
+        clause_start = cut.start() + 1 if cut else sentence_start
+        context = text[sentence_start : m.end()]
+        if not (pre or m.group("post") or _CUE.search(context)):
+            continue
+        if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
+            continue  # the (目前:68%) of another goal
+        metric_end = pre_match.start() if pre_match else value_start
+        metric = _metric(text, clause_start, metric_end, m.end())
+        metric = _TRAILING.sub("", metric) if pre is None else metric
+        if len(metric) < 2 and out and out[-1].start >= sentence_start:
+            # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
+            metric = out[-1].metric + _LEADING.sub("", text[clause_start:metric_end].strip())
+        if len(metric) < 2:
+            continue
+        raw = m.group("value")
+        value = None if raw.startswith("*") else float(raw)
+        value_max = float(m.group("value2")) if m.group("value2") else None
+        comparator = _COMPARATOR.get(m.group("post") or "") or _COMPARATOR.get(pre or "")
+        baseline_match = _BASELINE.match(text, m.end())
+        baseline = float(baseline_match.group("v")) if baseline_match else None
+        i = bisect_right(positions, m.start()) - 1
+        section = ctx.sections.deepest(m.start())
+        floor = ctx.sections.sections[section].start if section is not None else sentence_start
+        year = years[i] if i >= 0 and positions[i] >= floor else None
+        out.append(
+            Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
+                 baseline)
+        )  # fmt: skip
+    return out
+
+
+def _scope(
+    ctx: Context, b: Builder, goal: Goal, parks: list[ParkMention]
+) -> tuple[str, str] | None:
+    """The park named before the goal in its sentence, else the document's jurisdiction."""
+    start, _ = ctx.sentences.span(goal.start)
+    for park in reversed(parks):
+        if start <= park.start < goal.start:
+            return b.park(park)
+    if ctx.park is not None:
+        return b.park(ctx.park)
+    if ctx.region is not None:
+        return b.region(ctx.region)
+    return None
+
+
+def targets(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMention]) -> None:
+    """Target nodes with SETS_TARGET from the document and FOR their scope."""
+    for goal in find_goals(ctx):
+        tid = target_id(ctx.doc_id, goal.start)
+        shown = "*" if goal.value is None else f"{goal.value:g}"
+        if goal.value_max is not None:
+            shown += f"-{goal.value_max:g}"
+        sentence = ctx.sentences.at(goal.start)
+        props: dict[str, Value] = {
+            "name": f"{goal.metric} {goal.comparator} {shown}{goal.unit}"
+            + (f" ({goal.year})" if goal.year else ""),
+            "metric": goal.metric, "value": goal.value, "value_max": goal.value_max,
+            "unit": goal.unit, "comparator": goal.comparator, "year": goal.year,
+            "baseline": goal.baseline, "text": sentence,
+        }  # fmt: skip
+        b.node("Target", tid, props, weak=False)
+        b.rel("SETS_TARGET", doc, ("Target", tid), sentence)
+        scope = _scope(ctx, b, goal, parks)
+        if scope is not None:
+            b.rel("FOR", ("Target", tid), scope, sentence)
