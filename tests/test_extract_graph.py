@@ -6,10 +6,10 @@ import pytest
 
 from graph import open_store
 from graph.embedded import stop_server
+from graph.reconcile import merge_stubs
 from graph.writer import write_extraction
 from loaders.document import Metadata, ParsedDocument
 from loaders.extract import extract
-from loaders.extract.resolve import resolve_stubs
 from policykg.settings import Settings
 
 
@@ -52,7 +52,7 @@ def test_stubs_merge_with_the_real_documents_in_either_order(store, citing_first
         docs.reverse()
     for doc in docs:
         write_extraction(store, extract(doc), 100)
-        resolve_stubs(store)
+        merge_stubs(store)
     assert sorted(_lineage(store)) == [
         ("亳州高新区某某方案", "basis", "doc:皖办发〔2024〕11号", False),
         ("亳州高新区某某方案", "implements", "doc:亳政〔2024〕9号", False),

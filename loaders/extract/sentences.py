@@ -89,6 +89,13 @@ class SectionIndex:
             i -= 1
         return None
 
+    def parent(self, index: int) -> int | None:
+        """Index of the section that holds section index as a child, or None at the top."""
+        path = self.paths[index]
+        if "." not in path:
+            return None
+        return self.paths.index(path.rsplit(".", 1)[0], 0, index)
+
     def within(self, start: int, end: int) -> range:
         """Indexes of sections starting inside [start, end)."""
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))

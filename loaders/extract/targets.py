@@ -142,8 +142,12 @@ def find_goals(ctx: Context) -> list[Goal]:
         baseline_match = _BASELINE.match(text, m.end())
         baseline = float(baseline_match.group("v")) if baseline_match else None
         i = bisect_right(positions, m.start()) - 1
+        # A year stated in a list's lead-in (发展目标是:到2027年, then ——items) holds for the
+        # items below it, so the year may stand anywhere in the enclosing section.
         section = ctx.sections.deepest(m.start())
-        floor = ctx.sections.sections[section].start if section is not None else sentence_start
+        parent = ctx.sections.parent(section) if section is not None else None
+        holder = parent if parent is not None else section
+        floor = ctx.sections.sections[holder].start if holder is not None else sentence_start
         year = years[i] if i >= 0 and positions[i] >= floor else None
         out.append(
             Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
