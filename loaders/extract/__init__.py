@@ -29,7 +29,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     b = Builder(doc_id)
     node = own_document(ctx, b)
     cite(ctx, b, node)
-    parks = find_parks(ctx.text, ctx.region, ctx.province)
+    parks = find_parks(ctx.text, ctx.region, ctx.province, ctx.region_spans)
     places(ctx, b, node, parks)
     issued_by(ctx, b, node, parks)
     responsibilities(ctx, b, node, parks)

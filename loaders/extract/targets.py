@@ -12,13 +12,17 @@ from loaders.extract.ids import target_id
 from loaders.extract.parks import ParkMention
 from ontology.records import Value
 
+# Units of measure; counting units also come with a 万 or 亿 in front (2万个, 10亿千瓦时).
 _UNITS = (
-    "万亿元", "亿元", "万元", "亿美元", "万美元", "元", "个百分点", "%", "‰", "家", "万人次",
-    "万人", "人次", "人", "个", "项", "所", "座", "平方公里", "公里", "千米", "万亩", "亩",
-    "万吨标准煤", "吨标准煤", "万吨", "吨", "万千瓦", "千瓦", "兆瓦", "张", "户", "件", "台",
-    "辆", "套", "条", "处", "万平方米", "平方米", "倍", "天", "小时", "分钟", "GW", "MW",
+    "元", "美元", "个百分点", "%", "‰", "家", "人次", "人", "个", "项", "所", "座", "平方公里",
+    "公里", "千米", "亩", "吨标准煤", "吨", "千瓦时", "千瓦", "兆瓦", "张", "户", "件", "台",
+    "辆", "套", "条", "处", "平方米", "立方米", "倍", "天", "小时", "分钟", "标箱", "微克/立方米",
+    "GW", "MW",
 )  # fmt: skip
-_UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_MULTIPLIED = ("万亿", "亿", "万")
+_UNIT_ALT = (
+    "(?:万亿|亿|万)?(?:" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")"
+)
 _PRE = (
     r"力争达到|力争突破|突破|超过|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
     r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为"
