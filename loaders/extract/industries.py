@@ -16,9 +16,9 @@ _ITEMS = r"[^，,。；;：:\n]{2,90}?"
 # 做大做强A、B主导产业 / 打造A、B产业集群: the list ends in a role noun and starts after a verb
 # of the same clause. Role nouns are found first (rare), the verb read backwards.
 ROLE_NOUN = re.compile(
-    r"(?:等)?(?:[一二三四五六七八九十两\d]+大)?"
     r"(?P<role>主导产业|首位产业|支柱产业|战略性新兴产业|新兴产业|特色产业|优势产业|产业集群)"
 )
+_LIST_END = re.compile(r"(?:等)?(?:[一二三四五六七八九十两\d]+大)?$")
 _VERB_RE = re.compile(_VERB)
 _CLAUSE_BACK = re.compile(r"[^，,。；;：:\n]{2,90}$")
 # 重点发展A、B等… / 主导产业为A、B: the list stands alone.
@@ -86,7 +86,8 @@ def find_industries(text: str) -> list[tuple[int, str, str | None]]:
         if verb_end < 0 or m.start() - verb_end < 2:
             continue
         role = _ROLE.get(m.group("role"))
-        found.extend((verb_end, name, role) for name in _items(text[verb_end : m.start()]))
+        items = _LIST_END.sub("", text[verb_end : m.start()])
+        found.extend((verb_end, name, role) for name in _items(items))
         seen_spans.append((verb_end - 4, m.end()))
     for m in OPEN.finditer(text):
         if any(a <= m.start() < b for a, b in seen_spans):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from loaders.extract.builder import Builder
@@ -114,21 +114,23 @@ def find_goals(ctx: Context) -> list[Goal]:
     """Every quantified goal in the document, with the year in force where it stands."""
     text = ctx.text
     positions, years = _years(text)
+    cues = [m.start() for m in _CUE.finditer(text)]  # once per text, looked up by bisection
     out: list[Goal] = []
     for m in QUANTITY.finditer(text):
         value_start = m.start("value")
+        if _NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
+            continue
         pre_match = _PRE_BEFORE.search(text, max(0, value_start - 6), value_start)
         pre = pre_match.group().strip() if pre_match else None
-        if _NOT_GOAL_BEFORE.search(text[max(0, value_start - 3) : value_start]):
-            continue
         if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
             continue
         sentence_start, _ = ctx.sentences.span(value_start)
         cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
         clause_start = cut.start() + 1 if cut else sentence_start
-        context = text[sentence_start : m.end()]
-        if not (pre or m.group("post") or _CUE.search(context)):
-            continue
+        if not (pre or m.group("post")):
+            j = bisect_left(cues, sentence_start)
+            if j >= len(cues) or cues[j] >= m.end():
+                continue
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
         metric_end = pre_match.start() if pre_match else value_start
