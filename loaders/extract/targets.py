@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
 
 from loaders.extract.builder import Builder
 from loaders.extract.context import Context
@@ -49,12 +52,37 @@ _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五
 _BASELINE = re.compile(
     r"\s*[(（]\s*(?:目前|现状|基期|现为|\d{4}年)\s*[:：为]?\s*(?P<v>\d+(?:\.\d+)?)[^)）]{0,6}[)）]"
 )
+_AFTER = re.compile(r"[^，,。；;：:\n、(（]{0,20}")
+_AFTER_SKIP = re.compile(r"的|以上|左右|增长|,")
 _BASELINE_OPEN = re.compile(r"[(（]\s*(?:目前|现状|基期|现为)\s*[:：为]?\s*$")
 _CLAUSE = re.compile(r"[，,。；;：:\n、]")
 _LAST_CLAUSE = re.compile(r"[，,。；;：:\n、][^，,。；;：:\n、]*$")
-_CUE = re.compile(
-    r"力争|确保|目标|全年|预期|到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|新增|引进|培育|建成|打造|创建|累计"
+# Words that make a number a goal; year phrases count too (their offsets come from _years).
+_CUE_WORDS = (
+    "力争",
+    "确保",
+    "目标",
+    "全年",
+    "预期",
+    "新增",
+    "引进",
+    "培育",
+    "建成",
+    "打造",
+    "创建",
+    "累计",
 )
+
+
+@cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in _CUE_WORDS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
 _LEADING = re.compile(
     r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现)+"
 )
@@ -77,35 +105,36 @@ class Goal:
     baseline: float | None
 
 
-def _years(text: str) -> tuple[list[int], list[int]]:
-    """Offsets and values of year phrases: 到2027年, 2025年底, “十四五”末, 2026年，…"""
-    positions, years = [], []
+def _years(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Offsets and values of year phrases (到2027年, 2025年底, “十四五”末, 2026年，…), and
+    the offsets of those that by themselves make a number a goal (all but a bare 2026年，)."""
+    positions, years, cues = [], [], []
     for m in _YEAR.finditer(text):
         word = m.group()
         if word.startswith("十"):
             if _PLAN_AFTER.match(text, m.end()):
                 positions.append(m.start())
                 years.append(_PLAN_END.get(word, 0))
+                cues.append(m.start())
             continue
         start = m.start()
         before = text[max(0, start - 3) : start]
-        if (
-            _YEAR_BEFORE.search(before)
-            or _YEAR_END.match(text, m.end())
-            or (_YEAR_ALONE.match(text, m.end()) and _YEAR_CLAUSE_START.search(before))
-        ):
-            positions.append(start)
-            years.append(int(word))
-    return positions, years
+        if _YEAR_BEFORE.search(before) or _YEAR_END.match(text, m.end()):
+            cues.append(start)
+        elif not (_YEAR_ALONE.match(text, m.end()) and _YEAR_CLAUSE_START.search(before)):
+            continue
+        positions.append(start)
+        years.append(int(word))
+    return positions, years, cues
 
 
 def _metric(text: str, start: int, value_start: int, end: int) -> str:
     before = text[start:value_start]
     before = _LEADING.sub("", before.strip())
-    after_match = re.match(r"[^，,。；;：:\n、(（]{0,20}", text[end:])
+    after_match = _AFTER.match(text, end)  # match at an offset: no copy of the text
     after = after_match.group() if after_match else ""
     metric = before
-    if after and not re.match(r"^(?:的|以上|左右|增长|,)", after):
+    if after and not _AFTER_SKIP.match(after):
         metric = f"{before}{after}" if before else after
     return metric.strip()
 
@@ -113,8 +142,9 @@ def _metric(text: str, start: int, value_start: int, end: int) -> str:
 def find_goals(ctx: Context) -> list[Goal]:
     """Every quantified goal in the document, with the year in force where it stands."""
     text = ctx.text
-    positions, years = _years(text)
-    cues = [m.start() for m in _CUE.finditer(text)]  # once per text, looked up by bisection
+    positions, years, year_cues = _years(text)
+    # Cue offsets once per text (Aho-Corasick), looked up by bisection for each number.
+    cues = sorted([end - size + 1 for end, size in _cue_automaton().iter(text)] + year_cues)
     out: list[Goal] = []
     for m in QUANTITY.finditer(text):
         value_start = m.start("value")
@@ -159,13 +189,13 @@ def find_goals(ctx: Context) -> list[Goal]:
 
 
 def _scope(
-    ctx: Context, b: Builder, goal: Goal, parks: list[ParkMention]
+    ctx: Context, b: Builder, goal: Goal, parks: list[ParkMention], starts: list[int]
 ) -> tuple[str, str] | None:
     """The park named before the goal in its sentence, else the document's jurisdiction."""
     start, _ = ctx.sentences.span(goal.start)
-    for park in reversed(parks):
-        if start <= park.start < goal.start:
-            return b.park(park)
+    i = bisect_left(starts, goal.start) - 1
+    if i >= 0 and starts[i] >= start:
+        return b.park(parks[i])
     if ctx.park is not None:
         return b.park(ctx.park)
     if ctx.region is not None:
@@ -175,6 +205,7 @@ def _scope(
 
 def targets(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMention]) -> None:
     """Target nodes with SETS_TARGET from the document and FOR their scope."""
+    starts = [park.start for park in parks]
     for goal in find_goals(ctx):
         tid = target_id(ctx.doc_id, goal.start)
         shown = "*" if goal.value is None else f"{goal.value:g}"
@@ -190,6 +221,6 @@ def targets(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMent
         }  # fmt: skip
         b.node("Target", tid, props, weak=False)
         b.rel("SETS_TARGET", doc, ("Target", tid), sentence)
-        scope = _scope(ctx, b, goal, parks)
+        scope = _scope(ctx, b, goal, parks, starts)
         if scope is not None:
             b.rel("FOR", ("Target", tid), scope, sentence)
