@@ -28,7 +28,7 @@ _UNIT_ALT = (
 )
 _PRE = (
     r"力争达到|力争突破|突破|超过|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
-    r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为"
+    r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为|≥|≤|>=|<=|>|<"
 )
 # The number comes first so the scan skips ahead to digits; the comparator is read backwards.
 QUANTITY = re.compile(
@@ -41,6 +41,7 @@ _COMPARATOR = {
     "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
     "超过": ">", "高于": ">", "大于": ">", "左右": "~", "不超过": "<=", "不高于": "<=",
     "控制在": "<=", "以内": "<=", "以下": "<=", "低于": "<", "小于": "<",
+    "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<",
 }  # fmt: skip
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)|十[一二三四五六七八九]五")
 _YEAR_BEFORE = re.compile(r"(?:到|至|在|于)\s*$")
@@ -52,6 +53,8 @@ _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五
 _BASELINE = re.compile(
     r"\s*[(（]\s*(?:目前|现状|基期|现为|\d{4}年)\s*[:：为]?\s*(?P<v>\d+(?:\.\d+)?)[^)）]{0,6}[)）]"
 )
+_SPACES = re.compile(r"\s+")
+_MAX_METRIC = 40
 _AFTER = re.compile(r"[^，,。；;：:\n、(（]{0,20}")
 _AFTER_SKIP = re.compile(r"的|以上|左右|增长|,")
 _BASELINE_OPEN = re.compile(r"[(（]\s*(?:目前|现状|基期|现为)\s*[:：为]?\s*$")
@@ -169,8 +172,9 @@ def find_goals(ctx: Context) -> list[Goal]:
         if len(metric) < 2 and out and out[-1].start >= sentence_start:
             # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
             metric = out[-1].metric + _LEADING.sub("", text[clause_start:metric_end].strip())
-        if len(metric) < 2:
-            continue
+        metric = _SPACES.sub("", metric)  # a line broken inside the metric's words
+        if len(metric) < 2 or len(metric) > _MAX_METRIC:
+            continue  # table cells run together are no sentence
         raw = m.group("value")
         value = None if raw.startswith("*") else float(raw)
         value_max = float(m.group("value2")) if m.group("value2") else None
