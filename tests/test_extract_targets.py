@@ -58,3 +58,10 @@ def test_scope_defaults_to_the_jurisdiction_and_follows_a_named_park():
 def test_numbers_that_are_no_goal():
     text = "2023年，全市完成投资100亿元。第3次会议召开。联系电话：0558-5180606。"
     assert _targets(text) == []
+
+
+def test_a_framing_year_holds_for_the_lists_after_it_a_bound_one_does_not():
+    framing = "发展目标是：到2027年，功能品质大幅提升。\n——实力跃升。地区生产总值突破400亿元。"
+    assert [t["year"] for t in _targets(framing)] == [2027]
+    bound = "力争到2027年，园区企业突破110家。\n力争进出口总额年均增长5%以上。"
+    assert [t.get("year") for t in _targets(bound)] == [2027, None]

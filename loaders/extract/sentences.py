@@ -89,6 +89,14 @@ class SectionIndex:
             i -= 1
         return None
 
+    def root_start(self, pos: int) -> int:
+        """Start of the top-level section holding pos (0 when none does)."""
+        index = self.deepest(pos)
+        if index is None:
+            return 0
+        root = self.paths[index].split(".")[0]
+        return self.sections[self.paths.index(root)].start
+
     def within(self, start: int, end: int) -> range:
         """Indexes of sections starting inside [start, end)."""
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))

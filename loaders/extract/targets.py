@@ -142,6 +142,30 @@ def _metric(text: str, start: int, value_start: int, end: int) -> str:
     return metric.strip()
 
 
+def _year_in_force(
+    ctx: Context, pos: int, positions: list[int], years: list[int], quantities: list[int]
+) -> int | None:
+    """The year a goal at pos is set for.
+
+    A year phrase binds the goals of its own paragraph. One that frames what follows
+    (发展目标是：到2027年，… with no number of its own) also holds for the lists after it,
+    up to the end of its top-level section.
+    """
+    i = bisect_right(positions, pos) - 1
+    if i < 0:
+        return None
+    at = positions[i]
+    paragraph = ctx.text.rfind("\n", 0, pos) + 1
+    if at >= paragraph:
+        return years[i]
+    start, end = ctx.sentences.span(at)
+    j = bisect_left(quantities, start)
+    framing = j >= len(quantities) or quantities[j] >= end
+    if framing and at >= ctx.sections.root_start(pos):
+        return years[i]
+    return None
+
+
 def find_goals(ctx: Context) -> list[Goal]:
     """Every quantified goal in the document, with the year in force where it stands."""
     text = ctx.text
@@ -149,7 +173,9 @@ def find_goals(ctx: Context) -> list[Goal]:
     # Cue offsets once per text (Aho-Corasick), looked up by bisection for each number.
     cues = sorted([end - size + 1 for end, size in _cue_automaton().iter(text)] + year_cues)
     out: list[Goal] = []
-    for m in QUANTITY.finditer(text):
+    matches = list(QUANTITY.finditer(text))
+    quantities = [m.start() for m in matches]
+    for m in matches:
         value_start = m.start("value")
         if _NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
             continue
@@ -181,10 +207,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         comparator = _COMPARATOR.get(m.group("post") or "") or _COMPARATOR.get(pre or "")
         baseline_match = _BASELINE.match(text, m.end())
         baseline = float(baseline_match.group("v")) if baseline_match else None
-        i = bisect_right(positions, m.start()) - 1
-        section = ctx.sections.deepest(m.start())
-        floor = ctx.sections.sections[section].start if section is not None else sentence_start
-        year = years[i] if i >= 0 and positions[i] >= floor else None
+        year = _year_in_force(ctx, m.start(), positions, years, quantities)
         out.append(
             Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
                  baseline)
