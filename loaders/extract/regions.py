@@ -126,6 +126,8 @@ def _names() -> dict[str, tuple[str, ...]]:
     """Every name a division is known by (full; short for provinces and cities) → adcodes."""
     names: dict[str, list[str]] = {}
     for region in regions().values():
+        if region.name in _NO_SHORT:
+            continue  # 高新区, 城区: common nouns first, divisions only in their city's tables
         names.setdefault(region.name, []).append(region.adcode)
         short = region.short
         # Counties' short forms clash with ordinary words (东区, 和平, 合作): full names only.
