@@ -127,3 +127,11 @@ def test_title_names_the_document_it_transmits():
     assert [(r.end, r.properties["relation"]) for r in cites] == [
         ("doc:池州市某某工作方案", "reference")
     ]
+
+
+def test_title_identity_ignores_the_circle_used_for_zero():
+    from loaders.docnumber import normalize_title
+
+    assert normalize_title("规划和二○三五年远景目标纲要") == normalize_title(
+        "规划和二〇三五年远景目标纲要"
+    )

@@ -17,19 +17,28 @@ from loaders.extract.places import places
 from loaders.extract.responsibilities import issued_by, responsibilities
 from loaders.extract.targets import targets
 from ontology import Extraction
+from policykg.errors import ExtractError
 
 __all__ = ["document_id", "extract"]
 
 
 def extract(doc: ParsedDocument) -> Extraction:
-    """Everything `load` writes for one document."""
+    """Everything `load` writes for one document; ExtractError names the file on failure."""
+    try:
+        return _extract(doc)
+    except (KeyError, IndexError, ValueError, TypeError) as exc:
+        # A pattern meeting text it was not written for must not stop a whole load.
+        raise ExtractError(f"{doc.source}: extraction failed ({exc!r})") from exc
+
+
+def _extract(doc: ParsedDocument) -> Extraction:
     meta = doc.metadata
     doc_id = document_id(meta.doc_number, meta.title)
     ctx = build_context(doc, doc_id)
     b = Builder(doc_id)
     node = own_document(ctx, b)
     cite(ctx, b, node)
-    parks = find_parks(ctx.text, ctx.region, ctx.province)
+    parks = find_parks(ctx.text, ctx.region, ctx.province, ctx.region_spans)
     places(ctx, b, node, parks)
     issued_by(ctx, b, node, parks)
     responsibilities(ctx, b, node, parks)

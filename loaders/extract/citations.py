@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.docnumber import normalize_doc_number, normalize_title, parse_doc_number
-from loaders.extract.issuers import resolve_issuer
+from loaders.extract.issuers import NATIONAL, PROVINCES, resolve_issuer
 from loaders.extract.sentences import halfwidth
 
 # A title may wrap onto a second line; it holds no other 《》 of its own.
@@ -16,10 +16,10 @@ _CLOSE = r"[\])）】〕］﹞]"
 _NUMBER = (
     rf"[\u4e00-\u9fff]{{1,12}}?\s*{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号"
 )
-CITATION = re.compile(
-    rf"{_TITLE}(?:\s*[（(]\s*(?P<number>{_NUMBER})\s*[)）])?"
-    rf"|(?P<bare>(?<![\u4e00-\u9fff《])[\u4e00-\u9fff]{{1,8}}{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号)"
-)
+TITLED = re.compile(rf"{_TITLE}(?:\s*[（(]\s*(?P<number>{_NUMBER})\s*[)）])?")
+# A 文号 standing alone: found by its bracketed year, its issuer code read backwards.
+BARE = re.compile(rf"{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号")
+_CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
 # Cue words before a citation, nearest one wins; longer alternatives first.
 _CUES = re.compile(
     r"贯彻落实|深入落实|认真落实|参照执行|同时废止|根据|依据|按照|遵照|依照|贯彻|落实|参照|比照|废止|修订|修改"
@@ -51,6 +51,7 @@ _KIND = re.compile("(" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
 _TRAILER = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*$")
 _SELF = re.compile(r"^(本|该|此)")
 _SPACES = re.compile(r"\s+")
+_KNOWN_HEADS = tuple(PROVINCES) + tuple(NATIONAL)
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|或)?\s*")
 
 
@@ -89,9 +90,14 @@ def _bare_number(number: str) -> str | None:
     if parsed is None:
         return None
     code, year, serial = parsed
-    for i in range(len(code) - 1):
-        if resolve_issuer(code[i:]).level is not None:
-            return f"{code[i:]}〔{year}〕{serial}号"
+    # Province and central codes first: in 和皖政, 皖 is the issuer, not 和县.
+    for known in (True, False):
+        for i in range(len(code) - 1):
+            tail = code[i:]
+            if known and not tail.startswith(_KNOWN_HEADS):
+                continue
+            if resolve_issuer(tail).level is not None:
+                return f"{tail}〔{year}〕{serial}号"
     return None
 
 
@@ -120,15 +126,23 @@ def find_citations(
     own = normalize_title(own_title) if own_title else None
     out: list[Citation] = []
     previous: Citation | None = None
-    for match in CITATION.finditer(text):
-        raw_title = match.group("title")
-        raw_number = match.group("number") or match.group("bare")
+    found: list[tuple[int, int, str | None, str | None]] = []
+    for m in TITLED.finditer(text):
+        found.append((m.start(), m.end(), m.group("title"), m.group("number")))
+    covered = [(a, b) for a, b, _, _ in found]
+    for m in BARE.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        code = _CODE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if code is not None:
+            found.append((code.start(), m.end(), None, code.group() + m.group()))
+    found.sort()
+    for start, end, raw_title, raw_number in found:
         number = normalize_doc_number(raw_number) if raw_number else None
-        start = match.start()
-        if match.group("bare") and number:
+        if raw_title is None and number:
             number = _bare_number(number)
             if number:
-                start += match.group().find(number[: number.index("〔")])
+                start += text[start:end].find(number[: number.index("〔")])
         title = clean_title(raw_title) if raw_title else None
         kind = document_kind(title) if title else None
         if title is not None:
@@ -145,14 +159,14 @@ def find_citations(
             continue
         if title is None and number is None:
             continue
-        relation = _relation(text, start, match.end())
+        relation = _relation(text, start, end)
         # 《A》《B》、《C》 share the cue that opens the list.
         if (
             relation == "reference"
             and previous is not None
-            and _LIST_GAP.fullmatch(text[previous.end : match.start()])
+            and _LIST_GAP.fullmatch(text[previous.end : start])
         ):
             relation = previous.relation
-        previous = Citation(title, number, relation, start, match.end(), kind)
+        previous = Citation(title, number, relation, start, end, kind)
         out.append(previous)
     return out

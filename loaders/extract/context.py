@@ -29,6 +29,7 @@ class Context:
     issuer: Issuer | None  # what the document's own 文号 says
     level: str | None  # national, provincial, city, county, park
     region_hits: tuple[RegionHit, ...]  # every division named in the text
+    region_spans: Spans  # where division names stand, before province choices
 
     @property
     def province(self) -> str | None:
@@ -79,5 +80,5 @@ def build_context(doc: ParsedDocument, doc_id: str) -> Context:
     region_hits = tuple(find_regions(text, region.province if region else None, spans))
     return Context(
         doc, doc_id, text, Sentences.of(text), SectionIndex.of(sections), region, park, issuer,
-        level, region_hits,
+        level, region_hits, spans,
     )  # fmt: skip

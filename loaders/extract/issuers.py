@@ -61,7 +61,9 @@ def _city_codes() -> dict[str, list[str]]:
         if region.level == "province":
             continue
         short = short_name(region.name)
-        keys = {short} | ({short[0]} if region.level == "city" else set())
+        keys = ({short} if len(short) >= 2 else set()) | (
+            {short[0]} if region.level == "city" else set()
+        )
         for key in keys:
             out.setdefault(key, []).append(region.adcode)
     return out

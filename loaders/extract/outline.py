@@ -15,7 +15,12 @@ _STYLES = (
     ("arabic", re.compile(r"\d{1,3}[.．、](?!\d)")),
     ("paren-arabic", re.compile(r"[（(]\d{1,3}[)）]")),
 )
-_LINE = re.compile(r"[^\n]+")
+# Only lines that open with a heading number are looked at (one scan of the text).
+_HEADING_LINE = re.compile(
+    rf"^[ \t\u3000]*(?:第[{_CN}\d]+[章节篇部分]|[{_CN}]+[、.．]|[（(][{_CN}]+[)）]"
+    r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）])[^\n]*",
+    re.M,
+)
 _TITLE_END = re.compile(r"[。：:；;！!？?]")
 
 
@@ -39,7 +44,7 @@ def build_sections(text: str) -> tuple[Section, ...]:
     """Heading lines (一、 (一) 1. 第一章) into a nested section tree with offsets."""
     heads: list[tuple[int, int, str, str]] = []  # (start, depth, number, title)
     depth_of: dict[str, int] = {}
-    for match in _LINE.finditer(text):
+    for match in _HEADING_LINE.finditer(text):
         found = _heading(match.group())
         if found is None:
             continue

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from loaders.extract.regions import Region, county_at_start, find_regions
+from loaders.extract.regions import Region, Spans, county_at_start, find_regions
 
 # Long form first so the regex prefers it; value: canonical kind and its long form.
 _KINDS: dict[str, tuple[str, str]] = {
@@ -39,13 +40,23 @@ FTZ = re.compile(rf"中国\s*[(（][{_HAN}]{{2,3}}[)）]\s*自由贸易试验区
 _PREFIX = re.compile(rf"[{_HAN}]{{0,14}}$")
 _ALIAS = re.compile(r"[（(]以下简称[\"“「]?(?P<alias>[\u4e00-\u9fff]{2,10})[\"”」]?[)）]")
 # Where a park's name cannot begin: verbs and particles that precede it in running text.
-_LEAD = re.compile(
-    r".*(?:建设|推进|加快|打造|创建|申建|申报|支持|依托|争取|围绕|推动|成为|位于|设立|认定|"
+_LEAD_WORD = re.compile(
+    r"(?:建设|推进|加快|打造|创建|申建|申报|支持|依托|争取|围绕|推动|成为|位于|设立|认定|"
     r"积极|进一步|重点|全面|鼓励|引导|对标|融入|发挥|培育|发展|包括|实现|加强|聚焦|提升|"
     r"参照|比照|增强|开展|明确|优化|整合|提高|强化|加大|赋予|理顺|跟踪|协调|集中|用于|符合|相邻|"
     r"所有|带动|合作|立足|组建|研究|提出|探索|完善|不断|反映|实施|占|到|从|"
     r"以|和|与|及|对|在|将|把|为|由|是|的|等|各|全|个|类|入|至|向|省级|国家级|国家)"
 )
+
+
+def _lead_end(text: str) -> int:
+    """End of the last verb or particle in text (0 if none): where a park's name may begin."""
+    end = 0
+    for m in _LEAD_WORD.finditer(text):
+        end = m.end()
+    return end
+
+
 _LEVEL = re.compile(r"(国家级|省级)$")
 _GENERIC = frozenset({"", "本", "该", "各", "全市", "全省", "全区", "我市", "我区", "新", "现有"})
 
@@ -73,17 +84,29 @@ def _level(text: str, start: int) -> str | None:
 
 def _make(
     prefix: str, kind_word: str, end: int, text: str,
-    default_region: Region | None, province: str | None,
+    default_region: Region | None, province: str | None, spans: Spans | None = None,
 ) -> tuple[ParkMention, bool] | None:  # fmt: skip
     """A mention from the words before a kind word; the flag says it named its region."""
     kind, long_form = _KINDS[kind_word]
-    hits = find_regions(prefix, province)
+    if spans is None:
+        hits = find_regions(prefix, province)
+    else:
+        # The document's own scan already found the names: take those inside the prefix.
+        lo = end - len(kind_word) - len(prefix)
+        hi = lo + len(prefix)
+        i = bisect_left(spans, (lo,))
+        inside: Spans = []
+        while i < len(spans) and spans[i][1] <= hi:
+            a, b, codes = spans[i]
+            inside.append((a - lo, b - lo, codes))
+            i += 1
+        hits = find_regions(prefix, province, inside)
     region = None
     core = prefix
     if hits:
         last = hits[-1]
         rest = prefix[last.end :]
-        if not _LEAD.match(rest) and len(rest) <= 8:
+        if not _lead_end(rest) and len(rest) <= 8:
             region, core = last.region, rest
             first = last
             for hit in reversed(hits[:-1]):  # 安徽亳州高新区: contiguous regions
@@ -92,8 +115,7 @@ def _make(
                 first = hit
             prefix = prefix[first.start :]
     if region is None:
-        lead = _LEAD.match(prefix)
-        core = prefix[lead.end() :] if lead else prefix
+        core = prefix[_lead_end(prefix) :]
         prefix = core
         county = county_at_start(core, province) if province else None
         if county is not None:
@@ -114,7 +136,10 @@ def _make(
 
 
 def find_parks(
-    text: str, default_region: Region | None = None, province: str | None = None
+    text: str,
+    default_region: Region | None = None,
+    province: str | None = None,
+    spans: Spans | None = None,
 ) -> list[ParkMention]:
     """Parks named in text, with 以下简称 aliases resolved to the park they name.
 
@@ -143,7 +168,7 @@ def find_parks(
         else:
             whole = text[end - len(kind_word) - len(prefix) : end]
             alias = next((a for a in aliases if whole.endswith(a)), None)
-            made = _make(prefix, kind_word, end, text, default_region, province)
+            made = _make(prefix, kind_word, end, text, default_region, province, spans)
             if made is not None and made[1]:
                 mention = made[0]
             elif alias is not None:

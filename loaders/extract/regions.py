@@ -126,12 +126,16 @@ def _names() -> dict[str, tuple[str, ...]]:
     """Every name a division is known by (full; short for provinces and cities) → adcodes."""
     names: dict[str, list[str]] = {}
     for region in regions().values():
+        if region.name in _NO_SHORT:
+            continue  # 高新区, 城区: common nouns first, divisions only in their city's tables
         names.setdefault(region.name, []).append(region.adcode)
         short = region.short
         # Counties' short forms clash with ordinary words (东区, 和平, 合作): full names only.
         if region.name in _NO_SHORT or len(short) < 2 or short == region.name:
             continue
-        if region.level == "county":
+        # County-level cities keep their short form (义乌); find_regions only accepts it
+        # inside the document's own province.
+        if region.level == "county" and not region.name.endswith("市"):
             continue
         names.setdefault(short, []).append(region.adcode)
         if region.name.endswith("自治州"):
@@ -206,6 +210,9 @@ def find_regions(
         region = _choose(codes, province)
         if region is None:
             continue
+        short_form = end - start < len(region.name)
+        if region.level == "county" and short_form and region.province != province:
+            continue  # a county-level city's short name (义乌) is a word elsewhere
         if region.level == "county":
             # 鹤壁东区: a county name glued to a city is only one if it lies in that city.
             glued = previous is not None and previous.end == start

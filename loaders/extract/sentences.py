@@ -89,12 +89,13 @@ class SectionIndex:
             i -= 1
         return None
 
-    def parent(self, index: int) -> int | None:
-        """Index of the section that holds section index as a child, or None at the top."""
-        path = self.paths[index]
-        if "." not in path:
-            return None
-        return self.paths.index(path.rsplit(".", 1)[0], 0, index)
+    def root_start(self, pos: int) -> int:
+        """Start of the top-level section holding pos (0 when none does)."""
+        index = self.deepest(pos)
+        if index is None:
+            return 0
+        root = self.paths[index].split(".")[0]
+        return self.sections[self.paths.index(root)].start
 
     def within(self, start: int, end: int) -> range:
         """Indexes of sections starting inside [start, end)."""

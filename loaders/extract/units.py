@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.parks import ParkMention
+from loaders.extract.parks import ParkMention, find_parks
 from loaders.extract.regions import Region, ancestors, find_regions
 
 _SUFFIX = (
@@ -34,7 +34,19 @@ GENERIC = re.compile(
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$"
 )
 _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国)")
-_PARK_HEAD = re.compile(r"^(?:本?园区|开发区|高新区|经开区|示范区|区)(?=管委会|管理委员会|党工委)")
+_PARK_HEAD = re.compile(
+    r"^(?:本?园区|开发区|高新区|经开区|经济开发区|示范区|区)(?=管委会|管理委员会|党工委|工委)"
+)
+
+
+def _home_park(word: str, region: Region | None, province: str | None) -> ParkMention | None:
+    """The park a bare 高新区/开发区 names in a city's document: that city's one."""
+    if region is None or word in ("区", "园区", "本园区"):
+        return None
+    found = find_parks(f"{region.short}{word}", region, province)
+    return found[0] if found else None
+
+
 _PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡)(?=[\u4e00-\u9fff]{2})")
 
 
@@ -94,12 +106,13 @@ def qualify(
         name = normalize_unit(raw)
         return UnitName(None, name, name, unit_kind(name))
     owner: Region | ParkMention | None
-    if park is not None:
-        # 园区管委会, 开发区财政局 in a park committee's document: the park's own organs.
-        head = _PARK_HEAD.match(raw)
-        if head and len(raw) > head.end():
+    head = _PARK_HEAD.match(raw)
+    if head and len(raw) > head.end():
+        # 园区管委会 in a park committee's document, 高新区管委会 in a city's: the park's organ.
+        home = park or _home_park(head.group(), region, province)
+        if home is not None:
             name = normalize_unit(raw[head.end() :])
-            return UnitName(park, name, f"{park.name}{name}", unit_kind(name))
+            return UnitName(home, name, f"{home.name}{name}", unit_kind(name))
     hits = find_regions(raw, province)
     if hits and hits[0].start == 0:
         last = hits[0]
