@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from itertools import chain
 
 from loaders.spans import Span, glue
 from loaders.structure import HEADING
@@ -70,19 +71,42 @@ def _looks_wrapped(physical: Sequence[Span], width: float) -> bool:
 
 def _physical_lines(line: Span) -> list[Span]:
     """Split one flattened line at its spaces, drop page numbers, glue non-break spaces."""
-    chunks = [line.sub(m.start(), m.end()) for m in _CHUNK.finditer(line.text)]
-    pages = _page_numbers(chunks)
-    chunks = [c for i, c in enumerate(chunks) if i not in pages]
+    text, offsets = line.text, line.offsets
+    bounds = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
+    words = [text[a:b] for a, b in bounds]
+    pages = _page_numbers(words)
     out: list[Span] = []
-    current: list[Span] = []
-    for chunk in chunks:
-        if current and _is_line_break(current[-1].text, chunk.text):
-            out.append(_glue_words(current))
-            current = []
-        current.append(chunk)
-    if current:
-        out.append(_glue_words(current))
+    pieces: list[str] = []
+    offs: list[Sequence[int]] = []
+    prev, prev_end = "", 0
+    for index, (begin, end) in enumerate(bounds):
+        if index in pages:
+            continue
+        word = words[index]
+        if pieces:
+            if _is_line_break(prev, word):
+                out.append(_span(pieces, offs))
+                pieces, offs = [], []
+            elif _ascii_alnum(prev[-1]) and _ascii_alnum(word[0]):
+                # PPP 模式 → PPP模式, but two ASCII words keep their space.
+                pieces.append(" ")
+                offs.append((offsets[prev_end],))
+        pieces.append(word)
+        offs.append(offsets[begin:end])
+        prev, prev_end = word, end
+    if pieces:
+        out.append(_span(pieces, offs))
     return out
+
+
+def _span(pieces: list[str], offs: list[Sequence[int]]) -> Span:
+    if len(offs) == 1:
+        return Span(pieces[0], offs[0])
+    return Span("".join(pieces), tuple(chain.from_iterable(offs)))
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _is_line_break(before: str, after: str) -> bool:
@@ -93,26 +117,21 @@ def _is_line_break(before: str, after: str) -> bool:
 
 
 def _glue_words(chunks: list[Span]) -> Span:
-    """Chunks of one physical line: a space only between two ASCII words (PPP 模式 → PPP模式)."""
+    """Physical lines of one paragraph, glued; a space only between two ASCII words."""
     seps = []
     for left, right in itertools.pairwise(chunks):
-        keep = (
-            left.text[-1].isascii()
-            and left.text[-1].isalnum()
-            and right.text[0].isascii()
-            and right.text[0].isalnum()
-        )
+        keep = _ascii_alnum(left.text[-1]) and _ascii_alnum(right.text[0])
         seps.append((" " if keep else "", left.offsets[-1] + 1))
     return glue(chunks, seps)
 
 
-def _page_numbers(chunks: Sequence[Span]) -> set[int]:
+def _page_numbers(chunks: Sequence[str]) -> set[int]:
     """Indexes of chunks that are page numbers: the longest run n, n+1, … in reading order."""
     candidates = [
-        (i, int(c.text)) for i, c in enumerate(chunks)
-        if _PAGE.fullmatch(c.text)
-        and not (i + 1 < len(chunks) and _UNIT.match(chunks[i + 1].text))
-        and not (i > 0 and _ASCII_WORD.match(chunks[i - 1].text[-1]))
+        (i, int(c)) for i, c in enumerate(chunks)
+        if _PAGE.fullmatch(c)
+        and not (i + 1 < len(chunks) and _UNIT.match(chunks[i + 1]))
+        and not (i > 0 and _ASCII_WORD.match(chunks[i - 1][-1]))
     ]  # fmt: skip
     # best[k] = (length of the best run ending at candidate k, previous candidate in it).
     # A run may skip up to two values: a page number glued to a table cell is not seen.
@@ -145,11 +164,11 @@ def _rejoin(physical: Sequence[Span], width: float) -> list[Span]:
     current: list[Span] = []
     for line in physical:
         if current and _ends_paragraph(current, line.text, width):
-            out.append(_glue_words_multi(current))
+            out.append(_glue_words(current))
             current = []
         current.append(line)
     if current:
-        out.append(_glue_words_multi(current))
+        out.append(_glue_words(current))
     return out
 
 
@@ -168,7 +187,3 @@ def _ends_paragraph(current: list[Span], nxt: str, width: float) -> bool:
         return True
     # A short first line with no punctuation at all is a title or heading line.
     return short and len(current) == 1 and not _INNER_PUNCT.search(last)
-
-
-def _glue_words_multi(lines: list[Span]) -> Span:
-    return _glue_words(lines)

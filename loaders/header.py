@@ -30,6 +30,7 @@ _PKULAW = re.compile(rf"^【(?P<key>{_KEY_ALT})】\s*(?P<value>.*)$")
 _BULLET = re.compile(r"^[•·●▪■*\-]\s*")
 _TABLE_RULE = re.compile(r"^[\s|:：\-—]+$")
 _SPACES = re.compile(r"\s+")
+_MARKS = re.compile(r"[:：|【]")
 
 
 def canonical(name: str) -> str | None:
@@ -39,6 +40,8 @@ def canonical(name: str) -> str | None:
 
 def header_fields(line: str) -> list[tuple[str, str]] | None:
     """The (name, value) pairs of a header line, or None when the line is not a header line."""
+    if not _MARKS.search(line):
+        return None
     if "|" in line:
         if _TABLE_RULE.match(line):
             return []
@@ -47,10 +50,10 @@ def header_fields(line: str) -> list[tuple[str, str]] | None:
     if match:
         return [(KEYS[_SPACES.sub("", match["key"])], match["value"].strip())]
     body = _BULLET.sub("", line)
-    matches = list(_KV.finditer(body))
     # A body sentence may mention 来源: in passing; a header line starts with a name and is short.
-    if not matches or matches[0].start() != 0 or len(body) > 160 or "。" in body:
+    if len(body) > 160 or "。" in body or not _KV.match(body):
         return None
+    matches = list(_KV.finditer(body))
     fields = []
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(body)
