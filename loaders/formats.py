@@ -89,26 +89,40 @@ def _read_html(data: bytes, path: Path) -> Extracted:
 
     text, encoding = decode(data, str(path))
     try:
+        tree = lxml_html.fromstring(text)
+    except (ValueError, TypeError, lxml_html.etree.LxmlError) as exc:
+        raise LoadError(f"{path}: not a readable web page ({exc})") from exc
+    try:
         body = trafilatura.extract(
-            text, include_tables=True, include_comments=False, favor_recall=True,
+            tree, include_tables=True, include_comments=False, favor_recall=True,
             include_formatting=False, deduplicate=False,
         )  # fmt: skip
     except (ValueError, TypeError):  # malformed markup trafilatura gives up on
         body = None
     if not body:
         # Pages trafilatura finds no article in (tiny or odd ones): all visible text instead.
-        try:
-            tree = lxml_html.fromstring(text)
-            for bad in tree.xpath("//script|//style|//noscript"):
-                bad.drop_tree()
-            body = "\n".join(t.strip() for t in tree.itertext() if t.strip())
-        except (ValueError, TypeError, lxml_html.etree.ParserError) as exc:
-            raise LoadError(f"{path}: not a readable web page ({exc})") from exc
+        for bad in tree.xpath("//script|//style|//noscript"):
+            bad.drop_tree()
+        body = "\n".join(t.strip() for t in tree.itertext() if t.strip())
     if not body.strip():
         raise LoadError(
             f"{path}: the web page has no text", hint="save the page again after it has loaded"
         )
+    # trafilatura keeps the headline as metadata, not text; the document's title line is text.
+    headline = _headline(tree)
+    if headline and headline not in body[: len(headline) + 400]:
+        body = f"{headline}\n{body}"
     return Extracted(body, "html", encoding)
+
+
+def _headline(tree: object) -> str | None:
+    """The page's first h1 (else h2), if it reads like one line of title."""
+    for tag in ("h1", "h2"):
+        for element in tree.iter(tag):  # type: ignore[attr-defined]
+            title = " ".join("".join(element.itertext()).split())
+            if 4 <= len(title) <= 100:
+                return title
+    return None
 
 
 def _read_zip(data: bytes, path: Path) -> Extracted:
