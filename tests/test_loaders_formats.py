@@ -88,6 +88,8 @@ def test_pdf_with_wrapped_lines_and_page_numbers_parses_the_same(
         pdf.page = number
         pdf.set_xy(100, 280)
         pdf.cell(10, 5, str(number))
+        pdf.set_xy(60, 3)  # a running head above the text on every page
+        pdf.cell(80, 5, "某某市发展和改革委员会文件")
     pdf.page = pages
     path = tmp_path / f"{prefix}.pdf"
     pdf.output(str(path))
@@ -95,6 +97,7 @@ def test_pdf_with_wrapped_lines_and_page_numbers_parses_the_same(
     assert got.format == "pdf"
     assert pages > 3
     same_parse(got, parse(seed_path(prefix)), min_ratio=0.98)
+    assert "某某市发展和改革委员会文件" not in got.text
 
 
 NAV = """<div class="nav"><a href="/">首页</a> <a href="/xxgk">信息公开</a>
@@ -230,3 +233,16 @@ def test_government_web_page_with_header_table(tmp_path: Path, with_table: bool)
     assert (meta.index_number is not None) == with_table
     for furniture in ("首页", "当前位置", "分享到", "打印本页", "关闭窗口", "ICP备", "联系电话"):
         assert furniture not in doc.text
+
+
+def test_docx_line_breaks_inside_a_paragraph(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("某某市城市更新行动方案")
+    run = document.add_paragraph().add_run("一、总体要求")
+    run.add_break()
+    run.add_text("坚持规划引领。")
+    path = tmp_path / "breaks.docx"
+    document.save(str(path))
+    doc = parse(path)
+    assert doc.text == "某某市城市更新行动方案\n一、总体要求\n坚持规划引领。"
+    assert [(s.number, s.title) for s in doc.sections] == [("一", "总体要求")]
