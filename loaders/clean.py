@@ -39,6 +39,8 @@ _TAIL = re.compile(
 _FILE_NAMES = re.compile(r"(?:[^.]{2,100}\.(?:docx?|pdf|wps|txt))+", re.IGNORECASE)
 _SHORT = 300
 _TOC = re.compile(r"目\s*录")
+# Dot leaders and page numbers after a contents entry: 第一章 总则……………1
+_TOC_LEADER = re.compile(r"[.…·．\-—_\s]*\d*$")
 # A line that is only a status marker, printed under the title: （征求意见稿）.
 _STATUS_LINE = re.compile(r"[（(]\s*(?:征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)\s*[)）]")
 _BODYISH = re.compile(r"[。；]")
@@ -100,7 +102,7 @@ def _drop_toc(kept: list[Span]) -> list[Span]:
         first = None
         while end < len(kept):
             text = kept[end].text
-            compact = _SPACES.sub("", text)
+            compact = _TOC_LEADER.sub("", _SPACES.sub("", text))
             # The body begins where the first entry is printed again, or with a non-heading line.
             if first is not None and compact == first:
                 break

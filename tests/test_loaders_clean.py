@@ -78,3 +78,8 @@ def test_table_of_contents_is_removed() -> None:
         "内容。",
         "第二章 附则",
     ]
+
+
+def test_table_of_contents_with_leaders_followed_directly_by_the_body() -> None:
+    raw = "目录\n第一章 总则……………1\n第二章 附则……………9\n第一章 总则\n内容。\n第二章 附则\n附则内容。"
+    assert texts(raw) == ["第一章 总则", "内容。", "第二章 附则", "附则内容。"]
