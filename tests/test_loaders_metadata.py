@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders import parse
 from loaders.metadata import clean_title, kind_of, to_iso
@@ -134,3 +137,28 @@ def test_kind_from_title_ending(title: str, kind: str | None) -> None:
 def test_site_prefix_is_dropped_only_before_a_title() -> None:
     assert clean_title("河南鹤壁市:关于推进“三区”协同的若干意见") == "关于推进“三区”协同的若干意见"
     assert clean_title("郑州市：城市更新") == "郑州市：城市更新"  # not a document title after it
+
+
+_CN = "〇一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """11 → 十一, 20 → 二十, 6 → 六: how 落款 dates print months and days."""
+    tens, units = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens] + "十")
+    return head + (_CN[units] if units or not head else "")
+
+
+@given(st.dates(min_value=datetime.date(1949, 10, 1), max_value=datetime.date(2099, 12, 31)))
+@settings(max_examples=200, derandomize=True, database=None)
+def test_every_date_style_gives_the_same_iso_date(day: datetime.date) -> None:
+    iso = day.isoformat()
+    year_cn = "".join(_CN[int(d)] for d in str(day.year))
+    styles = [
+        f"{day.year}年{day.month}月{day.day}日",
+        f"{year_cn}年{_cn_number(day.month)}月{_cn_number(day.day)}日",
+        f"{day.year}-{day.month:02d}-{day.day:02d} 08:00:00",
+        f"{day.year}.{day.month:02d}.{day.day:02d}",
+        f"{day.year} 年 {day.month} 月 {day.day} 日",
+    ]
+    assert [to_iso(style) for style in styles] == [iso] * len(styles)
