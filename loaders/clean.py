@@ -38,6 +38,7 @@ _TAIL = re.compile(
 # File names as document-sharing sites print them, often the same one several times in a row.
 _FILE_NAMES = re.compile(r"(?:[^.]{2,100}\.(?:docx?|pdf|wps|txt))+", re.IGNORECASE)
 _SHORT = 300
+_MD_HEADING = re.compile(r"#{1,6}\s+")
 _TOC = re.compile(r"目\s*录")
 # Dot leaders and page numbers after a contents entry: 第一章 总则……………1
 _TOC_LEADER = re.compile(r"[.…·．\-—_\s]*\d*$")
@@ -62,6 +63,9 @@ def clean(raw: str) -> Cleaned:
     kept: list[Span] = []
     body_started = False
     for line in lines(raw):
+        if line.text.startswith("#"):  # Markdown headings: the text without its # marks
+            marks = _MD_HEADING.match(line.text)
+            line = line.sub(marks.end()) if marks and marks.end() < len(line.text) else line
         text = line.text
         # Furniture and header lines are short; long lines are body and skip the checks.
         if len(text) <= _SHORT:

@@ -83,3 +83,11 @@ def test_table_of_contents_is_removed() -> None:
 def test_table_of_contents_with_leaders_followed_directly_by_the_body() -> None:
     raw = "目录\n第一章 总则……………1\n第二章 附则……………9\n第一章 总则\n内容。\n第二章 附则\n附则内容。"
     assert texts(raw) == ["第一章 总则", "内容。", "第二章 附则", "附则内容。"]
+
+
+def test_markdown_heading_marks_are_not_text() -> None:
+    assert texts("# 某某市城市更新方案\n## 一、总体要求\n坚持规划引领。") == [
+        "某某市城市更新方案",
+        "一、总体要求",
+        "坚持规划引领。",
+    ]
