@@ -21,6 +21,9 @@ _WIDE = r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’]"
 _CJK_GAP = re.compile(rf"{_WIDE}[ \u3000]+{_WIDE}")
 _CHUNK = re.compile(r"[^ \t\u3000\xa0]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%.+\-/:]")
+_ASCII_WORD_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%.+-/:"
+)
 _PAGE = re.compile(r"\d{1,3}")
 # What a real number is followed by (15 分钟, 3 年, 92 张); page numbers are not.
 _UNIT = re.compile(
@@ -111,9 +114,9 @@ def _ascii_alnum(ch: str) -> bool:
 
 def _is_line_break(before: str, after: str) -> bool:
     """A space between two non-ASCII characters is where the page wrapped; so is one before 1.…"""
-    if not _ASCII_WORD.match(before[-1]) and HEADING.match(after):
-        return True
-    return not (_ASCII_WORD.match(before[-1]) or _ASCII_WORD.match(after[0]))
+    if before[-1] in _ASCII_WORD_CHARS:
+        return False
+    return after[0] not in _ASCII_WORD_CHARS or bool(HEADING.match(after))
 
 
 def _glue_words(chunks: list[Span]) -> Span:
@@ -160,30 +163,45 @@ def _heading_only(text: str) -> bool:
 
 
 def _rejoin(physical: Sequence[Span], width: float) -> list[Span]:
+    lines = [_Line(s.text, width) for s in physical]
     out: list[Span] = []
     current: list[Span] = []
-    for line in physical:
-        if current and _ends_paragraph(current, line.text, width):
+    first = 0  # index in lines of current[0]
+    for index, line in enumerate(lines):
+        if current and _ends_paragraph(lines[first:index], line):
             out.append(_glue_words(current))
-            current = []
-        current.append(line)
+            current, first = [], index
+        current.append(physical[index])
     if current:
         out.append(_glue_words(current))
     return out
 
 
-def _ends_paragraph(current: list[Span], nxt: str, width: float) -> bool:
-    last = current[-1].text
-    paragraph_so_far = "".join(s.text for s in current) if len(current) < 4 else last
-    if _heading_only(paragraph_so_far) and len(current) < 3:
+class _Line:
+    """What the re-join decision needs to know about one physical line, computed once."""
+
+    __slots__ = ("ends_sentence", "heading", "heading_only", "punctuated", "short", "text")
+
+    def __init__(self, text: str, width: float) -> None:
+        self.text = text
+        self.short = _width(text) < width - 2
+        self.ends_sentence = bool(_FINAL.search(text))
+        self.heading = bool(HEADING.match(text))
+        self.punctuated = bool(_INNER_PUNCT.search(text))
+        self.heading_only = self.heading and len(text) <= 40 and not self.punctuated
+
+
+def _ends_paragraph(current: Sequence[_Line], nxt: _Line) -> bool:
+    last = current[-1]
+    if len(current) == 1 and last.heading_only:
         return True
-    ends_sentence = bool(_FINAL.search(last))
-    if HEADING.match(nxt) and ends_sentence:
+    if len(current) == 2 and _heading_only(current[0].text + last.text):
         return True
-    short = _width(last) < width - 2
-    if _heading_only(nxt) and _width(nxt) < width - 2:
+    if nxt.heading and last.ends_sentence:
         return True
-    if short and ends_sentence:
+    if nxt.heading_only and nxt.short:
+        return True
+    if last.short and last.ends_sentence:
         return True
     # A short first line with no punctuation at all is a title or heading line.
-    return short and len(current) == 1 and not _INNER_PUNCT.search(last)
+    return last.short and len(current) == 1 and not last.punctuated
