@@ -41,11 +41,16 @@ class Snapshot:
 
 
 def _dump(properties: dict[str, Value]) -> str:
-    """Properties as sorted JSON; 30 and 30.0 compare equal, as they do in Cypher."""
+    """Properties as sorted JSON; 30 and 30.0 compare equal, as they do in Cypher.
+
+    List values compare as sets: aliases carry no order, and RDF keeps none.
+    """
 
     def norm(value: Any) -> Any:
         if isinstance(value, float) and value.is_integer():
             return int(value)
+        if isinstance(value, list):
+            return sorted(value)
         return value
 
     return json.dumps(
