@@ -32,7 +32,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-db_app = typer.Typer(help="Manage the embedded FalkorDB server and the graph.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Manage the embedded FalkorDB server and the graph.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 register_interchange(app)
 
@@ -66,7 +68,9 @@ class State:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    store: Annotated[str | None, typer.Option(help="falkordb (default) or neo4j. Env: POLICYKG_STORE.")] = None,
+    store: Annotated[
+        str | None, typer.Option(help="falkordb (default) or neo4j. Env: POLICYKG_STORE.")
+    ] = None,
     home: Annotated[Path | None, typer.Option(help="Data directory. Env: POLICYKG_HOME.")] = None,
     graph: Annotated[str | None, typer.Option(help="Graph name. Env: POLICYKG_GRAPH.")] = None,
     neo4j_uri: Annotated[str | None, typer.Option(help="Env: NEO4J_URI.")] = None,
@@ -119,7 +123,9 @@ def _guess_types(params: dict[str, str]) -> dict[str, Any]:
 def load(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")],
-    batch_size: Annotated[int | None, typer.Option(help="Rows per write. Env: POLICYKG_BATCH_SIZE.")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Rows per write. Env: POLICYKG_BATCH_SIZE.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Parse, extract and load documents; exits 1 when any file failed (after loading the rest)."""
@@ -127,7 +133,9 @@ def load(
     settings = state.settings if batch_size is None else state.settings.with_(batch_size=batch_size)
     files = discover(paths)
     if not files:
-        raise PolicyKGError("no document files found", hint="name files, folders or globs of .txt/.html/.docx/.pdf")
+        raise PolicyKGError(
+            "no document files found", hint="name files, folders or globs of .txt/.html/.docx/.pdf"
+        )
     store = state.store()
     try:
         store.ensure_schema()
@@ -142,31 +150,36 @@ def load(
         ) as progress:
             task = progress.add_task("loading", total=len(files))
 
-            def report(result: FileResult) -> None:
-                progress.advance(task) if result.path != getattr(report, "last", None) else None
-                report.last = result.path  # type: ignore[attr-defined]
+            def report(results: list[FileResult]) -> None:
+                progress.advance(task)
                 if as_json:
                     return
-                if result.ok:
-                    progress.console.print(
-                        f"ok    {result.path}  {result.title or ''}  "
-                        f"({result.nodes} nodes, {result.relationships} relationships)",
-                        highlight=False,
-                    )
-                else:
-                    progress.console.print(f"error {result.error}", style="red", highlight=False)
+                for result in results:
+                    if result.ok:
+                        progress.console.print(
+                            f"ok    {result.path}  {result.title or ''}  "
+                            f"({result.nodes} nodes, {result.relationships} relationships)",
+                            highlight=False,
+                        )
+                    else:
+                        progress.console.print(f"error {result.error}", style="red", highlight=False)
 
             load_report = load_files(store, files, settings.batch_size, on_file=report)
         stats = graph_stats(store)
     finally:
         store.close()
     if as_json:
-        out.out(dumps({
-            "files": [vars(f) for f in load_report.files],
-            "loaded": len(load_report.loaded),
-            "failed": len(load_report.failed),
-            "stats": stats.to_json(),
-        }), highlight=False)
+        out.out(
+            dumps(
+                {
+                    "files": [vars(f) for f in load_report.files],
+                    "loaded": len(load_report.loaded),
+                    "failed": len(load_report.failed),
+                    "stats": stats.to_json(),
+                }
+            ),
+            highlight=False,
+        )
     else:
         err.print(
             f"{len(load_report.loaded)} document(s) loaded, {len(load_report.failed)} file(s) failed; "
@@ -200,9 +213,14 @@ def parse_command(
         else:
             meta = doc.metadata
             out.print(f"[bold]{meta.title}[/bold]  {meta.doc_number or ''}", highlight=False)
-            out.print(f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}  status: {meta.status or '-'}", highlight=False)
+            out.print(
+                f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}  status: {meta.status or '-'}",
+                highlight=False,
+            )
             for section in doc.all_sections():
-                out.print(f"{'  ' * section.depth}{section.number} {section.title}", highlight=False)
+                out.print(
+                    f"{'  ' * section.depth}{section.number} {section.title}", highlight=False
+                )
             out.print(doc.text, highlight=False)
     if failed:
         raise typer.Exit(1)
@@ -220,11 +238,20 @@ def extract_command(
             parsed = parse(file)
             for document in (parsed, *parsed.companions):
                 extraction = extract(document)
-                out.out(dumps({
-                    "document": {"id": extraction.document_id, "source": document.source, "title": document.metadata.title},
-                    "nodes": [n.to_json() for n in extraction.nodes],
-                    "relationships": [r.to_json() for r in extraction.relationships],
-                }), highlight=False)
+                out.out(
+                    dumps(
+                        {
+                            "document": {
+                                "id": extraction.document_id,
+                                "source": document.source,
+                                "title": document.metadata.title,
+                            },
+                            "nodes": [n.to_json() for n in extraction.nodes],
+                            "relationships": [r.to_json() for r in extraction.relationships],
+                        }
+                    ),
+                    highlight=False,
+                )
         except PolicyKGError as exc:
             err.print(f"error {exc}", style="red", highlight=False)
             failed = True
@@ -235,7 +262,9 @@ def extract_command(
 @app.command()
 def query(
     ctx: typer.Context,
-    cypher: Annotated[str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")],
+    cypher: Annotated[
+        str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")
+    ],
     param: ParamOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -294,7 +323,9 @@ def stats(
         out.print(f"{label:<14}{count:>8}", highlight=False)
     for rtype, count in counts.relationships.items():
         out.print(f"{rtype:<14}{count:>8}", highlight=False)
-    out.print(f"{'nodes':<14}{counts.nodes:>8}\n{'relationships':<14}{counts.edges:>8}", highlight=False)
+    out.print(
+        f"{'nodes':<14}{counts.nodes:>8}\n{'relationships':<14}{counts.edges:>8}", highlight=False
+    )
 
 
 @db_app.command("status")
@@ -333,7 +364,10 @@ def db_reset(
     """Delete every node and relationship of the graph."""
     state = _state(ctx)
     if not yes:
-        typer.confirm(f"Delete graph {state.settings.graph_name!r} in the {state.settings.store} store?", abort=True)
+        typer.confirm(
+            f"Delete graph {state.settings.graph_name!r} in the {state.settings.store} store?",
+            abort=True,
+        )
     store = state.store()
     try:
         store.clear()
@@ -351,7 +385,12 @@ def serve(
     """Start the Streamlit explorer."""
     settings = _state(ctx).settings
     script = Path(__file__).parent / "explorer" / "main.py"
-    env = {**os.environ, "POLICYKG_STORE": settings.store, "POLICYKG_HOME": str(settings.home), "POLICYKG_GRAPH": settings.graph_name}
+    env = {
+        **os.environ,
+        "POLICYKG_STORE": settings.store,
+        "POLICYKG_HOME": str(settings.home),
+        "POLICYKG_GRAPH": settings.graph_name,
+    }
     if settings.neo4j_uri:
         env["NEO4J_URI"] = settings.neo4j_uri
     command = [
@@ -371,7 +410,8 @@ def _check_format(fmt: str) -> None:
 def main() -> None:
     """Entry point: our errors become one line and exit code 2 (1 means some files failed)."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
     except PolicyKGError as exc:
         err.print(f"error: {exc}", style="red", highlight=False)
         if exc.hint:
@@ -389,3 +429,8 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()
