@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from graph import Store, open_store
-from graph.embedded import stop_server
 from graph.writer import write_records
 from ontology import NodeRecord, RelationshipRecord
 from policykg.settings import Settings
@@ -15,21 +12,8 @@ from policykg.settings import Settings
 REPO = Path(__file__).resolve().parent.parent
 
 
-@contextmanager
-def fresh_store(home: Path, graph_name: str = "policykg") -> Iterator[Store]:
-    """An empty embedded FalkorDB graph under home; the server stops afterwards."""
-    store = open_store(Settings.from_env(env={}, home=home, graph_name=graph_name))
-    try:
-        store.clear()
-        store.ensure_schema()
-        yield store
-    finally:
-        store.close()
-        stop_server(home)
-
-
-def second_store(home: Path, graph_name: str) -> Store:
-    """Another, empty graph on the same embedded server (stopped by fresh_store)."""
+def open_graph(home: Path, graph_name: str) -> Store:
+    """A graph of its own, emptied, on the embedded server of home (the caller closes it)."""
     store = open_store(Settings.from_env(env={}, home=home, graph_name=graph_name))
     store.clear()
     store.ensure_schema()

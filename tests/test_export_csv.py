@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from graph.export_csv import IMPORT_SCRIPT, read_csv, write_csv
 from graph.snapshot import read_snapshot, snapshot_of
 from ontology import NodeRecord
 from policykg.errors import StoreError
-from tests.export_support import fresh_store, load_sample
+from tests.export_support import load_sample
 
 # The header format of `neo4j-admin database import` (Neo4j 5 operations manual).
 PROPERTY_TYPES = (
@@ -27,10 +26,10 @@ HEADER = re.compile(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with fresh_store(tmp_path / "home") as opened:
-        load_sample(opened)
-        yield opened
+def store(store: Store) -> Store:
+    """conftest's fresh graph, holding the sample graph."""
+    load_sample(store)
+    return store
 
 
 def _header(path: Path) -> list[str]:

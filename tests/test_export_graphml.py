@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -12,14 +11,14 @@ from graph import Store
 from graph.export_graphml import read_gexf, read_graphml, write_gexf, write_graphml
 from graph.snapshot import read_snapshot
 from graph.stats import graph_stats
-from tests.export_support import PARK, fresh_store, load_sample
+from tests.export_support import PARK, load_sample
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with fresh_store(tmp_path / "home") as opened:
-        load_sample(opened)
-        yield opened
+def store(store: Store) -> Store:
+    """conftest's fresh graph, holding the sample graph."""
+    load_sample(store)
+    return store
 
 
 def test_graphml_read_by_networkx_equals_the_store(store: Store, tmp_path: Path) -> None:

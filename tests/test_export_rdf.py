@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,13 +24,7 @@ from graph.export_rdf import (
 )
 from graph.snapshot import read_snapshot, snapshot_of
 from ontology.vocabulary import DEFAULT_BASE, ELI, PKG
-from tests.export_support import DOC, REGION, REPO, TARGET, fresh_store, load_sample, sample_records
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with fresh_store(tmp_path / "home") as opened:
-        yield opened
+from tests.export_support import DOC, REGION, REPO, TARGET, load_sample, sample_records
 
 
 def _assert_isomorphic(one: Graph, other: Graph) -> None:

@@ -18,19 +18,21 @@ from graph.exporters import EXPORT_FORMATS, export_graph
 from graph.importers import import_path
 from graph.snapshot import Snapshot, read_snapshot
 from graph.stats import graph_stats
-from tests.export_support import REPO, fresh_store, load_sample, second_store
+from tests.export_support import REPO, load_sample, open_graph
 
+SOURCE_GRAPH = "roundtrip_source"
 OUT_NAMES = {f: f"graph.{f}" for f in EXPORT_FORMATS} | {"csv": "csv"}
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Store, Snapshot]]:
-    """The demo corpus plus a graph touching every type, in one embedded server."""
-    home = tmp_path_factory.mktemp("home")
-    with fresh_store(home) as store:
-        load_files(store, sorted((REPO / "demo").glob("*")), 500)
-        load_sample(store)
-        yield home, store, read_snapshot(store)
+def source(server_home: Path) -> Iterator[tuple[Path, Store, Snapshot]]:
+    """The demo corpus plus a graph touching every type, on the session's server."""
+    store = open_graph(server_home, SOURCE_GRAPH)
+    load_files(store, sorted((REPO / "demo").glob("*")), 500)
+    load_sample(store)
+    yield server_home, store, read_snapshot(store)
+    store.clear()
+    store.close()
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "jsonld", "csv", "graphml", "gexf"])
@@ -41,13 +43,14 @@ def test_export_then_import_into_a_fresh_store(
     out = tmp_path / OUT_NAMES[fmt]
     result = export_graph(store, fmt, out)
     assert result.shacl is None or result.shacl.conforms, result.shacl.text
-    copy = second_store(home, f"copy_{fmt}")
+    copy = open_graph(home, f"copy_{fmt}")
     try:
         import_path(copy, out, batch_size=7)
         back = read_snapshot(copy)
         assert back.canonical() == snapshot.canonical()
         assert graph_stats(copy) == graph_stats(store)
     finally:
+        copy.clear()
         copy.close()
 
 
@@ -57,13 +60,14 @@ def test_cypher_export_recreates_the_store(
     home, store, snapshot = source
     out = tmp_path / "graph.cypher"
     export_graph(store, "cypher", out, dialect=dialect.FALKORDB)
-    copy = second_store(home, "copy_cypher")
+    copy = open_graph(home, "copy_cypher")
     copy.clear()
     try:
         for statement in statements(out.read_text(encoding="utf-8")):
             copy.write(statement)
         assert read_snapshot(copy).canonical() == snapshot.canonical()
     finally:
+        copy.clear()
         copy.close()
 
 
@@ -85,7 +89,7 @@ def test_cli_export_graphml_matches_stats(
 ) -> None:
     home, store, _ = source
     out = tmp_path / "demo.graphml"
-    done = _cli(home, "export", str(out))
+    done = _cli(home, "--graph", SOURCE_GRAPH, "export", str(out))
     assert done.returncode == 0, done.stderr
     stats = graph_stats(store)
     assert done.stderr.startswith(
@@ -100,7 +104,7 @@ def test_cli_export_ttl_reports_shacl_and_import_reads_it(
 ) -> None:
     home, _, snapshot = source
     out = tmp_path / "demo.ttl"
-    done = _cli(home, "export", "--format", "ttl", str(out))
+    done = _cli(home, "--graph", SOURCE_GRAPH, "export", "--format", "ttl", str(out))
     assert done.returncode == 0, done.stderr
     assert "SHACL: conforms (0 violations)" in done.stderr
     imported = _cli(home, "--graph", "cli_copy", "import", str(out))
@@ -108,6 +112,8 @@ def test_cli_export_ttl_reports_shacl_and_import_reads_it(
     assert imported.stderr.strip() == (
         f"imported {out}: {len(snapshot.nodes)} nodes, {len(snapshot.relationships)} relationships"
     )
+    copy = open_graph(home, "cli_copy")  # empties it again
+    copy.close()
 
 
 def test_cli_errors_are_one_line_with_a_hint(tmp_path: Path) -> None:
