@@ -13,6 +13,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -85,6 +86,8 @@ def _literal(value: Any, type_: str) -> Literal:
         return Literal(str(value), datatype=DATATYPES["date"])
     if type_ in {"string", "string[]"}:
         return Literal(str(value))
+    if type_ == "float":
+        return Literal(Decimal(repr(value)), datatype=DATATYPES[type_])  # repr round-trips
     return Literal(value, datatype=DATATYPES[type_])
 
 
@@ -232,7 +235,8 @@ def _python(literal: Any, type_: str) -> Any:
         raise LoadError(f"expected a literal, found {literal}")
     if type_ in {"string", "date", "string[]"}:
         return str(literal)
-    return coerce(literal.toPython(), type_)
+    value = literal.toPython()
+    return coerce(float(value) if isinstance(value, Decimal) else value, type_)
 
 
 def from_rdf(graph: Graph, base: str = DEFAULT_BASE) -> Snapshot:

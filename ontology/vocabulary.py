@@ -138,7 +138,9 @@ ROLE_RELATIONSHIPS: dict[str, str] = {"LED_BY": "lead", "SUPPORTED_BY": "support
 DATATYPES: dict[str, URIRef] = {
     "string": XSD.string,
     "integer": XSD.integer,
-    "float": XSD.double,
+    # Exact decimals: rdflib's Turtle writer rounds xsd:double to 7 digits (39.904211 ->
+    # 3.990421e+01), and these numbers (coordinates, targets) were written in decimal.
+    "float": XSD.decimal,
     "boolean": XSD.boolean,
     "date": XSD.date,
     "string[]": XSD.string,
