@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from app.cli_interchange import register as register_interchange
 from app.loading import FileResult, load_files
 from app.output import FORMATS, dumps, render
 from graph import Store, open_store
@@ -35,6 +36,7 @@ db_app = typer.Typer(
     help="Manage the embedded FalkorDB server and the graph.", no_args_is_help=True
 )
 app.add_typer(db_app, name="db")
+register_interchange(app)
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
