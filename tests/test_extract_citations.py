@@ -135,3 +135,11 @@ def test_title_identity_ignores_the_circle_used_for_zero():
     assert normalize_title("规划和二○三五年远景目标纲要") == normalize_title(
         "规划和二〇三五年远景目标纲要"
     )
+
+
+def test_title_identity_ignores_how_zero_is_written_between_numerals():
+    from loaders.docnumber import normalize_title
+
+    forms = {normalize_title(f"远景目标和二{z}三五年纲要") for z in "〇○0O"}
+    assert len(forms) == 1
+    assert normalize_title("2035年远景目标") == "2035年远景目标"
