@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from app.cli_interchange import register as register_interchange
 from app.loading import FileResult, load_files
 from app.output import FORMATS, dumps, render
 from graph import Store, open_store
@@ -31,8 +32,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-db_app = typer.Typer(help="Manage the embedded FalkorDB server and the graph.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Manage the embedded FalkorDB server and the graph.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
+register_interchange(app)
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -64,7 +68,9 @@ class State:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    store: Annotated[str | None, typer.Option(help="falkordb (default) or neo4j. Env: POLICYKG_STORE.")] = None,
+    store: Annotated[
+        str | None, typer.Option(help="falkordb (default) or neo4j. Env: POLICYKG_STORE.")
+    ] = None,
     home: Annotated[Path | None, typer.Option(help="Data directory. Env: POLICYKG_HOME.")] = None,
     graph: Annotated[str | None, typer.Option(help="Graph name. Env: POLICYKG_GRAPH.")] = None,
     neo4j_uri: Annotated[str | None, typer.Option(help="Env: NEO4J_URI.")] = None,
@@ -117,7 +123,9 @@ def _guess_types(params: dict[str, str]) -> dict[str, Any]:
 def load(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")],
-    batch_size: Annotated[int | None, typer.Option(help="Rows per write. Env: POLICYKG_BATCH_SIZE.")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Rows per write. Env: POLICYKG_BATCH_SIZE.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Parse, extract and load documents; exits 1 when any file failed (after loading the rest)."""
@@ -125,7 +133,9 @@ def load(
     settings = state.settings if batch_size is None else state.settings.with_(batch_size=batch_size)
     files = discover(paths)
     if not files:
-        raise PolicyKGError("no document files found", hint="name files, folders or globs of .txt/.html/.docx/.pdf")
+        raise PolicyKGError(
+            "no document files found", hint="name files, folders or globs of .txt/.html/.docx/.pdf"
+        )
     store = state.store()
     try:
         store.ensure_schema()
@@ -140,31 +150,36 @@ def load(
         ) as progress:
             task = progress.add_task("loading", total=len(files))
 
-            def report(result: FileResult) -> None:
-                progress.advance(task) if result.path != getattr(report, "last", None) else None
-                report.last = result.path  # type: ignore[attr-defined]
+            def report(results: list[FileResult]) -> None:
+                progress.advance(task)
                 if as_json:
                     return
-                if result.ok:
-                    progress.console.print(
-                        f"ok    {result.path}  {result.title or ''}  "
-                        f"({result.nodes} nodes, {result.relationships} relationships)",
-                        highlight=False,
-                    )
-                else:
-                    progress.console.print(f"error {result.error}", style="red", highlight=False)
+                for result in results:
+                    if result.ok:
+                        progress.console.print(
+                            f"ok    {result.path}  {result.title or ''}  "
+                            f"({result.nodes} nodes, {result.relationships} relationships)",
+                            highlight=False,
+                        )
+                    else:
+                        progress.console.print(f"error {result.error}", style="red", highlight=False)
 
             load_report = load_files(store, files, settings.batch_size, on_file=report)
         stats = graph_stats(store)
     finally:
         store.close()
     if as_json:
-        out.out(dumps({
-            "files": [vars(f) for f in load_report.files],
-            "loaded": len(load_report.loaded),
-            "failed": len(load_report.failed),
-            "stats": stats.to_json(),
-        }), highlight=False)
+        out.out(
+            dumps(
+                {
+                    "files": [vars(f) for f in load_report.files],
+                    "loaded": len(load_report.loaded),
+                    "failed": len(load_report.failed),
+                    "stats": stats.to_json(),
+                }
+            ),
+            highlight=False,
+        )
     else:
         err.print(
             f"{len(load_report.loaded)} document(s) loaded, {len(load_report.failed)} file(s) failed; "
@@ -183,25 +198,42 @@ def parse_command(
     """Show what the loader reads from files: metadata, sections and clean text."""
     from dataclasses import asdict
 
+    def without_offsets(data: dict[str, Any]) -> dict[str, Any]:
+        # Offsets and the original text are for showing evidence in context, not for reading.
+        data.pop("offsets", None)
+        data.pop("original_text", None)
+        data["companions"] = [without_offsets(c) for c in data.get("companions", [])]
+        return data
+
     failed = False
     for file in files:
         try:
             doc = parse(file)
         except PolicyKGError as exc:
-            err.print(f"error {exc}", style="red", highlight=False)
+            err.print(f"error {exc}", style="red", highlight=False, markup=False)
+            if exc.hint:
+                err.print(f"hint: {exc.hint}", highlight=False, markup=False)
             failed = True
             continue
         if as_json:
-            data = asdict(doc)
-            data.pop("offsets", None)
-            out.out(dumps(data), highlight=False)
-        else:
-            meta = doc.metadata
-            out.print(f"[bold]{meta.title}[/bold]  {meta.doc_number or ''}", highlight=False)
-            out.print(f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}  status: {meta.status or '-'}", highlight=False)
-            for section in doc.all_sections():
-                out.print(f"{'  ' * section.depth}{section.number} {section.title}", highlight=False)
-            out.print(doc.text, highlight=False)
+            out.out(dumps(without_offsets(asdict(doc))), highlight=False)
+            continue
+        for part in (doc, *doc.companions):
+            meta = part.metadata
+            role = f"  ({part.companion_role})" if part.companion_role else ""
+            plain = {"highlight": False, "markup": False}
+            out.print(f"{meta.title}  {meta.doc_number or ''}{role}", style="bold", **plain)
+            out.print(
+                f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}  status: {meta.status or '-'}"
+                f"  kind: {meta.kind or '-'}  format: {part.format}"
+                + (f" ({part.encoding})" if part.encoding else ""),
+                **plain,
+            )
+            for section in part.all_sections():
+                out.print(f"{'  ' * section.depth}{section.number} {section.title}", **plain)
+            out.print("", **plain)
+            out.print(part.text, **plain)
+            out.print("", **plain)
     if failed:
         raise typer.Exit(1)
 
@@ -218,11 +250,20 @@ def extract_command(
             parsed = parse(file)
             for document in (parsed, *parsed.companions):
                 extraction = extract(document)
-                out.out(dumps({
-                    "document": {"id": extraction.document_id, "source": document.source, "title": document.metadata.title},
-                    "nodes": [n.to_json() for n in extraction.nodes],
-                    "relationships": [r.to_json() for r in extraction.relationships],
-                }), highlight=False)
+                out.out(
+                    dumps(
+                        {
+                            "document": {
+                                "id": extraction.document_id,
+                                "source": document.source,
+                                "title": document.metadata.title,
+                            },
+                            "nodes": [n.to_json() for n in extraction.nodes],
+                            "relationships": [r.to_json() for r in extraction.relationships],
+                        }
+                    ),
+                    highlight=False,
+                )
         except PolicyKGError as exc:
             err.print(f"error {exc}", style="red", highlight=False)
             failed = True
@@ -233,7 +274,9 @@ def extract_command(
 @app.command()
 def query(
     ctx: typer.Context,
-    cypher: Annotated[str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")],
+    cypher: Annotated[
+        str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")
+    ],
     param: ParamOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -292,7 +335,9 @@ def stats(
         out.print(f"{label:<14}{count:>8}", highlight=False)
     for rtype, count in counts.relationships.items():
         out.print(f"{rtype:<14}{count:>8}", highlight=False)
-    out.print(f"{'nodes':<14}{counts.nodes:>8}\n{'relationships':<14}{counts.edges:>8}", highlight=False)
+    out.print(
+        f"{'nodes':<14}{counts.nodes:>8}\n{'relationships':<14}{counts.edges:>8}", highlight=False
+    )
 
 
 @db_app.command("status")
@@ -331,7 +376,10 @@ def db_reset(
     """Delete every node and relationship of the graph."""
     state = _state(ctx)
     if not yes:
-        typer.confirm(f"Delete graph {state.settings.graph_name!r} in the {state.settings.store} store?", abort=True)
+        typer.confirm(
+            f"Delete graph {state.settings.graph_name!r} in the {state.settings.store} store?",
+            abort=True,
+        )
     store = state.store()
     try:
         store.clear()
@@ -349,7 +397,12 @@ def serve(
     """Start the Streamlit explorer."""
     settings = _state(ctx).settings
     script = Path(__file__).parent / "explorer" / "main.py"
-    env = {**os.environ, "POLICYKG_STORE": settings.store, "POLICYKG_HOME": str(settings.home), "POLICYKG_GRAPH": settings.graph_name}
+    env = {
+        **os.environ,
+        "POLICYKG_STORE": settings.store,
+        "POLICYKG_HOME": str(settings.home),
+        "POLICYKG_GRAPH": settings.graph_name,
+    }
     if settings.neo4j_uri:
         env["NEO4J_URI"] = settings.neo4j_uri
     command = [
@@ -369,7 +422,8 @@ def _check_format(fmt: str) -> None:
 def main() -> None:
     """Entry point: our errors become one line and exit code 2 (1 means some files failed)."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
     except PolicyKGError as exc:
         err.print(f"error: {exc}", style="red", highlight=False)
         if exc.hint:
@@ -387,3 +441,8 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

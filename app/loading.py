@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.reconcile import merge_stubs
 from graph.store import Store
 from graph.writer import write_extraction
 from loaders import parse
@@ -65,7 +66,7 @@ def load_files(
     store: Store,
     paths: Iterable[Path],
     batch_size: int,
-    on_file: Callable[[FileResult], None] = lambda result: None,
+    on_file: Callable[[list[FileResult]], None] = lambda results: None,
 ) -> LoadReport:
     """Load every file; a file that cannot be read is reported and skipped.
 
@@ -77,7 +78,7 @@ def load_files(
             file_results = load_file(store, path, batch_size)
         except (LoadError, ExtractError) as exc:
             file_results = [FileResult(str(path), False, error=str(exc))]
-        for result in file_results:
-            results.append(result)
-            on_file(result)
+        results.extend(file_results)
+        on_file(file_results)
+    merge_stubs(store)
     return LoadReport(tuple(results))

@@ -234,5 +234,9 @@ def server_status(home: Path) -> ServerStatus:
     """Whether the server runs, and where its data lives."""
     paths = paths_for(home)
     pid = _running_pid(paths)
-    size = sum(f.stat().st_size for f in paths.data.rglob("*") if f.is_file()) if paths.data.exists() else 0
+    size = (
+        sum(f.stat().st_size for f in paths.data.rglob("*") if f.is_file())
+        if paths.data.exists()
+        else 0
+    )
     return ServerStatus(pid is not None, pid, paths.socket, paths.data, size)

@@ -12,12 +12,14 @@ from falkordb.path import Path as FalkorPath
 
 from graph import dialect
 from graph.embedded import ensure_server
-from ontology.schema import LABELS
 from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
+from ontology.schema import LABELS
 from policykg.errors import QueryError, StoreError
 from policykg.settings import Settings
 
-READ_ONLY_REFUSAL = "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
+READ_ONLY_REFUSAL = (
+    "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
+)
 
 
 class FalkorDBStore:
@@ -32,6 +34,10 @@ class FalkorDBStore:
         try:
             self._db = FalkorDB(unix_socket_path=str(self.socket))
             self._graph = self._db.select_graph(settings.graph_name)
+            # FalkorDB refuses reads on a graph that does not exist yet; creating the
+            # schema creates the graph, so a fresh data dir answers queries with no rows.
+            if not self._db.connection.exists(settings.graph_name):
+                self.ensure_schema()
         except redis.exceptions.RedisError as exc:
             raise StoreError(f"cannot connect to the embedded FalkorDB server: {exc}") from exc
 
@@ -40,6 +46,8 @@ class FalkorDBStore:
         try:
             result = self._graph.ro_query(cypher, params, timeout=self.settings.query_timeout_ms)
         except redis.exceptions.ResponseError as exc:
+            if "empty key" in str(exc):  # the graph was deleted (db reset) by another process
+                return QueryResult((), ())
             raise _query_error(exc, cypher) from exc
         except redis.exceptions.RedisError as exc:
             raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
@@ -88,9 +96,13 @@ class FalkorDBStore:
 def _query_error(exc: Exception, cypher: str) -> QueryError:
     message = str(exc)
     if "read-only" in message:
-        return QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads; load data with `policykg load`")
+        return QueryError(
+            READ_ONLY_REFUSAL, hint="policykg query only reads; load data with `policykg load`"
+        )
     if "timed out" in message.lower():
-        return QueryError("the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS")
+        return QueryError(
+            "the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS"
+        )
     first_line = " ".join(message.split())
     return QueryError(f"the query failed: {first_line}", hint=f"query: {cypher[:200]}")
 

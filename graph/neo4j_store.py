@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, AuthError
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
 from graph import dialect
@@ -13,9 +14,12 @@ from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from policykg.errors import QueryError, StoreError
 from policykg.settings import Settings
 
-READ_ONLY_REFUSAL = "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
+READ_ONLY_REFUSAL = (
+    "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
+)
 # Procedures that administer the server are refused even when the planner calls them reads.
-REFUSED_PROCEDURE_PREFIXES = ("dbms.", "db.create", "db.drop", "apoc.")
+REFUSED_PROCEDURE_PREFIXES = ("dbms.", "db.create", "db.drop", "apoc.")  # compared lower-case
+_CALL = re.compile(r"\bCALL\s+([\w.]+)", re.IGNORECASE)
 
 
 class Neo4jStore:
@@ -29,8 +33,12 @@ class Neo4jStore:
         auth = (settings.neo4j_user, settings.neo4j_password or "")
         try:
             self._driver = neo4j.GraphDatabase.driver(settings.neo4j_uri or "", auth=auth)
+        except ValueError as exc:
+            raise StoreError(f"invalid NEO4J_URI {settings.neo4j_uri!r}: {exc}") from exc
+        try:
             self._driver.verify_connectivity()
-        except (ServiceUnavailable, AuthError, ValueError, OSError) as exc:
+        except (ServiceUnavailable, AuthError, OSError) as exc:
+            self._driver.close()
             raise StoreError(
                 f"cannot reach Neo4j at {settings.neo4j_uri}: {exc}",
                 hint="check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD",
@@ -49,7 +57,9 @@ class Neo4jStore:
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(cypher, params)
             columns = tuple(result.keys())
-            return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
+            return QueryResult(
+                columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result)
+            )
 
         try:
             with self._session(read=True) as session:
@@ -67,8 +77,9 @@ class Neo4jStore:
             raise _query_error(exc, cypher) from exc
         if summary.query_type != "r":
             raise QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads")
-        plan = str(summary.plan or "")
-        if any(prefix in plan for prefix in REFUSED_PROCEDURE_PREFIXES):
+        # The planner may call an administrative procedure a read; look at what it calls.
+        called = (str(summary.plan or "") + " " + " ".join(_CALL.findall(cypher))).lower()
+        if any(prefix in called for prefix in REFUSED_PROCEDURE_PREFIXES):
             raise QueryError("administrative procedures are refused on the read-only path")
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
@@ -78,7 +89,9 @@ class Neo4jStore:
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(cypher, params)
             columns = tuple(result.keys())
-            return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
+            return QueryResult(
+                columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result)
+            )
 
         try:
             with self._session(read=False) as session:
@@ -108,10 +121,16 @@ class Neo4jStore:
 
 def _query_error(exc: Neo4jError, cypher: str) -> QueryError:
     code = exc.code or ""
-    if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "read access mode" in (exc.message or ""):
+    if (
+        "AccessMode" in code
+        or "ForbiddenDueToTransactionType" in code
+        or "read access mode" in (exc.message or "")
+    ):
         return QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads")
     if "TransactionTimedOut" in code or "Timeout" in code:
-        return QueryError("the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS")
+        return QueryError(
+            "the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS"
+        )
     return QueryError(f"the query failed: {exc.message}", hint=f"query: {cypher[:200]}")
 
 
@@ -121,7 +140,9 @@ def _value(value: Any) -> Any:
     if isinstance(value, Relationship):
         return _rel(value)
     if isinstance(value, Path):
-        return GraphPath(tuple(_node(n) for n in value.nodes), tuple(_rel(r) for r in value.relationships))
+        return GraphPath(
+            tuple(_node(n) for n in value.nodes), tuple(_rel(r) for r in value.relationships)
+        )
     if isinstance(value, list):
         return [_value(v) for v in value]
     if isinstance(value, dict):

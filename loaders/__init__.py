@@ -2,28 +2,84 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from loaders import metadata as meta
+from loaders.clean import clean
+from loaders.companions import attachment_title_span, split_attachment
 from loaders.document import Metadata, ParsedDocument, Section
-from loaders.docnumber import normalize_doc_number, title_status
-from loaders.text import read_text_file
+from loaders.formats import Extracted, read
+from loaders.spans import Span, join_lines
+from loaders.structure import sections
 from policykg.errors import LoadError
 
-__all__ = ["Metadata", "ParsedDocument", "Section", "parse"]
+__all__ = ["Metadata", "ParsedDocument", "Section", "parse", "parse_extracted"]
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ""})
+# Header fields that describe the web page (the cover letter), not its attachment; the
+# attachment takes its dates from the letter (the letter's 落款 dates both).
+_PAGE_ONLY = frozenset({"名称", "标题", "文号", "有效性", *meta.DATE_FIELDS})
 
 
 def parse(path: str | Path) -> ParsedDocument:
     """Read one file into a ParsedDocument, or raise LoadError naming the file and the problem."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise LoadError(f"{path}: {suffix} files are not supported yet", hint="save it as .txt")
-    raw, encoding = read_text_file(path)
-    lines = [line.strip() for line in raw.splitlines() if line.strip()]
-    title = lines[0] if lines else path.stem
-    number = next((n for n in map(normalize_doc_number, lines[:5]) if n), None)
-    text = "\n".join(lines)
-    metadata = Metadata(title=title, doc_number=number, status=title_status(title))
-    return ParsedDocument(str(path), "txt", encoding, text, metadata)
+    return parse_extracted(read(path), str(path))
+
+
+def parse_extracted(extracted: Extracted, source: str) -> ParsedDocument:
+    """Clean, describe and structure text already read from a file."""
+    cleaned = clean(extracted.text)
+    paragraphs = list(cleaned.paragraphs)
+    if not paragraphs:
+        raise LoadError(
+            f"{source}: no document text found (only page furniture or blank)",
+            hint="check that the file holds the document itself",
+        )
+    fallback = cleaned.file_titles[0] if cleaned.file_titles else Path(source).stem
+    base = {"source": source, "format": extracted.format, "encoding": extracted.encoding,
+            "original_text": extracted.text}  # fmt: skip
+    cut = split_attachment(paragraphs)
+    if cut is None:
+        return _document(paragraphs, cleaned.header, fallback, base)
+    letter = _document(paragraphs[:cut], cleaned.header, fallback, base)
+    title = attachment_title_span(paragraphs[cut])
+    attached = ([title] if title else []) + paragraphs[cut + 1 :]
+    inherited = [(name, value) for name, value in cleaned.header if name not in _PAGE_ONLY]
+    main = _document(attached, inherited, fallback, base)
+    main_meta = replace(
+        main.metadata,
+        issuer=main.metadata.issuer or letter.metadata.issuer,
+        date=main.metadata.date or letter.metadata.date,
+        dates={**letter.metadata.dates, **main.metadata.dates},
+    )
+    return replace(
+        main,
+        metadata=main_meta,
+        companions=(replace(letter, companion_role="cover-letter"),),
+    )
+
+
+def _document(
+    paragraphs: Sequence[Span], header: Sequence[tuple[str, str]], fallback: str, base: dict
+) -> ParsedDocument:
+    texts = [p.text for p in paragraphs]
+    found = meta.title_lines(texts)
+    title_at = range(*found) if found else range(0)
+    title = "".join(texts[i] for i in title_at) or None
+    metadata = meta.build(header, texts, title or fallback)
+    joined = join_lines(paragraphs)
+    starts: list[int] = []
+    position = 0
+    for index, text in enumerate(texts):
+        if index not in title_at:
+            starts.append(position)
+        position += len(text) + 1
+    return ParsedDocument(
+        text=joined.text,
+        metadata=metadata,
+        sections=sections(joined.text, starts),
+        offsets=tuple(joined.offsets),
+        **base,
+    )

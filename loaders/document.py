@@ -56,6 +56,8 @@ class ParsedDocument:
     # Documents that came with this one: a cover letter whose attachment is this document.
     companions: tuple[ParsedDocument, ...] = ()
     companion_role: str | None = None  # e.g. "cover-letter" on a companion
+    # The text the offsets point into: the decoded file (txt) or the text read from html/docx/pdf.
+    original_text: str = field(default="", repr=False)
 
     def all_sections(self) -> tuple[Section, ...]:
         """Every section in document order, depth first."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policykg.errors import ConfigError
@@ -22,7 +22,7 @@ class Settings:
     """Where the graph lives and how to reach it."""
 
     store: str = "falkordb"
-    home: Path = default_home()
+    home: Path = field(default_factory=default_home)
     graph_name: str = "policykg"
     batch_size: int = 1000
     query_timeout_ms: int = 30_000

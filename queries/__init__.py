@@ -23,7 +23,12 @@ _PARAM = re.compile(
     r"^//\s*param:\s*(?P<name>\w+)\s+(?P<type>str|int|float|bool)"
     r"(?:\s*=\s*(?P<default>\S+))?\s+(?P<description>.+)$"
 )
-_CONVERTERS = {"str": str, "int": int, "float": float, "bool": lambda v: v.lower() in {"1", "true", "yes"}}
+_CONVERTERS = {
+    "str": str,
+    "int": int,
+    "float": float,
+    "bool": lambda v: v.lower() in {"1", "true", "yes"},
+}
 
 
 @dataclass(frozen=True)
@@ -87,8 +92,14 @@ def parse_query_file(path: Path) -> NamedQuery:
         if stripped.startswith("// description:"):
             description = stripped.split(":", 1)[1].strip()
         elif match := _PARAM.match(stripped):
-            params.append(QueryParam(match["name"], match["type"], match["description"].strip(), match["default"]))
-    body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("//")).strip()
+            params.append(
+                QueryParam(
+                    match["name"], match["type"], match["description"].strip(), match["default"]
+                )
+            )
+    body = "\n".join(
+        line for line in text.splitlines() if not line.strip().startswith("//")
+    ).strip()
     if not description or not body:
         raise QueryError(f"{path.name}: a named query needs a description header and a body")
     return NamedQuery(path.stem, description, tuple(params), body)

@@ -1,0 +1,106 @@
+"""GraphML and GEXF through networkx, for Gephi, yEd and networkx itself.
+
+Node keys are policykg ids. A node's `labels` attribute holds its ontology label and `label`
+its name (what Gephi displays); an edge's `label` holds its relationship type (GEXF reserves
+`type` for directed/undirected). Neither format holds lists, so list properties (Park
+aliases) are written as JSON strings and decoded on the way back.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.snapshot import Snapshot, coerce, link_key, property_type, snapshot_of
+from ontology.records import NodeRecord, RelationshipRecord
+from policykg.errors import LoadError
+
+NODE_LABEL = "labels"
+DISPLAY = "label"
+EDGE_TYPE = "label"
+
+
+def _encode(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+
+
+def to_networkx(snapshot: Snapshot) -> nx.MultiDiGraph:
+    """The graph as a networkx MultiDiGraph keyed by node id."""
+    graph = nx.MultiDiGraph(name="policykg")
+    for node in snapshot.nodes:
+        attrs = {
+            k: _encode(coerce(v, property_type(node.label, k, v)))
+            for k, v in node.properties.items()
+            if v is not None
+        }
+        graph.add_node(node.id, **attrs, **{NODE_LABEL: node.label})
+        graph.nodes[node.id].setdefault(DISPLAY, node.properties.get("name") or node.id)
+    for rel in snapshot.relationships:
+        attrs = {
+            k: _encode(coerce(v, property_type(rel.type, k, v)))
+            for k, v in rel.properties.items()
+            if v is not None
+        }
+        graph.add_edge(rel.start, rel.end, key=link_key(rel), **attrs, **{EDGE_TYPE: rel.type})
+    return graph
+
+
+def from_networkx(graph: nx.MultiDiGraph) -> Snapshot:
+    """Records back from a graph written by to_networkx (JSON lists decoded)."""
+    nodes: list[NodeRecord] = []
+    labels: dict[str, str] = {}
+    for node_id, data in graph.nodes(data=True):
+        attrs = dict(data)
+        label = attrs.pop(NODE_LABEL, None)
+        if label is None:
+            raise LoadError(f"node {node_id!r} has no {NODE_LABEL!r} attribute")
+        display = attrs.pop(DISPLAY, None)
+        if "name" not in attrs and display is not None and display != node_id:
+            attrs["name"] = display
+        labels[str(node_id)] = str(label)
+        nodes.append(NodeRecord(str(label), str(node_id), _decode(str(label), attrs)))
+    rels: list[RelationshipRecord] = []
+    for start, end, data in graph.edges(data=True):
+        attrs = dict(data)
+        attrs.pop("id", None)
+        rtype = str(attrs.pop(EDGE_TYPE))
+        props = _decode(rtype, attrs)
+        rels.append(
+            RelationshipRecord(
+                rtype, labels[str(start)], str(start), labels[str(end)], str(end), props
+            )
+        )
+    return snapshot_of(nodes, rels)
+
+
+def _decode(owner: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in attrs.items():
+        type_ = property_type(owner, key, value)
+        if type_ == "string[]" and isinstance(value, str):
+            value = json.loads(value)
+        out[key] = coerce(value, type_)
+    return out
+
+
+def write_graphml(snapshot: Snapshot, path: Path) -> None:
+    """Write GraphML (UTF-8, typed attribute keys)."""
+    nx.write_graphml(to_networkx(snapshot), path, encoding="utf-8")
+
+
+def write_gexf(snapshot: Snapshot, path: Path) -> None:
+    """Write GEXF 1.2 (what Gephi opens natively)."""
+    nx.write_gexf(to_networkx(snapshot), path, encoding="utf-8")
+
+
+def read_graphml(path: Path) -> Snapshot:
+    """Read a GraphML file written by write_graphml."""
+    return from_networkx(nx.read_graphml(path, force_multigraph=True))
+
+
+def read_gexf(path: Path) -> Snapshot:
+    """Read a GEXF file written by write_gexf."""
+    return from_networkx(nx.read_gexf(path))

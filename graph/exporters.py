@@ -1,0 +1,89 @@
+"""`policykg export`: the whole graph in one of six formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph import dialect as dialects
+from graph.export_csv import neo4j_admin_command, write_csv
+from graph.export_cypher import write_cypher
+from graph.export_graphml import write_gexf, write_graphml
+from graph.export_rdf import ShaclReport, validate, write_rdf
+from graph.snapshot import Snapshot, read_snapshot
+from graph.store import Store
+from ontology.vocabulary import DEFAULT_BASE
+from policykg.errors import ConfigError
+
+EXPORT_FORMATS = ("ttl", "jsonld", "graphml", "gexf", "csv", "cypher")
+_SUFFIXES = {
+    ".ttl": "ttl",
+    ".jsonld": "jsonld",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".cypher": "cypher",
+    ".cql": "cypher",
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    format: str
+    paths: tuple[Path, ...]
+    nodes: int
+    relationships: int
+    shacl: ShaclReport | None = None
+    command: str | None = None  # how to load a CSV export with neo4j-admin
+
+    @property
+    def size(self) -> int:
+        """Bytes written."""
+        return sum(p.stat().st_size for p in self.paths)
+
+
+def guess_format(out: Path, fmt: str | None) -> str:
+    """The format asked for, or the one the output name implies."""
+    hint = f"pass --format with one of: {', '.join(EXPORT_FORMATS)}"
+    if fmt is None:
+        guessed = "csv" if out.is_dir() or not out.suffix else _SUFFIXES.get(out.suffix.lower())
+        if guessed is None:
+            raise ConfigError(f"cannot tell the export format from the name {out.name}", hint=hint)
+        return guessed
+    if fmt not in EXPORT_FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}", hint=hint)
+    return fmt
+
+
+def export_snapshot(
+    snapshot: Snapshot,
+    fmt: str,
+    out: Path,
+    *,
+    base: str = DEFAULT_BASE,
+    check: bool = True,
+    dialect: str = dialects.NEO4J,
+) -> ExportResult:
+    """Write snapshot to out; RDF is validated against the SHACL shapes unless check=False."""
+    counts = (len(snapshot.nodes), len(snapshot.relationships))
+    if fmt == "csv":
+        paths = write_csv(snapshot, out)
+        return ExportResult(fmt, tuple(paths), *counts, command=neo4j_admin_command(paths))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = None
+    if fmt in {"ttl", "jsonld"}:
+        graph = write_rdf(snapshot, out, fmt, base)
+        report = validate(graph) if check else None
+    elif fmt == "graphml":
+        write_graphml(snapshot, out)
+    elif fmt == "gexf":
+        write_gexf(snapshot, out)
+    else:
+        write_cypher(snapshot, out, dialect)
+    return ExportResult(fmt, (out,), *counts, shacl=report)
+
+
+def export_graph(store: Store, fmt: str, out: Path, **options: object) -> ExportResult:
+    """Read the store's whole graph and export it."""
+    return export_snapshot(read_snapshot(store), fmt, out, **options)  # type: ignore[arg-type]

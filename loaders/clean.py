@@ -1,0 +1,132 @@
+"""Raw text to clean paragraphs: drop site boilerplate, headers, page numbers; re-join wraps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders import flatten
+from loaders.header import header_fields
+from loaders.spans import Span, lines
+from loaders.structure import HEADING
+
+_SPACES = re.compile(r"\s+")
+
+# Whole lines (spaces removed) that are page furniture, wherever they sit.
+_DROP = re.compile(
+    r"(?:分享(?:到|至)?(?:[:：].{0,30})?"
+    r"|(?:[【\[]?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回顶部|返回|保存|纠错|我要纠错)[】\]]?×?)+"
+    r"|[【\[]?字[体号](?:大小)?[:：]?[】\]]?(?:[【\[]?[大中小][】\]]?){0,3}.{0,10}"
+    r"|.{0,20}(?:您现在?所?在?的位置|当前位置|您的位置|所在位置)[:：].*"
+    r"|首页[>»›/].*"
+    r"|.{0,60}(?:下载文档|下载后继续阅读|立即下载|免费下载|文档共\d+页|全文阅读已结束|千万精品文档|下载即用).{0,60}"
+    r"|(?:阅读量|访问量|浏览量|浏览次数|点击数|点击量|阅读次数)[:：]?\d*次?"
+    r"|.{0,10}扫一扫.{0,30}|.{0,20}在手机上查看.{0,20}|.{0,10}微信.{0,4}(?:二维码|公众号).{0,20}"
+    r"|(?:上一篇|下一篇)[:：].*"
+    r"|[-—－(（]?\d{1,8}[-—－)）]?|第\d+页(?:共\d+页)?|\d+/\d+|[×✕]"
+    r"|.{0,40}(?:版权所有|Copyright|©|ICP备|网站标识码|公网安备|技术支持[:：]).*"
+    r"|(?:[【\[]?(?:大|中|小)[】\]]?){2,3}"
+    r")",
+    re.IGNORECASE,
+)
+# Lines after which nothing belongs to the document (related-articles blocks, ads, share bars).
+_TAIL = re.compile(
+    r"(?:相关阅读|相关文章|相关链接|相关新闻|相关推荐|相关资讯|相关文件|相关稿件|热门阅读|热门推荐|热门文章"
+    r"|推荐阅读|推荐园区|前瞻服务|报告分类|猜你喜欢|延伸阅读|网站地图|联系我们|免责声明|扫一扫在手机上查看当前页面"
+    r")[:：]?|(?:本文来源|文章来源[:：]?.{0,30}转载).*|.{0,60}转载请注明.*"
+)
+# File names as document-sharing sites print them, often the same one several times in a row.
+_FILE_NAMES = re.compile(r"(?:[^.]{2,100}\.(?:docx?|pdf|wps|txt))+", re.IGNORECASE)
+_SHORT = 300
+_MD_HEADING = re.compile(r"#{1,6}\s+")
+_TOC = re.compile(r"目\s*录")
+# Dot leaders and page numbers after a contents entry: 第一章 总则……………1
+_TOC_LEADER = re.compile(r"[.…·．\-—_\s]*\d*$")
+# A line that is only a status marker, printed under the title: （征求意见稿）.
+_STATUS_LINE = re.compile(r"[（(]\s*(?:征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)\s*[)）]")
+_BODYISH = re.compile(r"[。；]")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Clean paragraphs and what was taken out of the text on the way."""
+
+    paragraphs: tuple[Span, ...]
+    header: tuple[tuple[str, str], ...]  # 政府信息公开 fields as (canonical name, value)
+    file_titles: tuple[str, ...]  # file names seen in download prompts (title fallback)
+
+
+def clean(raw: str) -> Cleaned:
+    """Split raw text into clean paragraphs with original offsets."""
+    header: list[tuple[str, str]] = []
+    file_titles: list[str] = []
+    kept: list[Span] = []
+    body_started = False
+    for line in lines(raw):
+        if line.text.startswith("#"):  # Markdown headings: the text without its # marks
+            marks = _MD_HEADING.match(line.text)
+            line = line.sub(marks.end()) if marks and marks.end() < len(line.text) else line
+        text = line.text
+        # Furniture and header lines are short; long lines are body and skip the checks.
+        if len(text) <= _SHORT:
+            fields = header_fields(text)
+            if fields or (fields is not None and not body_started):
+                header.extend(fields)
+                continue
+            compact = _SPACES.sub("", text)
+            if _TAIL.fullmatch(compact):
+                if body_started:
+                    break
+                continue
+            if _FILE_NAMES.fullmatch(compact):
+                file_titles.append(_first_file_name(compact))
+                continue
+            if _DROP.fullmatch(compact):
+                continue
+        kept.append(line)
+        if not body_started and (_BODYISH.search(text) or HEADING.match(text)):
+            body_started = True
+    kept = _drop_toc(kept)
+    paragraphs = flatten.paragraphs(kept)
+    paragraphs = _attach_status_lines(paragraphs)
+    return Cleaned(tuple(paragraphs), tuple(header), tuple(file_titles))
+
+
+def _first_file_name(compact: str) -> str:
+    match = re.match(r"(.+?)\.(?:docx?|pdf|wps|txt)", compact, re.IGNORECASE)
+    return match.group(1) if match else compact
+
+
+def _drop_toc(kept: list[Span]) -> list[Span]:
+    """Remove a table of contents: 目录 and the heading lines under it, up to the body."""
+    for index, line in enumerate(kept):
+        if not _TOC.fullmatch(line.text):
+            continue
+        end = index + 1
+        first = None
+        while end < len(kept):
+            text = kept[end].text
+            compact = _TOC_LEADER.sub("", _SPACES.sub("", text))
+            # The body begins where the first entry is printed again, or with a non-heading line.
+            if first is not None and compact == first:
+                break
+            if not HEADING.match(text) or len(compact) > 60 or "。" in text:
+                break
+            first = first or compact
+            end += 1
+        if end > index + 1:
+            return kept[:index] + kept[end:]
+    return kept
+
+
+def _attach_status_lines(paragraphs: list[Span]) -> list[Span]:
+    """Glue a lone （征求意见稿） line to the title line above it."""
+    out: list[Span] = []
+    for para in paragraphs:
+        if out and _STATUS_LINE.fullmatch(_SPACES.sub("", para.text)) and len(out[-1].text) < 80:
+            prev = out.pop()
+            merged_text = prev.text + para.text
+            out.append(Span(merged_text, (*prev.offsets, *para.offsets)))
+            continue
+        out.append(para)
+    return out

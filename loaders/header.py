@@ -1,0 +1,80 @@
+"""政府信息公开 header lines: pipe tables, bullet lists, `来源: … 发布时间: …`, PKULaw 【…】."""
+
+from __future__ import annotations
+
+import re
+
+# Header names as printed, mapped to the canonical name stored in Metadata.dates/extra.
+# Names are matched with any spaces between their characters (索 引 号) and an optional colon.
+KEYS: dict[str, str] = {
+    "索引号": "索引号", "组配分类": "组配分类", "分类": "主题分类", "主题分类": "主题分类",
+    "体裁分类": "体裁分类", "发布机构": "发布机构", "发文机关": "发文机关", "制发机关": "制发机关",
+    "发文单位": "发文单位", "发布单位": "发布单位", "制定机关": "制定机关", "公开主体": "发布机构",
+    "来源": "来源", "信息来源": "信息来源", "文章来源": "来源",
+    "名称": "名称", "标题": "标题", "文件名称": "名称", "题名": "名称",
+    "文号": "文号", "发文字号": "文号", "发布文号": "文号", "文件编号": "文号",
+    "生成日期": "生成日期", "发文日期": "发文日期", "发布日期": "发布日期", "成文日期": "成文日期",
+    "发布时间": "发布日期", "公布日期": "公布日期", "印发日期": "印发日期", "施行日期": "施行日期",
+    "实施日期": "施行日期", "生效日期": "生效日期", "废止日期": "废止日期", "失效日期": "废止日期",
+    "有效性": "有效性", "效力状态": "有效性", "时效性": "有效性", "是否有效": "有效性",
+    "关键词": "关键词", "主题词": "关键词", "访问量": "访问量", "阅读量": "访问量",
+    "浏览次数": "访问量", "效力级别": "效力级别", "法宝引证码": "法宝引证码",
+    "公文种类": "公文种类", "时效": "有效性", "发布部门": "发文机关", "制定机关名称": "制定机关",
+    "法规类别": "主题分类", "成文时间": "成文日期", "发文时间": "发文日期", "公布时间": "公布日期",
+}  # fmt: skip
+
+_KEY_ALT = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(KEYS, key=len, reverse=True))
+# A name followed by a colon, at the line start or after a space, bullet or pipe.
+_KV = re.compile(rf"(?:^|(?<=[\s|•·●▪■*\-]))(?P<key>{_KEY_ALT})\s*[:：]\s*")
+_PKULAW = re.compile(rf"^【(?P<key>{_KEY_ALT})】\s*(?P<value>.*)$")
+_BULLET = re.compile(r"^[•·●▪■*\-]\s*")
+_TABLE_RULE = re.compile(r"^[\s|:：\-—]+$")
+_SPACES = re.compile(r"\s+")
+_MARKS = re.compile(r"[:：|【]")
+
+
+def canonical(name: str) -> str | None:
+    """The canonical header name for a printed one (索 引 号: → 索引号), or None."""
+    return KEYS.get(_SPACES.sub("", name).rstrip(":：").strip("【】"))
+
+
+def header_fields(line: str) -> list[tuple[str, str]] | None:
+    """The (name, value) pairs of a header line, or None when the line is not a header line."""
+    if not _MARKS.search(line):
+        return None
+    if "|" in line:
+        if _TABLE_RULE.match(line):
+            return []
+        return _pipe_fields(line)
+    match = _PKULAW.match(line)
+    if match:
+        return [(KEYS[_SPACES.sub("", match["key"])], match["value"].strip())]
+    body = _BULLET.sub("", line)
+    # A body sentence may mention 来源: in passing; a header line starts with a name and is short.
+    if len(body) > 160 or "。" in body or not _KV.match(body):
+        return None
+    matches = list(_KV.finditer(body))
+    fields = []
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following else len(body)
+        fields.append((KEYS[_SPACES.sub("", match["key"])], body[match.end() : end].strip()))
+    return fields
+
+
+def _pipe_fields(line: str) -> list[tuple[str, str]] | None:
+    cells = [cell.strip() for cell in line.split("|")]
+    fields: list[tuple[str, str]] = []
+    index = 0
+    while index < len(cells):
+        name = canonical(cells[index]) if cells[index] else None
+        if name is None:
+            index += 1
+            continue
+        nxt = cells[index + 1] if index + 1 < len(cells) else ""
+        if nxt and canonical(nxt) is None:
+            fields.append((name, nxt))
+            index += 2
+        else:
+            fields.append((name, ""))
+            index += 1
+    return fields or None

@@ -1,0 +1,64 @@
+"""Text that remembers where each character came from in the original file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+# Indentation, ideographic spaces, BOMs and zero-width characters around a line.
+_EDGE = " \t\r\f\v\u3000\xa0\ufeff\u200b\u200c\u200d\u2002\u2003\u2009"
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of clean text and, per character, its offset in the original text."""
+
+    text: str
+    offsets: Sequence[int]  # a range for untouched substrings; a tuple once glued
+
+    @property
+    def start(self) -> int:
+        """Original offset of the first character."""
+        return self.offsets[0] if self.offsets else 0
+
+    def sub(self, begin: int, end: int | None = None) -> Span:
+        """The span of text[begin:end]."""
+        return Span(self.text[begin:end], self.offsets[begin:end])
+
+
+def lines(raw: str) -> list[Span]:
+    """Non-blank lines of raw, stripped of edge whitespace, with their original offsets."""
+    out: list[Span] = []
+    for match in _LINE.finditer(raw):
+        line = match.group()
+        stripped = line.strip(_EDGE)
+        if not stripped:
+            continue
+        begin = match.start() + (len(line) - len(line.lstrip(_EDGE)))
+        out.append(Span(stripped, range(begin, begin + len(stripped))))
+    return out
+
+
+def glue(parts: Iterable[Span], separators: Iterable[tuple[str, int]]) -> Span:
+    """Join spans; separators[i] (text, original offset) goes between part i and part i+1."""
+    parts = list(parts)
+    if len(parts) == 1:
+        return parts[0]
+    texts: list[str] = []
+    offs: list[Sequence[int]] = []
+    for index, (part, sep) in enumerate(zip(parts, chain(separators, [("", 0)]), strict=False)):
+        texts.append(part.text)
+        offs.append(part.offsets)
+        if sep[0] and index < len(parts) - 1:
+            texts.append(sep[0])
+            offs.append((sep[1],) * len(sep[0]))
+    return Span("".join(texts), tuple(chain.from_iterable(offs)))
+
+
+def join_lines(spans: Sequence[Span]) -> Span:
+    """Spans joined by newlines; a newline maps to the end of the line before it."""
+    seps = [("\n", span.offsets[-1] + 1 if span.offsets else 0) for span in spans]
+    return glue(spans, seps)

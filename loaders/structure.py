@@ -1,0 +1,109 @@
+"""The heading hierarchy of Chinese official documents as a section tree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from loaders.document import Section
+
+_CN = "一二三四五六七八九十百零〇两"
+# One alternative per heading kind; the group that matched names the kind.
+HEADING = re.compile(
+    rf"(?P<chapter>第[{_CN}\d]{{1,4}}[章编部])"
+    rf"|(?P<part>第[{_CN}\d]{{1,4}}节)"
+    rf"|(?P<article>第[{_CN}\d]{{1,4}}条)"
+    rf"|(?P<cn>[{_CN}]{{1,3}})[、．]"
+    rf"|(?P<pcn>[（(][{_CN}]{{1,3}}[)）])"
+    r"|(?P<num>\d{1,3})(?:[、．]|\.(?!\d))"
+    r"|(?P<pnum>[（(]\d{1,3}[)）])"
+    r"|(?P<circ>[①-⑳])"
+    r"|(?P<dash>——)"
+)
+# Where an inline heading's title stops: `(一)基本思路。以…` → 基本思路.
+_TITLE_END = re.compile(r"[。；;！？!?：:]")
+_TITLE_CAP = 80
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found at the start of a paragraph."""
+
+    kind: str
+    number: str
+    title: str
+    start: int  # clean-text offset of the paragraph
+
+
+def heading(paragraph: str, start: int) -> Heading | None:
+    """The heading a paragraph starts with, if any."""
+    match = HEADING.match(paragraph)
+    if match is None or match.lastgroup is None:
+        return None
+    kind = match.lastgroup
+    number = match.group(kind)
+    rest = paragraph[match.end() :].lstrip(" \u3000\t、．.")
+    if not rest and kind not in ("chapter", "part"):
+        return None
+    if kind in ("chapter", "part"):
+        title = rest.replace(" ", "").replace("\u3000", "")
+    else:
+        end = _TITLE_END.search(rest)
+        title = rest[: end.start()] if end else rest
+        if len(title) > _TITLE_CAP:
+            comma = re.search(r"[，,]", title)
+            title = (
+                title[: comma.start()]
+                if comma and comma.start() <= _TITLE_CAP
+                else title[:_TITLE_CAP]
+            )
+    return Heading(kind, number.strip(), title.strip(), start)
+
+
+@dataclass
+class _Open:
+    head: Heading
+    rank: int
+    children: list[Section] = field(default_factory=list)
+
+
+def sections(text: str, paragraph_starts: Sequence[int]) -> tuple[Section, ...]:
+    """Section tree of text whose paragraphs begin at paragraph_starts (clean offsets)."""
+    heads = []
+    for start in paragraph_starts:
+        end = text.find("\n", start)
+        found = heading(text[start : end if end >= 0 else len(text)], start)
+        if found:
+            heads.append(found)
+    ranks: dict[str, int] = {}
+    roots: list[Section] = []
+    stack: list[_Open] = []
+
+    def close(until_rank: int, at: int) -> None:
+        while stack and stack[-1].rank >= until_rank:
+            node = stack.pop()
+            section = _freeze(node, text, at, len(stack) + 1)
+            (stack[-1].children if stack else roots).append(section)
+
+    for head in heads:
+        rank = ranks.setdefault(head.kind, len(ranks))
+        close(rank, head.start)
+        stack.append(_Open(head, rank))
+    close(-1, len(text))
+    return tuple(roots)
+
+
+def _freeze(node: _Open, text: str, end: int, depth: int) -> Section:
+    # Trailing newlines belong to no section.
+    while end > node.head.start and text[end - 1] == "\n":
+        end -= 1
+    return Section(
+        number=node.head.number,
+        title=node.head.title,
+        text=text[node.head.start : end],
+        start=node.head.start,
+        end=end,
+        depth=depth,
+        children=tuple(node.children),
+    )

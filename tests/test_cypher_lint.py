@@ -1,0 +1,40 @@
+"""Every Cypher statement policykg sends passes Neo4j's own parser with no errors."""
+
+from __future__ import annotations
+
+from graph import dialect
+from queries import named_queries
+from tests.cypher_lint import Statement, lint, source_statements
+
+
+def project_statements() -> list[Statement]:
+    statements = [
+        Statement(f"generated #{i}", s) for i, s in enumerate(dialect.generated_statements())
+    ]
+    statements += [
+        Statement(f"queries/{q.name}.cypher", q.cypher) for q in named_queries().values()
+    ]
+    statements += source_statements()
+    return statements
+
+
+def test_every_statement_passes_the_neo4j_linter() -> None:
+    statements = project_statements()
+    errors = {origin: errs for origin, errs in lint(statements).items() if errs}
+    assert errors == {}, "\n".join(f"{o}: {e}" for o, e in errors.items())
+
+
+def test_the_linter_catches_errors() -> None:
+    bad = [
+        Statement("syntax", "MATCH (n RETURN n"),
+        Statement("undeclared", "MATCH (n) WHERE n.id = $ok RETURN n, m"),
+    ]
+    errors = lint(bad)
+    assert errors["syntax"] and "Invalid input" in errors["syntax"][0]
+    assert errors["undeclared"] and "m" in errors["undeclared"][0]
+
+
+def test_named_queries_and_generated_statements_are_all_collected() -> None:
+    origins = {s.origin for s in project_statements()}
+    assert {f"queries/{name}.cypher" for name in named_queries()} <= origins
+    assert any(o.startswith("graph/dialect.py") for o in origins)

@@ -1,0 +1,92 @@
+"""The embedded server: shared between processes, stale files detected, nothing lost on kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from graph import open_store
+from graph.embedded import paths_for, server_status, stop_server
+from graph.stats import graph_stats
+from policykg.settings import Settings
+from tests.graph_fixtures import write_known_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _settings(home: Path) -> Settings:
+    return Settings.from_env(env={}, home=home)
+
+
+def test_a_second_store_reuses_the_running_server(own_home: Path) -> None:
+    first = open_store(_settings(own_home))
+    pid = server_status(own_home).pid
+    second = open_store(_settings(own_home))
+    assert server_status(own_home).pid == pid
+    write_known_graph(first)
+    assert graph_stats(second).labels["Document"] == 4
+    first.close()
+    second.close()
+
+
+def test_another_process_reuses_the_server(own_home: Path) -> None:
+    store = open_store(_settings(own_home))
+    write_known_graph(store)
+    pid = server_status(own_home).pid
+    env = {**os.environ, "POLICYKG_HOME": str(own_home)}
+    out = subprocess.run(
+        [sys.executable, "-m", "app.cli", "stats", "--json"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert '"Document": 4' in out
+    assert server_status(own_home).pid == pid
+    store.close()
+
+
+def test_stale_pid_file_is_detected_and_a_new_server_started(own_home: Path) -> None:
+    paths = paths_for(own_home)
+    paths.root.mkdir(parents=True)
+    # A live pid that is not a redis-server, as after a reboot that reused the number.
+    paths.pidfile.write_text(str(os.getpid()))
+    paths.socket.touch()
+    store = open_store(_settings(own_home))
+    status = server_status(own_home)
+    assert status.running and status.pid != os.getpid()
+    store.close()
+
+
+def test_acknowledged_writes_survive_kill_9_of_the_server(own_home: Path) -> None:
+    store = open_store(_settings(own_home))
+    write_known_graph(store)
+    before = graph_stats(store)
+    store.close()
+    pid = server_status(own_home).pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while server_status(own_home).running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    reopened = open_store(_settings(own_home))
+    assert server_status(own_home).pid != pid
+    assert graph_stats(reopened) == before
+    reopened.close()
+
+
+def test_stop_then_reopen_keeps_the_data(own_home: Path) -> None:
+    store = open_store(_settings(own_home))
+    write_known_graph(store)
+    before = graph_stats(store)
+    store.close()
+    assert stop_server(own_home) is True
+    assert stop_server(own_home) is False
+    reopened = open_store(_settings(own_home))
+    assert graph_stats(reopened) == before
+    reopened.close()

@@ -1,0 +1,62 @@
+"""The same contract on Neo4j 5: runs when NEO4J_URI is set (it clears that database)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from graph import Store, open_store
+from graph.stats import graph_stats
+from policykg.errors import QueryError
+from policykg.settings import Settings
+from queries import get_query
+from tests.graph_fixtures import write_known_graph
+from tests.test_named_queries import EXPECTATIONS
+
+pytestmark = [
+    pytest.mark.neo4j,
+    pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="set NEO4J_URI to run the Neo4j suite"),
+]
+
+
+@pytest.fixture(scope="module")
+def neo4j_store() -> Iterator[Store]:
+    store = open_store(Settings.from_env(store="neo4j"))
+    store.clear()
+    store.ensure_schema()
+    store.ensure_schema()  # idempotent
+    write_known_graph(store)
+    yield store
+    store.clear()
+    store.close()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTATIONS))
+def test_named_query_returns_known_rows_on_neo4j(neo4j_store: Store, name: str) -> None:
+    raw, check = EXPECTATIONS[name]
+    named = get_query(name)
+    check(neo4j_store.read(named.cypher, named.bind(raw)).records())
+
+
+def test_writing_twice_changes_nothing_on_neo4j(neo4j_store: Store) -> None:
+    before = graph_stats(neo4j_store)
+    write_known_graph(neo4j_store)
+    assert graph_stats(neo4j_store) == before
+
+
+@pytest.mark.parametrize(
+    "cypher",
+    ["CREATE (n:X) RETURN n", "MATCH (n) DETACH DELETE n", "MATCH (n:Document) SET n.title = 'x'"],
+)
+def test_writes_are_refused_on_neo4j(neo4j_store: Store, cypher: str) -> None:
+    before = graph_stats(neo4j_store)
+    with pytest.raises(QueryError, match="read-only"):
+        neo4j_store.read(cypher)
+    assert graph_stats(neo4j_store) == before
+
+
+def test_admin_procedures_are_refused_on_neo4j(neo4j_store: Store) -> None:
+    with pytest.raises(QueryError):
+        neo4j_store.read("CALL dbms.listConfig()")
