@@ -14,12 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from app.explorer.i18n import text
+from app.explorer.questions import page_query
 from app.visual import LAYOUTS, NODE_CAP, Subgraph, collect, filter_dates, to_pyvis
 from graph import QueryResult, Store, open_store
 from graph.result import GraphNode, to_json_value
 from policykg.errors import PolicyKGError, QueryError
 from policykg.settings import Settings
-from queries import get_query
 
 # Tables longer than this are cut (with a notice): the browser, not the store, is the limit.
 ROW_CAP = 5000
@@ -62,8 +62,8 @@ def show_error(exc: PolicyKGError) -> None:
 
 
 def run(name: str, **params: Any) -> QueryResult | None:
-    """Run a named query with typed parameters; a refusal is shown, not raised."""
-    query = get_query(name)
+    """Run one of the explorer's queries with typed parameters; a refusal is shown, not raised."""
+    query = page_query(name)
     try:
         return store().read(query.cypher, params)
     except QueryError as exc:
