@@ -218,15 +218,22 @@ def document_options() -> dict[str, dict[str, Any]]:
     return options
 
 
-def choose_document(key: str) -> dict[str, Any] | None:
-    """A searchable document selectbox; pre-selects the document other pages asked for."""
+def choose_document(key: str, prefer: str | None = None) -> dict[str, Any] | None:
+    """A searchable document selectbox; pre-selects the document other pages asked for.
+
+    With prefer (a numeric column such as citations) and no document asked for, the one
+    with the highest value is chosen first: a lineage page opens on a document with lineage.
+    """
     options = document_options()
     if not options:
         st.info(t("empty_graph"))
         return None
     labels = list(options)
     wanted = st.session_state.get("doc_id") or st.query_params.get("doc")
-    index = next((i for i, lb in enumerate(labels) if options[lb]["id"] == wanted), 0)
+    fallback = 0
+    if prefer:
+        fallback = max(range(len(labels)), key=lambda i: options[labels[i]].get(prefer) or 0)
+    index = next((i for i, lb in enumerate(labels) if options[lb]["id"] == wanted), fallback)
     chosen = st.selectbox(t("choose_document"), labels, index=index, key=key)
     row = options[chosen] if chosen else None
     if row is not None:
