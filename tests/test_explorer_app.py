@@ -214,7 +214,7 @@ def test_console_times_out_with_a_notice(known: Path, monkeypatch: pytest.Monkey
 
 
 def _stats(home: Path) -> tuple[dict[str, int], dict[str, int]]:
-    store = open_store(Settings.from_env(home=home))
+    store = open_store(Settings.from_env(env={}, home=home))
     try:
         stats = graph_stats(store)
     finally:

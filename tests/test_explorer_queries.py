@@ -38,7 +38,7 @@ MAIN = str(Path(__file__).resolve().parent.parent / "app" / "explorer" / "main.p
 
 @pytest.fixture(scope="module")
 def store(known_home: Path) -> Iterator[Store]:
-    opened = open_store(Settings.from_env(home=known_home))
+    opened = open_store(Settings.from_env(env={}, home=known_home))
     yield opened
     opened.close()
 
