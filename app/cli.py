@@ -420,28 +420,18 @@ def _check_format(fmt: str) -> None:
 
 
 def main() -> None:
-    """Entry point: our errors become one line and exit code 2 (1 means some files failed)."""
+    """Entry point: our errors become one line and exit code 2 (1 means some files failed).
+
+    Click's standalone mode handles usage errors (exit 2 with usage) and typer.Exit; our
+    own errors pass through it and are printed here without a stack trace.
+    """
     try:
-        # Without standalone mode click returns the code of typer.Exit instead of exiting.
-        code = app(standalone_mode=False)
+        app()
     except PolicyKGError as exc:
         err.print(f"error: {exc}", style="red", highlight=False)
         if exc.hint:
             err.print(f"hint: {exc.hint}", highlight=False)
         sys.exit(2)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        err.print("aborted", highlight=False)
-        sys.exit(1)
-    except Exception as exc:  # click usage errors arrive here with standalone_mode=False
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
