@@ -209,3 +209,21 @@ def test_usage_errors_are_one_message_without_a_traceback(
     result = policykg(own_home, *args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_prints_one_json_object_per_document_with_evidence(own_home: Path) -> None:
+    result = policykg(own_home, "extract", str(DEMO / "002_93a20f831e1b95f8.txt"), check=True)
+    (line,) = result.stdout.splitlines()
+    data = json.loads(line)
+    units = {n["id"]: n["properties"] for n in data["nodes"] if n["label"] == "Unit"}
+    led = [
+        (units[r["end"]]["full_name"], r["properties"]["evidence"])
+        for r in data["relationships"]
+        if r["type"] == "LED_BY" and r["end"] in units
+    ]
+    assert any(name == "鹤壁市城市管理局" and "市城市管理局牵头" in ev for name, ev in led)
+    assert all(
+        r["properties"]["doc"] == data["document"]["id"]
+        for r in data["relationships"]
+        if "doc" in r["properties"]
+    )
