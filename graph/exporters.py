@@ -13,7 +13,7 @@ from graph.export_rdf import ShaclReport, validate, write_rdf
 from graph.snapshot import Snapshot, read_snapshot
 from graph.store import Store
 from ontology.vocabulary import DEFAULT_BASE
-from policykg.errors import ConfigError
+from policykg.errors import ConfigError, PolicyKGError
 
 EXPORT_FORMATS = ("ttl", "jsonld", "graphml", "gexf", "csv", "cypher")
 _SUFFIXES = {
@@ -93,4 +93,14 @@ def export_snapshot(
 
 def export_graph(store: Store, fmt: str, out: Path, **options: object) -> ExportResult:
     """Read the store's whole graph and export it."""
-    return export_snapshot(read_snapshot(store), fmt, out, **options)  # type: ignore[arg-type]
+    snapshot = read_snapshot(store)
+    try:
+        return export_snapshot(snapshot, fmt, out, **options)  # type: ignore[arg-type]
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.filename and str(exc.filename) != str(out):
+            reason += f" ({exc.filename})"
+        raise PolicyKGError(
+            f"cannot write {out}: {reason}",
+            hint="name a file in a writable folder (a folder for --format csv)",
+        ) from exc

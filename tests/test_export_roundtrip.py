@@ -142,3 +142,25 @@ def test_cli_rdf_export_with_violations_exits_1(server_home: Path, tmp_path: Pat
     finally:
         store.clear()
         store.close()
+
+
+def test_cli_import_refuses_a_file_without_our_nodes(server_home: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.ttl"
+    foreign.write_text("<http://x/a> <http://x/p> 'b' .\n", encoding="utf-8")
+    done = _cli(server_home, "--graph", "foreign", "import", str(foreign))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"error: no policykg nodes in {foreign}",
+        "hint: import a file written by `policykg export` (RDF: with the same --base)",
+    ]
+
+
+def test_cli_export_to_an_unwritable_place_is_one_line(server_home: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    done = _cli(server_home, "--graph", SOURCE_GRAPH, "export", str(blocker / "g.ttl"))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"error: cannot write {blocker / 'g.ttl'}: File exists ({blocker})",
+        "hint: name a file in a writable folder (a folder for --format csv)",
+    ]
