@@ -198,30 +198,42 @@ def parse_command(
     """Show what the loader reads from files: metadata, sections and clean text."""
     from dataclasses import asdict
 
+    def without_offsets(data: dict[str, Any]) -> dict[str, Any]:
+        # Offsets and the original text are for showing evidence in context, not for reading.
+        data.pop("offsets", None)
+        data.pop("original_text", None)
+        data["companions"] = [without_offsets(c) for c in data.get("companions", [])]
+        return data
+
     failed = False
     for file in files:
         try:
             doc = parse(file)
         except PolicyKGError as exc:
-            err.print(f"error {exc}", style="red", highlight=False)
+            err.print(f"error {exc}", style="red", highlight=False, markup=False)
+            if exc.hint:
+                err.print(f"hint: {exc.hint}", highlight=False, markup=False)
             failed = True
             continue
         if as_json:
-            data = asdict(doc)
-            data.pop("offsets", None)
-            out.out(dumps(data), highlight=False)
-        else:
-            meta = doc.metadata
-            out.print(f"[bold]{meta.title}[/bold]  {meta.doc_number or ''}", highlight=False)
+            out.out(dumps(without_offsets(asdict(doc))), highlight=False)
+            continue
+        for part in (doc, *doc.companions):
+            meta = part.metadata
+            role = f"  ({part.companion_role})" if part.companion_role else ""
+            plain = {"highlight": False, "markup": False}
+            out.print(f"{meta.title}  {meta.doc_number or ''}{role}", style="bold", **plain)
             out.print(
-                f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}  status: {meta.status or '-'}",
-                highlight=False,
+                f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}  status: {meta.status or '-'}"
+                f"  kind: {meta.kind or '-'}  format: {part.format}"
+                + (f" ({part.encoding})" if part.encoding else ""),
+                **plain,
             )
-            for section in doc.all_sections():
-                out.print(
-                    f"{'  ' * section.depth}{section.number} {section.title}", highlight=False
-                )
-            out.print(doc.text, highlight=False)
+            for section in part.all_sections():
+                out.print(f"{'  ' * section.depth}{section.number} {section.title}", **plain)
+            out.print("", **plain)
+            out.print(part.text, **plain)
+            out.print("", **plain)
     if failed:
         raise typer.Exit(1)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import neo4j
@@ -17,7 +18,8 @@ READ_ONLY_REFUSAL = (
     "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
 )
 # Procedures that administer the server are refused even when the planner calls them reads.
-REFUSED_PROCEDURE_PREFIXES = ("dbms.", "db.create", "db.drop", "apoc.")
+REFUSED_PROCEDURE_PREFIXES = ("dbms.", "db.create", "db.drop", "apoc.")  # compared lower-case
+_CALL = re.compile(r"\bCALL\s+([\w.]+)", re.IGNORECASE)
 
 
 class Neo4jStore:
@@ -75,8 +77,9 @@ class Neo4jStore:
             raise _query_error(exc, cypher) from exc
         if summary.query_type != "r":
             raise QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads")
-        plan = str(summary.plan or "")
-        if any(prefix in plan for prefix in REFUSED_PROCEDURE_PREFIXES):
+        # The planner may call an administrative procedure a read; look at what it calls.
+        called = (str(summary.plan or "") + " " + " ".join(_CALL.findall(cypher))).lower()
+        if any(prefix in called for prefix in REFUSED_PROCEDURE_PREFIXES):
             raise QueryError("administrative procedures are refused on the read-only path")
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:

@@ -1,37 +1,41 @@
 """Merge citation stubs into the documents they name, whichever was loaded first.
 
-A document cited by title only gets a stub whose id is its title; when the real document
-has a 文号, its id is the 文号, so the two do not meet by MERGE alone. After each load the
-stubs are matched to loaded documents by normalised title, their incoming citations moved
-to the real document, and the stubs deleted.
+A citation with a 文号 and the document that carries that 文号 share an id, so MERGE joins
+them in either load order. A citation by title alone gets a title id; when the real document
+has a 文号 (or the stub has one and the real document was loaded without it), the two ids
+differ. After each load the stubs are matched to loaded documents by 文号, else normalised
+title, their incoming citations moved to the real document, and the stubs deleted.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from graph.store import Store
 from loaders.docnumber import normalize_title
 
 FIND_STUBS = (
-    "MATCH (s:Document) WHERE s.stub = true AND s.title IS NOT NULL "
+    "MATCH (s:Document) WHERE s.stub = true "
     "RETURN s.id AS id, s.title AS title, s.doc_number AS doc_number"
 )
 FIND_LOADED = (
-    "MATCH (d:Document) WHERE d.stub = false AND d.title IS NOT NULL "
+    "MATCH (d:Document) WHERE d.stub = false "
     "RETURN d.id AS id, d.title AS title, d.doc_number AS doc_number"
 )
 MOVE_CITATIONS = (
-    "MATCH (s:Document {id: $stub})<-[c:CITES]-(x:Document) "
-    "MATCH (r:Document {id: $real}) "
-    "MERGE (x)-[n:CITES {doc: c.doc, relation: c.relation}]->(r) "
+    "UNWIND $pairs AS pair "
+    "MATCH (a:Document)-[c:CITES]->(s:Document {id: pair.stub}) "
+    "MATCH (d:Document {id: pair.real}) "
+    "MERGE (a)-[n:CITES {doc: c.doc, relation: c.relation}]->(d) "
     "SET n.evidence = c.evidence "
-    "RETURN count(n) AS moved"
+    "DELETE c"
 )
-DELETE_STUB = (
-    "MATCH (s:Document {id: $stub}) WHERE s.stub = true "
-    "MATCH (r:Document {id: $real}) "
-    "SET r.doc_number = coalesce(r.doc_number, s.doc_number) "
+DELETE_STUBS = (
+    "UNWIND $pairs AS pair "
+    "MATCH (s:Document {id: pair.stub}) WHERE s.stub = true "
+    "MATCH (d:Document {id: pair.real}) "
+    "SET d.doc_number = coalesce(d.doc_number, s.doc_number) "
     "DETACH DELETE s"
 )
 
@@ -44,28 +48,35 @@ class StubMerge:
     real: str
 
 
-def find_stub_merges(store: Store) -> list[StubMerge]:
-    """Stubs whose normalised title is a loaded document's, when their 文号 do not disagree."""
-    loaded: dict[str, tuple[str, str | None]] = {}
-    for row in store.read(FIND_LOADED).records():
-        loaded.setdefault(normalize_title(row["title"]), (row["id"], row["doc_number"]))
+def stub_merges(stubs: list[dict[str, Any]], loaded: list[dict[str, Any]]) -> list[StubMerge]:
+    """Stubs naming a loaded document under another id, unless their 文号 disagree."""
+    by_number = {d["doc_number"]: d for d in loaded if d.get("doc_number")}
+    by_title = {normalize_title(d["title"]): d for d in loaded if d.get("title")}
     merges = []
-    for row in store.read(FIND_STUBS).records():
-        match = loaded.get(normalize_title(row["title"]))
-        if match is None or match[0] == row["id"]:
+    for stub in stubs:
+        real = by_number.get(stub.get("doc_number") or "")
+        if real is None and stub.get("title"):
+            real = by_title.get(normalize_title(stub["title"]))
+        if real is None or real["id"] == stub["id"]:
             continue
-        real_id, real_number = match
-        if row["doc_number"] and real_number and row["doc_number"] != real_number:
-            continue  # same title, different 文号: two documents (e.g. yearly 工作要点)
-        merges.append(StubMerge(row["id"], real_id))
+        if (
+            stub.get("doc_number")
+            and real.get("doc_number") != stub["doc_number"]
+            and real.get("doc_number")
+        ):
+            continue  # same title, another 文号: two documents (yearly 工作要点, say)
+        merges.append(StubMerge(stub["id"], real["id"]))
     return merges
 
 
 def merge_stubs(store: Store) -> list[StubMerge]:
     """Fold every matching stub into its loaded document; returns what was merged."""
-    merges = find_stub_merges(store)
-    for merge in merges:
-        params = {"stub": merge.stub, "real": merge.real}
-        store.write(MOVE_CITATIONS, params)
-        store.write(DELETE_STUB, params)
+    stubs = store.read(FIND_STUBS).records()
+    if not stubs:
+        return []
+    merges = stub_merges(stubs, store.read(FIND_LOADED).records())
+    if merges:
+        pairs = [{"stub": m.stub, "real": m.real} for m in merges]
+        store.write(MOVE_CITATIONS, {"pairs": pairs})
+        store.write(DELETE_STUBS, {"pairs": pairs})
     return merges

@@ -65,14 +65,15 @@ def _document(
     paragraphs: Sequence[Span], header: Sequence[tuple[str, str]], fallback: str, base: dict
 ) -> ParsedDocument:
     texts = [p.text for p in paragraphs]
-    title_at = meta.title_index(texts)
-    title = texts[title_at] if title_at is not None else None
+    found = meta.title_lines(texts)
+    title_at = range(*found) if found else range(0)
+    title = "".join(texts[i] for i in title_at) or None
     metadata = meta.build(header, texts, title or fallback)
     joined = join_lines(paragraphs)
     starts: list[int] = []
     position = 0
     for index, text in enumerate(texts):
-        if index != title_at:
+        if index not in title_at:
             starts.append(position)
         position += len(text) + 1
     return ParsedDocument(

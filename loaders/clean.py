@@ -14,18 +14,17 @@ _SPACES = re.compile(r"\s+")
 
 # Whole lines (spaces removed) that are page furniture, wherever they sit.
 _DROP = re.compile(
-    r"(?:分享(?:到|至)?[:：]?.{0,30}"
+    r"(?:分享(?:到|至)?(?:[:：].{0,30})?"
     r"|(?:[【\[]?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回顶部|返回|保存|纠错|我要纠错)[】\]]?×?)+"
     r"|[【\[]?字[体号](?:大小)?[:：]?[】\]]?(?:[【\[]?[大中小][】\]]?){0,3}.{0,10}"
     r"|.{0,20}(?:您现在?所?在?的位置|当前位置|您的位置|所在位置)[:：].*"
     r"|首页[>»›/].*"
     r"|.{0,60}(?:下载文档|下载后继续阅读|立即下载|免费下载|文档共\d+页|全文阅读已结束|千万精品文档|下载即用).{0,60}"
-    r"|(?:.{2,100}?\.(?:docx?|pdf|wps|txt))+"
     r"|(?:阅读量|访问量|浏览量|浏览次数|点击数|点击量|阅读次数)[:：]?\d*次?"
     r"|.{0,10}扫一扫.{0,30}|.{0,20}在手机上查看.{0,20}|.{0,10}微信.{0,4}(?:二维码|公众号).{0,20}"
     r"|(?:上一篇|下一篇)[:：].*"
     r"|[-—－(（]?\d{1,8}[-—－)）]?|第\d+页(?:共\d+页)?|\d+/\d+|[×✕]"
-    r"|.{0,40}(?:版权所有|Copyright|©|ICP备|网站标识码|公网安备|技术支持[:：]|主办单位[:：]|承办单位[:：]).*"
+    r"|.{0,40}(?:版权所有|Copyright|©|ICP备|网站标识码|公网安备|技术支持[:：]).*"
     r"|(?:[【\[]?(?:大|中|小)[】\]]?){2,3}"
     r")",
     re.IGNORECASE,
@@ -36,7 +35,13 @@ _TAIL = re.compile(
     r"|推荐阅读|推荐园区|前瞻服务|报告分类|猜你喜欢|延伸阅读|网站地图|联系我们|免责声明|扫一扫在手机上查看当前页面"
     r")[:：]?|(?:本文来源|文章来源[:：]?.{0,30}转载).*|.{0,60}转载请注明.*"
 )
+# File names as document-sharing sites print them, often the same one several times in a row.
+_FILE_NAMES = re.compile(r"(?:[^.]{2,100}\.(?:docx?|pdf|wps|txt))+", re.IGNORECASE)
+_SHORT = 300
+_MD_HEADING = re.compile(r"#{1,6}\s+")
 _TOC = re.compile(r"目\s*录")
+# Dot leaders and page numbers after a contents entry: 第一章 总则……………1
+_TOC_LEADER = re.compile(r"[.…·．\-—_\s]*\d*$")
 # A line that is only a status marker, printed under the title: （征求意见稿）.
 _STATUS_LINE = re.compile(r"[（(]\s*(?:征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)\s*[)）]")
 _BODYISH = re.compile(r"[。；]")
@@ -58,23 +63,28 @@ def clean(raw: str) -> Cleaned:
     kept: list[Span] = []
     body_started = False
     for line in lines(raw):
-        compact = _SPACES.sub("", line.text) if len(line.text) < 400 else line.text
-        fields = header_fields(line.text) if len(line.text) < 400 else None
-        if fields is not None and not (body_started and not fields):
-            header.extend(fields)
-            continue
-        if _TAIL.fullmatch(compact):
-            if body_started:
-                break
-            continue
-        if len(compact) < 400 and _DROP.fullmatch(compact):
-            if compact.lower().endswith((".doc", ".docx", ".pdf", ".wps", ".txt")):
+        if line.text.startswith("#"):  # Markdown headings: the text without its # marks
+            marks = _MD_HEADING.match(line.text)
+            line = line.sub(marks.end()) if marks and marks.end() < len(line.text) else line
+        text = line.text
+        # Furniture and header lines are short; long lines are body and skip the checks.
+        if len(text) <= _SHORT:
+            fields = header_fields(text)
+            if fields or (fields is not None and not body_started):
+                header.extend(fields)
+                continue
+            compact = _SPACES.sub("", text)
+            if _TAIL.fullmatch(compact):
+                if body_started:
+                    break
+                continue
+            if _FILE_NAMES.fullmatch(compact):
                 file_titles.append(_first_file_name(compact))
-            continue
-        if file_titles and compact.startswith(file_titles[0]) and _repeats(compact, file_titles[0]):
-            continue
+                continue
+            if _DROP.fullmatch(compact):
+                continue
         kept.append(line)
-        if not body_started and (_BODYISH.search(line.text) or HEADING.match(line.text)):
+        if not body_started and (_BODYISH.search(text) or HEADING.match(text)):
             body_started = True
     kept = _drop_toc(kept)
     paragraphs = flatten.paragraphs(kept)
@@ -87,11 +97,6 @@ def _first_file_name(compact: str) -> str:
     return match.group(1) if match else compact
 
 
-def _repeats(compact: str, title: str) -> bool:
-    """A line made of the title repeated (document-sharing sites print it over and over)."""
-    return compact.replace(title, "").strip(" .docxpfw") == ""
-
-
 def _drop_toc(kept: list[Span]) -> list[Span]:
     """Remove a table of contents: 目录 and the heading lines under it, up to the body."""
     for index, line in enumerate(kept):
@@ -101,7 +106,7 @@ def _drop_toc(kept: list[Span]) -> list[Span]:
         first = None
         while end < len(kept):
             text = kept[end].text
-            compact = _SPACES.sub("", text)
+            compact = _TOC_LEADER.sub("", _SPACES.sub("", text))
             # The body begins where the first entry is printed again, or with a non-heading line.
             if first is not None and compact == first:
                 break

@@ -12,7 +12,7 @@ _DOC_NUMBER = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*〔(?P<year>(?:19|20)\d{2})〕\s*(?P<serial>\d{1,5})\s*号"
 )
 _TITLE_MARKERS = re.compile(r"[（(]\s*(征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)\s*[)）]\s*$")
-_QUOTES = str.maketrans("", "", "《》〈〉<>\"'“”‘’")
+_QUOTES = str.maketrans("○◯", "〇〇", "《》〈〉<>\"'“”‘’")  # 二○三五 is 二〇三五
 
 
 def to_halfwidth(text: str) -> str:

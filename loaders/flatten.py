@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from itertools import chain
 
 from loaders.spans import Span, glue
 from loaders.structure import HEADING
@@ -20,6 +21,9 @@ _WIDE = r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’]"
 _CJK_GAP = re.compile(rf"{_WIDE}[ \u3000]+{_WIDE}")
 _CHUNK = re.compile(r"[^ \t\u3000\xa0]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%.+\-/:]")
+_ASCII_WORD_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%.+-/:"
+)
 _PAGE = re.compile(r"\d{1,3}")
 # What a real number is followed by (15 分钟, 3 年, 92 张); page numbers are not.
 _UNIT = re.compile(
@@ -70,49 +74,67 @@ def _looks_wrapped(physical: Sequence[Span], width: float) -> bool:
 
 def _physical_lines(line: Span) -> list[Span]:
     """Split one flattened line at its spaces, drop page numbers, glue non-break spaces."""
-    chunks = [line.sub(m.start(), m.end()) for m in _CHUNK.finditer(line.text)]
-    pages = _page_numbers(chunks)
-    chunks = [c for i, c in enumerate(chunks) if i not in pages]
+    text, offsets = line.text, line.offsets
+    bounds = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
+    words = [text[a:b] for a, b in bounds]
+    pages = _page_numbers(words)
     out: list[Span] = []
-    current: list[Span] = []
-    for chunk in chunks:
-        if current and _is_line_break(current[-1].text, chunk.text):
-            out.append(_glue_words(current))
-            current = []
-        current.append(chunk)
-    if current:
-        out.append(_glue_words(current))
+    pieces: list[str] = []
+    offs: list[Sequence[int]] = []
+    prev, prev_end = "", 0
+    for index, (begin, end) in enumerate(bounds):
+        if index in pages:
+            continue
+        word = words[index]
+        if pieces:
+            if _is_line_break(prev, word):
+                out.append(_span(pieces, offs))
+                pieces, offs = [], []
+            elif _ascii_alnum(prev[-1]) and _ascii_alnum(word[0]):
+                # PPP 模式 → PPP模式, but two ASCII words keep their space.
+                pieces.append(" ")
+                offs.append((offsets[prev_end],))
+        pieces.append(word)
+        offs.append(offsets[begin:end])
+        prev, prev_end = word, end
+    if pieces:
+        out.append(_span(pieces, offs))
     return out
+
+
+def _span(pieces: list[str], offs: list[Sequence[int]]) -> Span:
+    if len(offs) == 1:
+        return Span(pieces[0], offs[0])
+    return Span("".join(pieces), tuple(chain.from_iterable(offs)))
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _is_line_break(before: str, after: str) -> bool:
     """A space between two non-ASCII characters is where the page wrapped; so is one before 1.…"""
-    if not _ASCII_WORD.match(before[-1]) and HEADING.match(after):
-        return True
-    return not (_ASCII_WORD.match(before[-1]) or _ASCII_WORD.match(after[0]))
+    if before[-1] in _ASCII_WORD_CHARS:
+        return False
+    return after[0] not in _ASCII_WORD_CHARS or bool(HEADING.match(after))
 
 
 def _glue_words(chunks: list[Span]) -> Span:
-    """Chunks of one physical line: a space only between two ASCII words (PPP 模式 → PPP模式)."""
+    """Physical lines of one paragraph, glued; a space only between two ASCII words."""
     seps = []
     for left, right in itertools.pairwise(chunks):
-        keep = (
-            left.text[-1].isascii()
-            and left.text[-1].isalnum()
-            and right.text[0].isascii()
-            and right.text[0].isalnum()
-        )
+        keep = _ascii_alnum(left.text[-1]) and _ascii_alnum(right.text[0])
         seps.append((" " if keep else "", left.offsets[-1] + 1))
     return glue(chunks, seps)
 
 
-def _page_numbers(chunks: Sequence[Span]) -> set[int]:
+def _page_numbers(chunks: Sequence[str]) -> set[int]:
     """Indexes of chunks that are page numbers: the longest run n, n+1, … in reading order."""
     candidates = [
-        (i, int(c.text)) for i, c in enumerate(chunks)
-        if _PAGE.fullmatch(c.text)
-        and not (i + 1 < len(chunks) and _UNIT.match(chunks[i + 1].text))
-        and not (i > 0 and _ASCII_WORD.match(chunks[i - 1].text[-1]))
+        (i, int(c)) for i, c in enumerate(chunks)
+        if _PAGE.fullmatch(c)
+        and not (i + 1 < len(chunks) and _UNIT.match(chunks[i + 1]))
+        and not (i > 0 and _ASCII_WORD.match(chunks[i - 1][-1]))
     ]  # fmt: skip
     # best[k] = (length of the best run ending at candidate k, previous candidate in it).
     # A run may skip up to two values: a page number glued to a table cell is not seen.
@@ -141,34 +163,45 @@ def _heading_only(text: str) -> bool:
 
 
 def _rejoin(physical: Sequence[Span], width: float) -> list[Span]:
+    lines = [_Line(s.text, width) for s in physical]
     out: list[Span] = []
     current: list[Span] = []
-    for line in physical:
-        if current and _ends_paragraph(current, line.text, width):
-            out.append(_glue_words_multi(current))
-            current = []
-        current.append(line)
+    first = 0  # index in lines of current[0]
+    for index, line in enumerate(lines):
+        if current and _ends_paragraph(lines[first:index], line):
+            out.append(_glue_words(current))
+            current, first = [], index
+        current.append(physical[index])
     if current:
-        out.append(_glue_words_multi(current))
+        out.append(_glue_words(current))
     return out
 
 
-def _ends_paragraph(current: list[Span], nxt: str, width: float) -> bool:
-    last = current[-1].text
-    paragraph_so_far = "".join(s.text for s in current) if len(current) < 4 else last
-    if _heading_only(paragraph_so_far) and len(current) < 3:
+class _Line:
+    """What the re-join decision needs to know about one physical line, computed once."""
+
+    __slots__ = ("ends_sentence", "heading", "heading_only", "punctuated", "short", "text")
+
+    def __init__(self, text: str, width: float) -> None:
+        self.text = text
+        self.short = _width(text) < width - 2
+        self.ends_sentence = bool(_FINAL.search(text))
+        self.heading = bool(HEADING.match(text))
+        self.punctuated = bool(_INNER_PUNCT.search(text))
+        self.heading_only = self.heading and len(text) <= 40 and not self.punctuated
+
+
+def _ends_paragraph(current: Sequence[_Line], nxt: _Line) -> bool:
+    last = current[-1]
+    if len(current) == 1 and last.heading_only:
         return True
-    ends_sentence = bool(_FINAL.search(last))
-    if HEADING.match(nxt) and ends_sentence:
+    if len(current) == 2 and _heading_only(current[0].text + last.text):
         return True
-    short = _width(last) < width - 2
-    if _heading_only(nxt) and _width(nxt) < width - 2:
+    if nxt.heading and last.ends_sentence:
         return True
-    if short and ends_sentence:
+    if nxt.heading_only and nxt.short:
+        return True
+    if last.short and last.ends_sentence:
         return True
     # A short first line with no punctuation at all is a title or heading line.
-    return short and len(current) == 1 and not _INNER_PUNCT.search(last)
-
-
-def _glue_words_multi(lines: list[Span]) -> Span:
-    return _glue_words(lines)
+    return last.short and len(current) == 1 and not last.punctuated

@@ -89,26 +89,40 @@ def _read_html(data: bytes, path: Path) -> Extracted:
 
     text, encoding = decode(data, str(path))
     try:
+        tree = lxml_html.fromstring(text)
+    except (ValueError, TypeError, lxml_html.etree.LxmlError) as exc:
+        raise LoadError(f"{path}: not a readable web page ({exc})") from exc
+    try:
         body = trafilatura.extract(
-            text, include_tables=True, include_comments=False, favor_recall=True,
+            tree, include_tables=True, include_comments=False, favor_recall=True,
             include_formatting=False, deduplicate=False,
         )  # fmt: skip
     except (ValueError, TypeError):  # malformed markup trafilatura gives up on
         body = None
     if not body:
         # Pages trafilatura finds no article in (tiny or odd ones): all visible text instead.
-        try:
-            tree = lxml_html.fromstring(text)
-            for bad in tree.xpath("//script|//style|//noscript"):
-                bad.drop_tree()
-            body = "\n".join(t.strip() for t in tree.itertext() if t.strip())
-        except (ValueError, TypeError, lxml_html.etree.ParserError) as exc:
-            raise LoadError(f"{path}: not a readable web page ({exc})") from exc
+        for bad in tree.xpath("//script|//style|//noscript"):
+            bad.drop_tree()
+        body = "\n".join(t.strip() for t in tree.itertext() if t.strip())
     if not body.strip():
         raise LoadError(
             f"{path}: the web page has no text", hint="save the page again after it has loaded"
         )
+    # trafilatura keeps the headline as metadata, not text; the document's title line is text.
+    headline = _headline(tree)
+    if headline and headline not in body[: len(headline) + 400]:
+        body = f"{headline}\n{body}"
     return Extracted(body, "html", encoding)
+
+
+def _headline(tree: object) -> str | None:
+    """The page's first h1 (else h2), if it reads like one line of title."""
+    for tag in ("h1", "h2"):
+        for element in tree.iter(tag):  # type: ignore[attr-defined]
+            title = " ".join("".join(element.itertext()).split())
+            if 4 <= len(title) <= 100:
+                return title
+    return None
 
 
 def _read_zip(data: bytes, path: Path) -> Extracted:
@@ -142,7 +156,7 @@ def _read_docx(data: bytes, path: Path) -> Extracted:
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append("".join(t.text or "" for t in block.iter(_W_T)))
+                lines.append(_paragraph_text(block))
             elif tag == "tbl":
                 for row in block.iter(_W_TR):
                     cells = [
@@ -171,6 +185,33 @@ def _read_docx(data: bytes, path: Path) -> Extracted:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_T, _W_TR, _W_TC = _W + "t", _W + "tr", _W + "tc"
+# Inside a paragraph: text runs, and the breaks and tabs between them.
+_W_INLINE = {_W + "t": None, _W + "br": "\n", _W + "cr": "\n", _W + "tab": " "}
+
+
+def _paragraph_text(block: object) -> str:
+    parts = []
+    for element in block.iter(*_W_INLINE):  # type: ignore[attr-defined]
+        fixed = _W_INLINE[element.tag]
+        parts.append(fixed if fixed is not None else element.text or "")
+    return "".join(parts)
+
+
+def _without_running_heads(pages: list[str]) -> list[str]:
+    """Drop lines printed at the top or bottom of most pages (running heads, 文件 banners)."""
+    if len(pages) < 3:
+        return pages
+    edges: dict[str, int] = {}
+    split = [page.split("\n") for page in pages]
+    for lines in split:
+        stripped = [line.strip() for line in lines if line.strip()]
+        for line in {*stripped[:2], *stripped[-2:]}:
+            if len(line) <= 40:
+                edges[line] = edges.get(line, 0) + 1
+    running = {line for line, count in edges.items() if count >= max(3, len(pages) // 2)}
+    if not running:
+        return pages
+    return ["\n".join(line for line in lines if line.strip() not in running) for lines in split]
 
 
 def _read_pdf(data: bytes, path: Path) -> Extracted:
@@ -194,7 +235,7 @@ def _read_pdf(data: bytes, path: Path) -> Extracted:
         raise LoadError(f"{path}: a damaged PDF ({exc})", hint="open and save it again") from exc
     finally:
         pdf.close()
-    text = "\n".join(pages)
+    text = "\n".join(_without_running_heads(pages))
     if not text.strip():
         raise LoadError(
             f"{path}: this PDF has no text layer (a scan?)",

@@ -19,7 +19,8 @@ KEYS: dict[str, str] = {
     "有效性": "有效性", "效力状态": "有效性", "时效性": "有效性", "是否有效": "有效性",
     "关键词": "关键词", "主题词": "关键词", "访问量": "访问量", "阅读量": "访问量",
     "浏览次数": "访问量", "效力级别": "效力级别", "法宝引证码": "法宝引证码",
-    "公文种类": "公文种类", "时效": "有效性",
+    "公文种类": "公文种类", "时效": "有效性", "发布部门": "发文机关", "制定机关名称": "制定机关",
+    "法规类别": "主题分类", "成文时间": "成文日期", "发文时间": "发文日期", "公布时间": "公布日期",
 }  # fmt: skip
 
 _KEY_ALT = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(KEYS, key=len, reverse=True))
@@ -29,6 +30,7 @@ _PKULAW = re.compile(rf"^【(?P<key>{_KEY_ALT})】\s*(?P<value>.*)$")
 _BULLET = re.compile(r"^[•·●▪■*\-]\s*")
 _TABLE_RULE = re.compile(r"^[\s|:：\-—]+$")
 _SPACES = re.compile(r"\s+")
+_MARKS = re.compile(r"[:：|【]")
 
 
 def canonical(name: str) -> str | None:
@@ -38,6 +40,8 @@ def canonical(name: str) -> str | None:
 
 def header_fields(line: str) -> list[tuple[str, str]] | None:
     """The (name, value) pairs of a header line, or None when the line is not a header line."""
+    if not _MARKS.search(line):
+        return None
     if "|" in line:
         if _TABLE_RULE.match(line):
             return []
@@ -46,10 +50,10 @@ def header_fields(line: str) -> list[tuple[str, str]] | None:
     if match:
         return [(KEYS[_SPACES.sub("", match["key"])], match["value"].strip())]
     body = _BULLET.sub("", line)
-    matches = list(_KV.finditer(body))
     # A body sentence may mention 来源: in passing; a header line starts with a name and is short.
-    if not matches or matches[0].start() != 0 or len(body) > 160 or "。" in body:
+    if len(body) > 160 or "。" in body or not _KV.match(body):
         return None
+    matches = list(_KV.finditer(body))
     fields = []
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(body)

@@ -164,11 +164,16 @@ def is_title_line(text: str) -> bool:
     )
 
 
-def title_index(paragraphs: Sequence[str]) -> int | None:
-    """Index of the title line among the first paragraphs, if one looks like a title."""
+def title_lines(paragraphs: Sequence[str]) -> tuple[int, int] | None:
+    """Paragraphs [start, end) holding the title: one line, or two when it wraps before its kind
+    (`…关于印发城市更新` / `行动方案的通知`)."""
     for index, text in enumerate(paragraphs[:4]):
-        if is_title_line(text) and (kind_of(text) or index == 0 or "关于" in text):
-            return index
+        if not (is_title_line(text) and (kind_of(text) or index == 0 or "关于" in text)):
+            continue
+        nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if not kind_of(text) and len(nxt) <= 40 and is_title_line(nxt) and kind_of(text + nxt):
+            return index, index + 2
+        return index, index + 1
     return None
 
 

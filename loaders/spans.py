@@ -45,6 +45,8 @@ def lines(raw: str) -> list[Span]:
 def glue(parts: Iterable[Span], separators: Iterable[tuple[str, int]]) -> Span:
     """Join spans; separators[i] (text, original offset) goes between part i and part i+1."""
     parts = list(parts)
+    if len(parts) == 1:
+        return parts[0]
     texts: list[str] = []
     offs: list[Sequence[int]] = []
     for index, (part, sep) in enumerate(zip(parts, chain(separators, [("", 0)]), strict=False)):

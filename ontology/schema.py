@@ -128,6 +128,7 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         (
             _p("metric"),
             _p("value", "float", "number, or null for placeholders"),
+            _p("value_max", "float", "upper bound of a range (3-4个), else absent"),
             _p("unit"),
             _p("comparator", description=">=, >, =, ~, <=, <"),
             _p("year", "integer"),

@@ -88,6 +88,8 @@ def test_pdf_with_wrapped_lines_and_page_numbers_parses_the_same(
         pdf.page = number
         pdf.set_xy(100, 280)
         pdf.cell(10, 5, str(number))
+        pdf.set_xy(60, 3)  # a running head above the text on every page
+        pdf.cell(80, 5, "某某市发展和改革委员会文件")
     pdf.page = pages
     path = tmp_path / f"{prefix}.pdf"
     pdf.output(str(path))
@@ -95,6 +97,7 @@ def test_pdf_with_wrapped_lines_and_page_numbers_parses_the_same(
     assert got.format == "pdf"
     assert pages > 3
     same_parse(got, parse(seed_path(prefix)), min_ratio=0.98)
+    assert "某某市发展和改革委员会文件" not in got.text
 
 
 NAV = """<div class="nav"><a href="/">首页</a> <a href="/xxgk">信息公开</a>
@@ -178,3 +181,68 @@ def test_scanned_pdf_without_text_layer(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="no text layer") as info:
         parse(path)
     assert "OCR" in info.value.hint
+
+
+GOV_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某市人民政府关于加快推进城市更新的实施意见_政策文件_某某市人民政府</title></head>
+<body><div class="top"><a href="/">首页</a><a href="/zwgk">政务公开</a><a href="/hdjl">互动交流</a></div>
+<div class="position">当前位置：首页 &gt; 政务公开 &gt; 政策文件</div>
+<div class="xxgk"><table class="table_suoyin">
+<tr><td>索引号：</td><td>11410100005252716B/2022-00123</td><td>主题分类：</td><td>城乡建设、环境保护</td></tr>
+<tr><td>发文机关：</td><td>某某市人民政府</td><td>成文日期：</td><td>2022年06月30日</td></tr>
+<tr><td>标题：</td><td colspan="3">某某市人民政府关于加快推进城市更新的实施意见</td></tr>
+<tr><td>发文字号：</td><td>某政〔2022〕15号</td><td>发布日期：</td><td>2022年07月05日</td></tr>
+</table></div>
+<div class="article"><h1>某某市人民政府关于加快推进城市更新的实施意见</h1>
+<p class="wh">某政〔2022〕15号</p>
+<p>各县（市、区）人民政府，市人民政府各部门：</p>
+<p>为深入贯彻落实党中央、国务院关于实施城市更新行动的决策部署，推动城市高质量发展，现提出如下意见。</p>
+<p>一、总体要求</p>
+<p>（一）指导思想。坚持以人民为中心的发展思想，统筹城市规划建设管理。</p>
+<p>（二）主要目标。到2025年，完成老旧小区改造500个。</p>
+<p>二、重点任务</p>
+<p>（一）实施老旧小区改造。由市住房城乡建设局牵头，各区政府负责，2025年底前完成。</p>
+<p>（二）推进历史文化街区保护。由市文化广电旅游局牵头。</p>
+<p>三、保障措施</p>
+<p>各级各部门要加强组织领导，确保各项任务落到实处。</p>
+<p style="text-align:right">某某市人民政府</p>
+<p style="text-align:right">2022年6月30日</p>
+</div>
+<div class="share">分享到：<a>微信</a><a>微博</a></div>
+<div class="print">【打印本页】【关闭窗口】</div>
+<div class="footer">主办：某某市人民政府办公厅 联系电话：0371-12345678 网站标识码：4101000001 豫ICP备12345678号</div>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("with_table", [True, False])
+def test_government_web_page_with_header_table(tmp_path: Path, with_table: bool) -> None:
+    page = GOV_PAGE
+    if not with_table:
+        start = page.index('<div class="xxgk">')
+        page = page[:start] + page[page.index("</table></div>") + len("</table></div>") :]
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    doc = parse(path)
+    meta = doc.metadata
+    assert meta.title == "某某市人民政府关于加快推进城市更新的实施意见"
+    assert meta.doc_number == "某政〔2022〕15号"
+    assert meta.issuer == "某某市人民政府"
+    assert meta.date == "2022-06-30"
+    assert meta.kind == "意见"
+    assert [s.title for s in doc.sections] == ["总体要求", "重点任务", "保障措施"]
+    assert (meta.index_number is not None) == with_table
+    for furniture in ("首页", "当前位置", "分享到", "打印本页", "关闭窗口", "ICP备", "联系电话"):
+        assert furniture not in doc.text
+
+
+def test_docx_line_breaks_inside_a_paragraph(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("某某市城市更新行动方案")
+    run = document.add_paragraph().add_run("一、总体要求")
+    run.add_break()
+    run.add_text("坚持规划引领。")
+    path = tmp_path / "breaks.docx"
+    document.save(str(path))
+    doc = parse(path)
+    assert doc.text == "某某市城市更新行动方案\n一、总体要求\n坚持规划引领。"
+    assert [(s.number, s.title) for s in doc.sections] == [("一", "总体要求")]

@@ -1,1 +1,1 @@
-"""The Streamlit explorer."""
+"""The Streamlit explorer: pages over named queries and the store seam."""

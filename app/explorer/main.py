@@ -1,24 +1,26 @@
-"""The Streamlit explorer: what is loaded (the explorer issue builds out the pages)."""
+"""The policykg explorer: `policykg serve` runs this with Streamlit."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from graph import Store, open_store
-from graph.stats import graph_stats
-from policykg.settings import Settings
-from queries import get_query
-
-
-@st.cache_resource
-def store() -> Store:
-    """One store handle per server process."""
-    return open_store(Settings.from_env())
-
+from app.explorer.common import store, t
 
 st.set_page_config(page_title="policykg", layout="wide")
-st.title("policykg 政策知识图谱")
-counts = graph_stats(store())
-st.write(f"{counts.nodes} 个节点, {counts.edges} 条关系")
-documents = get_query("documents")
-st.dataframe(store().read(documents.cypher).records(), use_container_width=True)
+
+with st.sidebar:
+    st.toggle("English", key="lang_en")
+
+PAGES = [
+    st.Page("views/overview.py", title=t("page_overview"), default=True),
+    st.Page("views/document.py", title=t("page_document")),
+    st.Page("views/lineage.py", title=t("page_lineage")),
+    st.Page("views/responsibility.py", title=t("page_responsibility")),
+    st.Page("views/targets.py", title=t("page_targets")),
+    st.Page("views/map.py", title=t("page_map")),
+    st.Page("views/console.py", title=t("page_console")),
+]
+page = st.navigation(PAGES)
+with st.sidebar:
+    st.caption(f"{t('store')}: {store().name}")
+page.run()

@@ -1,35 +1,48 @@
-"""Entities and relations, each with evidence, from a parsed document."""
+"""Entities and relations, each with evidence, from a parsed document.
+
+Rule-based and offline: compiled regular expressions and Aho-Corasick automata built once
+per process; each extractor adds its nodes and relationships to one Builder.
+"""
 
 from __future__ import annotations
 
-from loaders.docnumber import normalize_title
 from loaders.document import ParsedDocument
-from ontology import Extraction, NodeRecord, node_id
+from loaders.extract.builder import Builder
+from loaders.extract.context import build_context
+from loaders.extract.documents import cite, own_document
+from loaders.extract.ids import document_id
+from loaders.extract.industries import industries
+from loaders.extract.parks import find_parks
+from loaders.extract.places import places
+from loaders.extract.responsibilities import issued_by, responsibilities
+from loaders.extract.targets import targets
+from ontology import Extraction
+from policykg.errors import ExtractError
 
 __all__ = ["document_id", "extract"]
 
 
-def document_id(doc_number: str | None, title: str | None) -> str:
-    """The Document id: its normalised 文号, else its normalised title."""
-    if doc_number:
-        return node_id("Document", doc_number)
-    return node_id("Document", normalize_title(title or ""))
-
-
 def extract(doc: ParsedDocument) -> Extraction:
-    """Everything `load` writes for one document."""
+    """Everything `load` writes for one document; ExtractError names the file on failure."""
+    try:
+        return _extract(doc)
+    except (KeyError, IndexError, ValueError, TypeError) as exc:
+        # A pattern meeting text it was not written for must not stop a whole load.
+        raise ExtractError(f"{doc.source}: extraction failed ({exc!r})") from exc
+
+
+def _extract(doc: ParsedDocument) -> Extraction:
     meta = doc.metadata
     doc_id = document_id(meta.doc_number, meta.title)
-    properties = {
-        "name": meta.title,
-        "title": meta.title,
-        "doc_number": meta.doc_number,
-        "issuer": meta.issuer,
-        "date": meta.date,
-        "kind": meta.kind,
-        "status": meta.status,
-        "source": doc.source,
-        "stub": False,
-    }
-    node = NodeRecord("Document", doc_id, {k: v for k, v in properties.items() if v is not None})
-    return Extraction(doc_id, (node,), ())
+    ctx = build_context(doc, doc_id)
+    b = Builder(doc_id)
+    node = own_document(ctx, b)
+    cite(ctx, b, node)
+    parks = find_parks(ctx.text, ctx.region, ctx.province, ctx.region_spans)
+    places(ctx, b, node, parks)
+    issued_by(ctx, b, node, parks)
+    responsibilities(ctx, b, node, parks)
+    targets(ctx, b, node, parks)
+    industries(ctx, b, node)
+    # The writer validates every record against the ontology before it writes.
+    return Extraction(doc_id, tuple(b.nodes.values()), tuple(b.rels.values()))

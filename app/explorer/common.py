@@ -1,0 +1,234 @@
+"""What every page shares: the store handle, interface text, named queries, tables and graphs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app.explorer.i18n import text
+from app.visual import LAYOUTS, NODE_CAP, Subgraph, collect, filter_dates, to_pyvis
+from graph import QueryResult, Store, open_store
+from graph.result import GraphNode, to_json_value
+from policykg.errors import PolicyKGError, QueryError
+from policykg.settings import Settings
+from queries import get_query
+
+# Tables longer than this are cut (with a notice): the browser, not the store, is the limit.
+ROW_CAP = 5000
+GRAPH_HEIGHT = 620
+
+
+@st.cache_resource(show_spinner=False)
+def _open(settings: Settings) -> Store:
+    return open_store(settings)
+
+
+def store() -> Store:
+    """The store named by POLICYKG_STORE/POLICYKG_HOME/POLICYKG_GRAPH, opened once per process."""
+    return _open(Settings.from_env())
+
+
+def lang() -> str:
+    """The interface language: zh unless the English toggle is on."""
+    return "en" if st.session_state.get("lang_en") else "zh"
+
+
+def t(key: str, **values: object) -> str:
+    """Interface text in the chosen language."""
+    return text(key, lang(), **values)
+
+
+def header(page: str, question: str) -> None:
+    """Page title and the research question it starts from."""
+    st.title(t(page))
+    st.caption(t(question))
+
+
+def show_error(exc: PolicyKGError) -> None:
+    """A refused or failed query as a notice, with the store's own message."""
+    message = str(exc)
+    if "timed out" in message:
+        st.warning(f"{t('timeout')} ({message})")
+    else:
+        st.error(f"{t('refused')}{message}" + (f"\n\n{exc.hint}" if exc.hint else ""))
+
+
+def run(name: str, **params: Any) -> QueryResult | None:
+    """Run a named query with typed parameters; a refusal is shown, not raised."""
+    query = get_query(name)
+    try:
+        return store().read(query.cypher, params)
+    except QueryError as exc:
+        show_error(exc)
+        return None
+
+
+def records(name: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of a named query as dicts ([] when it failed)."""
+    result = run(name, **params)
+    return result.records() if result is not None else []
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | tuple | dict) or hasattr(value, "to_json"):
+        return json.dumps(to_json_value(value), ensure_ascii=False)
+    return value
+
+
+def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows as a DataFrame with nested values (lists, nodes) as JSON text."""
+    data = [{k: _cell(v) for k, v in row.items()} for row in rows]
+    return pd.DataFrame(data, columns=list(columns) if columns else None)
+
+
+def to_csv(df: pd.DataFrame) -> bytes:
+    """CSV with a BOM so spreadsheet programs read the Chinese correctly."""
+    buffer = io.StringIO()
+    df.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _safe(name: str) -> str:
+    """A file name without path separators or colons (ids look like doc:皖办发〔2024〕11号)."""
+    return re.sub(r"[^\w.〔〕-]+", "_", name)
+
+
+def table(df: pd.DataFrame, key: str, **kwargs: Any) -> None:
+    """A table with its CSV download; long tables are cut with a notice."""
+    if df.empty:
+        st.info(t("no_rows"))
+        return
+    shown = df
+    if len(df) > ROW_CAP:
+        st.warning(t("rows_truncated", cap=ROW_CAP))
+        shown = df.head(ROW_CAP)
+    st.dataframe(shown, width="stretch", hide_index=True, key=f"{key}_table", **kwargs)
+    st.download_button(
+        t("download_csv"),
+        to_csv(df),
+        file_name=f"{_safe(key)}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+    )
+
+
+def node_row(node: GraphNode) -> dict[str, Any]:
+    """One row of the node table beside a graph."""
+    props = node.properties
+    return {
+        "label": ":".join(node.labels),
+        "name": props.get("doc_number") or props.get("name") or props.get("title"),
+        "title": props.get("title"),
+        "level": props.get("level"),
+        "date": props.get("date"),
+        "stub": props.get("stub"),
+        "id": props.get("id"),
+    }
+
+
+def node_choice(node: GraphNode) -> str:
+    """How a node is named in a selectbox."""
+    props = node.properties
+    name = props.get("doc_number") or props.get("name") or props.get("title") or node.key
+    return f"{name} ({':'.join(node.labels)})"
+
+
+def document_dates(sub: Subgraph) -> list[date]:
+    """Dates of the documents in a subgraph."""
+    found = []
+    for node in sub.nodes:
+        raw = node.properties.get("date")
+        if "Document" in node.labels and isinstance(raw, str):
+            try:
+                found.append(date.fromisoformat(raw[:10]))
+            except ValueError:
+                continue
+    return sorted(found)
+
+
+def graph_view(
+    base: Subgraph, key: str, *, layout: str = "force", keep: Sequence[str] = ()
+) -> Subgraph:
+    """Expand controls, date range slider, the pyvis graph, its HTML download and a node table."""
+    extra_key = f"{key}_extra"
+    extra: Subgraph = st.session_state.get(extra_key, Subgraph())
+    sub = base.merge(extra)
+    if sub.nodes:
+        choices = {node_choice(n): n for n in sub.nodes}
+        left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
+        chosen = left.selectbox(t("expand_node"), list(choices), key=f"{key}_expand_node")
+        if mid.button(t("expand"), key=f"{key}_expand") and chosen:
+            node_id = choices[chosen].properties.get("id")
+            result = run("neighbours", id=str(node_id), limit=NODE_CAP)
+            if result is not None:
+                extra = extra.merge(collect(v for row in result.rows for v in row))
+                st.session_state[extra_key] = extra
+                sub = base.merge(extra)
+        if right.button(t("reset"), key=f"{key}_reset"):
+            st.session_state.pop(extra_key, None)
+            sub = base
+    dates = document_dates(sub)
+    if len(dates) >= 2 and dates[0] < dates[-1]:
+        start, end = st.slider(
+            t("date_range"),
+            min_value=dates[0],
+            max_value=dates[-1],
+            value=(dates[0], dates[-1]),
+            key=f"{key}_dates",
+            format="YYYY-MM-DD",
+        )
+        keep_keys = [n.key for n in sub.nodes if n.properties.get("id") in keep]
+        sub = filter_dates(sub, start.isoformat(), end.isoformat(), keep_keys)
+    if sub.truncated:
+        st.warning(t("truncated", cap=NODE_CAP))
+    if not sub.nodes:
+        st.info(t("no_rows"))
+        return sub
+    if layout not in LAYOUTS:
+        layout = "force"
+    page = to_pyvis(sub, layout=layout, height=GRAPH_HEIGHT - 20, title=key)
+    st.iframe(page, height=GRAPH_HEIGHT)
+    st.download_button(
+        t("download_html"),
+        page.encode("utf-8"),
+        file_name=f"{_safe(key)}.html",
+        mime="text/html",
+        key=f"{key}_html",
+    )
+    with st.expander(t("graph_table"), expanded=True):
+        table(frame([node_row(n) for n in sub.nodes]), f"{key}_nodes")
+    return sub
+
+
+def document_options() -> dict[str, dict[str, Any]]:
+    """Documents for a selectbox: '文号 · 标题' -> row (typing in the box filters them)."""
+    options: dict[str, dict[str, Any]] = {}
+    for row in records("document_table"):
+        title = row.get("title") or row.get("id")
+        label = f"{row['doc_number']} · {title}" if row.get("doc_number") else str(title)
+        options[label] = row
+    return options
+
+
+def choose_document(key: str) -> dict[str, Any] | None:
+    """A searchable document selectbox; pre-selects the document other pages asked for."""
+    options = document_options()
+    if not options:
+        st.info(t("empty_graph"))
+        return None
+    labels = list(options)
+    wanted = st.session_state.get("doc_id") or st.query_params.get("doc")
+    index = next((i for i, lb in enumerate(labels) if options[lb]["id"] == wanted), 0)
+    chosen = st.selectbox(t("choose_document"), labels, index=index, key=key)
+    row = options[chosen] if chosen else None
+    if row is not None:
+        st.session_state["doc_id"] = row["id"]
+    return row

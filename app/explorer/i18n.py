@@ -1,0 +1,126 @@
+"""Interface text in Chinese (the default) and English."""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+
+# key -> (中文, English)
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("政策知识图谱浏览器", "policykg explorer"),
+    "english": ("English", "English"),
+    "store": ("图数据库", "Store"),
+    # pages
+    "page_overview": ("概览", "Overview"),
+    "page_document": ("文件", "Document"),
+    "page_lineage": ("政策脉络", "Lineage"),
+    "page_responsibility": ("责任分工", "Responsibility"),
+    "page_targets": ("目标指标", "Targets"),
+    "page_map": ("地图", "Map"),
+    "page_console": ("Cypher 控制台", "Cypher console"),
+    # questions that lead each page
+    "q_overview": ("图谱里有哪些文件、单位和目标?", "What does the graph hold?"),
+    "q_document": ("这份文件说了什么,依据何在?", "What does this document say, and where?"),
+    "q_lineage": (
+        "这份文件依据什么,又被哪些文件落实?",
+        "What does this document rest on, and what implements it?",
+    ),
+    "q_responsibility": ("哪个单位牵头负责哪些任务?", "Which unit leads what?"),
+    "q_targets": ("各地各园区定了哪些量化目标?", "Which quantified targets were set, where?"),
+    "q_map": ("文件覆盖了哪些地区和园区?", "Where do the documents apply?"),
+    "q_console": ("用只读 Cypher 自由提问", "Ask anything in read-only Cypher"),
+    # common
+    "nodes_by_label": ("各类节点数", "Nodes per label"),
+    "rels_by_type": ("各类关系数", "Relationships per type"),
+    "documents": ("文件", "Documents"),
+    "timeline": ("发文时间线", "Timeline of documents"),
+    "search": ("按文号或标题搜索", "Search by 文号 or title"),
+    "region": ("地区/园区", "Region / park"),
+    "level": ("层级", "Level"),
+    "year": ("年份", "Year"),
+    "kind": ("文种", "Kind"),
+    "status": ("状态", "Status"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_html": ("下载图 (HTML)", "Download graph (HTML)"),
+    "truncated": (
+        "结果过大,仅显示前 {cap} 个节点。",
+        "Result too large: showing the first {cap} nodes only.",
+    ),
+    "rows_truncated": ("仅显示前 {cap} 行。", "Showing the first {cap} rows only."),
+    "no_rows": ("没有结果。", "No results."),
+    "empty_graph": (
+        "图谱为空:请先运行 `policykg load`。",
+        "The graph is empty: run `policykg load` first.",
+    ),
+    "choose_document": ("选择文件(输入文号或标题)", "Choose a document (type 文号 or title)"),
+    "depth": ("层数", "Depth"),
+    "direction": ("方向", "Direction"),
+    "up": ("上溯(依据)", "Up (what it rests on)"),
+    "down": ("下探(落实)", "Down (what implements it)"),
+    "both": ("双向", "Both"),
+    "layout": ("布局", "Layout"),
+    "layout_level": ("按层级自上而下", "Top-down by level"),
+    "layout_date": ("按日期从左到右", "Left to right by date"),
+    "layout_force": ("力导向", "Force-directed"),
+    "date_range": ("日期范围", "Date range"),
+    "expand": ("展开邻居", "Expand neighbours"),
+    "expand_node": ("选择要展开的节点", "Node to expand"),
+    "reset": ("重置", "Reset"),
+    "legend": (
+        "颜色:国家 红 · 省 橙 · 市 黄 · 县 绿 · 园区 蓝;虚线框=仅被引用的文件(存根)。"
+        "线:依据 粗实线 · 贯彻落实 红线 · 参照 点线 · 一般引用 灰虚线。",
+        "Colour: national red · provincial orange · city yellow · county green · park blue; "
+        "dashed box = stub (known only from citations). Lines: basis thick · implements red · "
+        "applies dotted · reference grey dashed.",
+    ),
+    "details": ("节点详情", "Node details"),
+    "graph_table": ("图中的节点", "Nodes in the graph"),
+    "choose_unit": ("选择单位", "Choose a unit"),
+    "unit_filter": ("单位名称包含", "Unit name contains"),
+    "by_unit": ("按单位", "By unit"),
+    "by_document": ("按文件", "By document"),
+    "matrix": ("任务 × 单位 矩阵(牵头/配合)", "Tasks × units (lead / support)"),
+    "lead": ("牵头", "lead"),
+    "support": ("配合", "support"),
+    "no_units": ("没有找到单位。", "No unit found."),
+    "metric": ("指标", "Metric"),
+    "scope": ("范围", "Scope"),
+    "compare_metric": ("比较同一指标", "Compare one metric"),
+    "evidence": ("原文依据", "Evidence"),
+    "show_evidence": ("查看目标原文", "Show the evidence of a target"),
+    "open_document": ("打开文件", "Open document"),
+    "no_targets": ("尚无目标。", "No targets yet."),
+    "no_places": ("尚无带坐标的地区或园区。", "No regions or parks with coordinates yet."),
+    "metadata": ("元数据", "Metadata"),
+    "outline": ("章节结构", "Section outline"),
+    "text": ("正文(高亮为抽取内容)", "Text (extracted spans highlighted)"),
+    "spans": ("抽取内容及依据", "Extracted spans and their evidence"),
+    "source_unreadable": (
+        "原文件不可读,仅列出依据句。",
+        "Source file not readable: evidence listed only.",
+    ),
+    "citations_up": ("引用的文件(上溯)", "Cites (up)"),
+    "citations_down": ("被引用(下探)", "Cited by (down)"),
+    "query": ("Cypher 查询(只读)", "Cypher query (read-only)"),
+    "params": ("参数 (JSON)", "Parameters (JSON)"),
+    "run": ("运行", "Run"),
+    "named": ("常用查询", "Named queries"),
+    "load_named": ("载入", "Load"),
+    "bad_params": (
+        '参数须为 JSON 对象,例如 {"year": 2027}',
+        'Parameters must be a JSON object, e.g. {"year": 2027}',
+    ),
+    "refused": ("查询被拒绝:", "Query refused: "),
+    "timeout": (
+        "查询超时:请缩小范围(例如加 LIMIT)。",
+        "The query timed out: narrow it (e.g. add a LIMIT).",
+    ),
+    "choose": ("请选择", "Choose"),
+    "rows": ("{n} 行", "{n} row(s)"),
+}
+
+
+def text(key: str, lang: str = "zh", **values: object) -> str:
+    """The interface string for key in lang, with {placeholders} filled."""
+    zh, en = STRINGS[key]
+    chosen = en if lang == "en" else zh
+    return chosen.format(**values) if values else chosen

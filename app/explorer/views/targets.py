@@ -1,0 +1,87 @@
+"""Targets: quantified goals by metric, year and scope; one metric compared across places."""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from app.explorer.common import frame, header, records, t, table
+
+header("page_targets", "q_targets")
+
+rows = records("targets")
+if not rows:
+    st.info(t("no_targets"))
+    st.stop()
+for row in rows:
+    row["scope_labels"] = ":".join(row.get("scope_labels") or [])
+targets = frame(rows)
+
+
+def _options(column: str) -> list[str]:
+    return sorted({str(v) for v in targets[column].dropna()})
+
+
+cols = st.columns(3)
+metric = cols[0].multiselect(
+    t("metric"), _options("metric"), placeholder=t("choose"), key="targets_metric"
+)
+year = cols[1].multiselect(t("year"), _options("year"), placeholder=t("choose"), key="targets_year")
+scope = cols[2].multiselect(
+    t("scope"), _options("scope"), placeholder=t("choose"), key="targets_scope"
+)
+shown = targets
+for column, chosen in (("metric", metric), ("year", year), ("scope", scope)):
+    if chosen:
+        shown = shown[shown[column].astype(str).isin(chosen)]
+
+columns = [
+    "metric",
+    "comparator",
+    "value",
+    "unit",
+    "year",
+    "baseline",
+    "scope",
+    "document",
+    "evidence",
+]
+table(shown[columns], "targets")
+
+st.subheader(t("compare_metric"))
+metrics = _options("metric")
+compared = st.selectbox(t("metric"), metrics, key="targets_compare")
+values = targets[(targets["metric"] == compared) & targets["value"].notna()]
+if values.empty:
+    st.info(t("no_rows"))
+else:
+    chart = (
+        alt.Chart(values)
+        .mark_bar()
+        .encode(
+            x=alt.X("scope:N", title=t("scope"), sort="-y"),
+            y=alt.Y(
+                "value:Q",
+                title=f"{compared} ({'/'.join(sorted(set(values['unit'].dropna())))})",
+            ),
+            color=alt.Color("year:N", title=t("year")),
+            xOffset="year:N",
+            tooltip=["scope", "year", "comparator", "value", "unit", "document"],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
+
+st.subheader(t("show_evidence"))
+labels = {
+    f"{r.metric} {r.comparator or ''} {r.value if r.value == r.value else '?'}{r.unit or ''} · "
+    f"{r.scope or '-'} · {r.year}": i
+    for i, r in enumerate(shown.itertuples())
+}
+picked = st.selectbox(t("show_evidence"), list(labels), key="targets_evidence")
+if picked is not None:
+    row = shown.iloc[labels[picked]]
+    st.info(f"「{row['evidence']}」\n\n— {row['document']}")
+    if st.button(t("open_document"), key="targets_open"):
+        st.session_state["doc_id"] = row["doc_id"]
+        st.session_state.pop("document_doc", None)
+        st.switch_page("views/document.py")

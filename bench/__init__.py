@@ -1,0 +1,1 @@
+"""Benchmarks: extraction quality against hand annotation, and extraction speed."""

@@ -1,0 +1,172 @@
+"""Citations of other documents: 《title》 with or without a 文号, bare 文号, and the relation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.docnumber import normalize_doc_number, normalize_title, parse_doc_number
+from loaders.extract.issuers import NATIONAL, PROVINCES, resolve_issuer
+from loaders.extract.sentences import halfwidth
+
+# A title may wrap onto a second line; it holds no other 《》 of its own.
+_TITLE = r"《(?P<title>[^《》\n]{2,150}(?:\n[^《》\n]{1,150})?)》"
+_OPEN = r"[\[(（【〔［﹝]"
+_CLOSE = r"[\])）】〕］﹞]"
+_NUMBER = (
+    rf"[\u4e00-\u9fff]{{1,12}}?\s*{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号"
+)
+TITLED = re.compile(rf"{_TITLE}(?:\s*[（(]\s*(?P<number>{_NUMBER})\s*[)）])?")
+# A 文号 standing alone: found by its bracketed year, its issuer code read backwards.
+BARE = re.compile(rf"{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号")
+_CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+# Cue words before a citation, nearest one wins; longer alternatives first.
+_CUES = re.compile(
+    r"贯彻落实|深入落实|认真落实|参照执行|同时废止|根据|依据|按照|遵照|依照|贯彻|落实|参照|比照|废止|修订|修改"
+)
+_RELATION = {
+    "根据": "basis", "依据": "basis", "按照": "basis", "遵照": "basis", "依照": "basis",
+    "贯彻落实": "implements", "深入落实": "implements", "认真落实": "implements",
+    "贯彻": "implements", "落实": "implements",
+    "参照执行": "applies", "参照": "applies", "比照": "applies",
+    "废止": "repeals", "同时废止": "repeals", "修订": "amends", "修改": "amends",
+}  # fmt: skip
+_AFTER_REPEAL = re.compile(r"^[^。；\n]{0,12}?(同时废止|废止|停止执行|不再执行)")
+_AFTER_APPLY = re.compile(r"^[^。；\n]{0,12}?参照执行")
+_AFTER_AMEND = re.compile(r"^[^。；\n《》]{0,8}?(?:进行|作出|作如下|予以)(修订|修改)|^(修订|修改)")
+_CLAUSE_START = re.compile(r"[。；;\n！？，,]")
+# Titles that are not documents: newspapers, books, journals.
+_NOT_DOCUMENT = re.compile(
+    r"(日报|晚报|时报|报社|杂志|周刊|学报|全集|文选|选集|文集|论丛|词典|字典)$"
+)
+KINDS = (
+    "实施方案", "工作方案", "行动方案", "行动计划", "实施意见", "指导意见", "实施细则",
+    "工作要点", "管理办法", "暂行办法", "意见", "方案", "通知", "规划", "纲要", "条例", "办法",
+    "规定", "决定", "细则", "要点", "计划", "措施", "举措", "政策", "法", "指引", "指南",
+    "标准", "清单", "目录", "批复", "函", "报告", "公告", "通报", "规则", "章程", "决议",
+    "战略", "路线图", "白皮书", "守则", "导则", "公报", "若干规定",
+)  # fmt: skip
+_KIND = re.compile("(" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
+# Trailing span or status in brackets: (2021-2035年), (征求意见稿), (试行).
+_TRAILER = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*$")
+_SELF = re.compile(r"^(本|该|此)")
+_SPACES = re.compile(r"\s+")
+_KNOWN_HEADS = tuple(PROVINCES) + tuple(NATIONAL)
+_LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|或)?\s*")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited document."""
+
+    title: str | None
+    number: str | None  # normalised 文号
+    relation: str
+    start: int
+    end: int
+    kind: str | None
+
+
+def clean_title(raw: str) -> str:
+    """A title as printed, line breaks and stray spaces between characters removed."""
+    return _SPACES.sub("", raw)
+
+
+def document_kind(title: str) -> str | None:
+    """The kind word a title ends with (意见, 实施方案 …), trailing brackets ignored."""
+    core = title
+    while True:
+        stripped = _TRAILER.sub("", core)
+        if stripped == core:
+            break
+        core = stripped
+    match = _KIND.search(core)
+    return match.group(1) if match else None
+
+
+def _bare_number(number: str) -> str | None:
+    """按照国办发〔2020〕1号: the longest tail of the code that names a known issuer."""
+    parsed = parse_doc_number(number)
+    if parsed is None:
+        return None
+    code, year, serial = parsed
+    # Province and central codes first: in 和皖政, 皖 is the issuer, not 和县.
+    for known in (True, False):
+        for i in range(len(code) - 1):
+            tail = code[i:]
+            if known and not tail.startswith(_KNOWN_HEADS):
+                continue
+            if resolve_issuer(tail).level is not None:
+                return f"{tail}〔{year}〕{serial}号"
+    return None
+
+
+def _relation(text: str, start: int, end: int) -> str:
+    after = text[end : end + 20]
+    if _AFTER_REPEAL.search(after):
+        return "repeals"
+    if _AFTER_APPLY.search(after):
+        return "applies"
+    if _AFTER_AMEND.search(after):
+        return "amends"
+    window_start = max(0, start - 80)
+    window = text[window_start:start]
+    clause = list(_CLAUSE_START.finditer(window))
+    if clause:
+        window = window[clause[-1].end() :]
+    cues = list(_CUES.finditer(window))
+    return _RELATION[cues[-1].group()] if cues else "reference"
+
+
+def find_citations(
+    text: str, own_title: str | None = None, own_number: str | None = None
+) -> list[Citation]:
+    """Cited documents in (half-width) text, self-references and non-documents left out."""
+    text = halfwidth(text)
+    own = normalize_title(own_title) if own_title else None
+    out: list[Citation] = []
+    previous: Citation | None = None
+    found: list[tuple[int, int, str | None, str | None]] = []
+    for m in TITLED.finditer(text):
+        found.append((m.start(), m.end(), m.group("title"), m.group("number")))
+    covered = [(a, b) for a, b, _, _ in found]
+    for m in BARE.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        code = _CODE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if code is not None:
+            found.append((code.start(), m.end(), None, code.group() + m.group()))
+    found.sort()
+    for start, end, raw_title, raw_number in found:
+        number = normalize_doc_number(raw_number) if raw_number else None
+        if raw_title is None and number:
+            number = _bare_number(number)
+            if number:
+                start += text[start:end].find(number[: number.index("〔")])
+        title = clean_title(raw_title) if raw_title else None
+        kind = document_kind(title) if title else None
+        if title is not None:
+            if _NOT_DOCUMENT.search(title) or _SELF.match(title):
+                continue
+            if kind is None and number is None and "关于" not in title:
+                continue
+            # 《通知》《方案》 alone: the document speaking of itself.
+            if kind is not None and len(title) <= len(kind) + 1 and number is None:
+                continue
+            if own and normalize_title(title) == own:
+                continue
+        if number is not None and number == own_number:
+            continue
+        if title is None and number is None:
+            continue
+        relation = _relation(text, start, end)
+        # 《A》《B》、《C》 share the cue that opens the list.
+        if (
+            relation == "reference"
+            and previous is not None
+            and _LIST_GAP.fullmatch(text[previous.end : start])
+        ):
+            relation = previous.relation
+        previous = Citation(title, number, relation, start, end, kind)
+        out.append(previous)
+    return out

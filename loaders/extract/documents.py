@@ -1,0 +1,68 @@
+"""The document's own node, its issuer, and the documents it cites (stubs) with CITES."""
+
+from __future__ import annotations
+
+from loaders.docnumber import normalize_title, title_status
+from loaders.extract.builder import Builder
+from loaders.extract.citations import Citation, document_kind, find_citations
+from loaders.extract.context import Context
+from loaders.extract.ids import document_id
+from loaders.extract.issuers import issuer_of_number
+from loaders.extract.sentences import halfwidth
+from ontology.records import Value
+
+# Relations that say more than a plain mention; a bare reference to the same target is dropped.
+_STRONG = ("basis", "implements", "applies", "repeals", "amends")
+
+
+def own_document(ctx: Context, b: Builder) -> tuple[str, str]:
+    """The loaded document's node: strong, never a stub."""
+    meta = ctx.doc.metadata
+    issuer = meta.issuer or (ctx.issuer.organ if ctx.issuer else None)
+    props: dict[str, Value] = {
+        "name": meta.title, "title": meta.title, "doc_number": meta.doc_number,
+        "issuer": issuer, "date": meta.date,
+        "kind": meta.kind or (document_kind(meta.title) if meta.title else None),
+        "status": meta.status, "source": ctx.doc.source, "stub": False, "level": ctx.level,
+    }  # fmt: skip
+    return ("Document", b.node("Document", ctx.doc_id, props, weak=False))
+
+
+def _stub(b: Builder, citation: Citation, province: str | None) -> tuple[str, str]:
+    issuer = issuer_of_number(citation.number, province)
+    title = citation.title
+    props: dict[str, Value] = {
+        "name": title or citation.number, "title": title, "doc_number": citation.number,
+        "issuer": issuer.organ if issuer else None, "level": issuer.level if issuer else None,
+        "kind": citation.kind, "status": title_status(title) if title else None, "stub": True,
+    }  # fmt: skip
+    return ("Document", b.node("Document", document_id(citation.number, title), props))
+
+
+def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
+    """CITES from the document to every document it names, by relation."""
+    meta = ctx.doc.metadata
+    own_title = meta.title
+    found: list[tuple[Citation, str]] = []
+    if own_title:
+        # 关于印发《X》的通知, 解读《X》: the title names the document this one is about.
+        title_text = halfwidth(own_title)
+        found.extend((c, own_title) for c in find_citations(title_text, None, meta.doc_number))
+    for c in find_citations(ctx.text, own_title, meta.doc_number):
+        found.append((c, ctx.sentences.at(c.start)))
+    own_key = normalize_title(own_title) if own_title else None
+    strong: set[str] = set()
+    targets = []
+    for citation, evidence in found:
+        if citation.title and own_key == normalize_title(citation.title):
+            continue
+        target = _stub(b, citation, ctx.province)
+        if target[1] == ctx.doc_id:
+            continue
+        targets.append((citation, evidence, target))
+        if citation.relation in _STRONG:
+            strong.add(target[1])
+    for citation, evidence, target in targets:
+        if citation.relation == "reference" and target[1] in strong:
+            continue
+        b.rel("CITES", doc, target, evidence, relation=citation.relation)

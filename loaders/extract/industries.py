@@ -1,0 +1,104 @@
+"""Industries a document sets out to develop, with their role: leading, emerging, featured."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.builder import Builder
+from loaders.extract.context import Context
+from loaders.extract.ids import industry_id
+
+_VERB = (
+    r"做大做强|培育壮大|发展壮大|重点发展|重点培育|大力发展|加快发展|积极发展|优先发展|"
+    r"着力发展|聚焦发展|打造|围绕|聚焦|依托|壮大"
+)
+_ITEMS = r"[^，,。；;：:\n]{2,90}?"
+# 做大做强A、B主导产业 / 打造A、B产业集群: the list ends in a role noun and starts after a verb
+# of the same clause. Role nouns are found first (rare), the verb read backwards.
+ROLE_NOUN = re.compile(
+    r"(?P<role>主导产业|首位产业|支柱产业|战略性新兴产业|新兴产业|特色产业|优势产业|产业集群)"
+)
+_LIST_END = re.compile(r"(?:等)?(?:[一二三四五六七八九十两\d]+大)?$")
+_VERB_RE = re.compile(_VERB)
+_CLAUSE_BACK = re.compile(r"[^，,。；;：:\n]{2,90}$")
+# 重点发展A、B等… / 主导产业为A、B: the list stands alone.
+OPEN = re.compile(
+    r"(?:(?P<verb>重点发展|大力发展|着力发展|优先发展|加快发展|积极发展|培育壮大|做大做强|发展壮大)"
+    r"|(?P<role>主导产业|新兴产业|特色产业)(?:主要)?(?:为|是|包括|有|[:：]))"
+    r"(?P<list>[^，,。；;：:\n]{2,90}?)(?=等|[一二三四五六七八九十两\d]+大|[，,。；;\n])"
+)
+_ROLE = {
+    "主导产业": "leading", "首位产业": "leading", "支柱产业": "leading",
+    "战略性新兴产业": "emerging", "新兴产业": "emerging", "特色产业": "featured",
+}  # fmt: skip
+_SPLIT = re.compile(r"[、，,]")
+_LEADING = re.compile(rf"^(?:{_VERB}|发展|培育|壮大|以|围绕|聚焦|推动|加快|大力|积极|一批)+")
+_SUFFIX = re.compile(r"(?:等|产业|行业|领域|业态)$")
+# Items that are phrases, not industries: 若干百亿元, 具有全球影响力的创新型, 高等教育.
+_NOT_INDUSTRY = re.compile(
+    r"的|若干|\d|百亿|千亿|万亿|规模|一批|体系|水平|能力|建设|提升|教育|人力资源|系列|以北|以南|"
+    r"推广|事业|组织|协会|平台|区域|片区|产业链|分工|外包|订单|^战略性$|^生态$|首位|主导产业|"
+    r"(?:和|及|与|在|将|区)$|等|迎来|可能|成为|^高新|^开发|"
+    r"^(?:新|传统|优势|特色|主导|新兴|现代|先进|相关|其他|高端|重点)$"
+)
+_LAST_AND = re.compile(r"(.{2,}?)(?:以及|和|及|与)(.{2,})")
+_PART_OF = re.compile(r"零部件|配件|配套|元器件|零配件|制品|周边|衍生")
+_QUOTES = str.maketrans("", "", "“”\"'‘’「」")
+
+
+def normalize_industry(raw: str) -> str:
+    """Industry identity form: quotes and a trailing 产业 dropped."""
+    name = raw.translate(_QUOTES).strip()
+    name = _LEADING.sub("", name)
+    previous = None
+    while previous != name:
+        previous = name
+        name = _SUFFIX.sub("", name)
+    return name
+
+
+def _items(chunk: str) -> list[str]:
+    out = []
+    pieces = _SPLIT.split(chunk)
+    if len(pieces) > 1:
+        # A、B和C: the last item holds the conjunction; 汽车及零部件 stays one industry.
+        last = _LAST_AND.fullmatch(pieces[-1])
+        if last and not _PART_OF.match(last.group(2)):
+            pieces[-1:] = [last.group(1), last.group(2)]
+    for piece in pieces:
+        name = normalize_industry(piece)
+        if 2 <= len(name) <= 14 and not _NOT_INDUSTRY.search(name):
+            out.append(name)
+    return out
+
+
+def find_industries(text: str) -> list[tuple[int, str, str | None]]:
+    """(offset, industry, role) for every industry in a development list."""
+    found: list[tuple[int, str, str | None]] = []
+    seen_spans: list[tuple[int, int]] = []
+    for m in ROLE_NOUN.finditer(text):
+        clause = _CLAUSE_BACK.search(text, max(0, m.start() - 90), m.start())
+        if clause is None:
+            continue
+        verb_end = -1
+        for verb in _VERB_RE.finditer(text, clause.start(), m.start()):
+            verb_end = verb.end()
+        if verb_end < 0 or m.start() - verb_end < 2:
+            continue
+        role = _ROLE.get(m.group("role"))
+        items = _LIST_END.sub("", text[verb_end : m.start()])
+        found.extend((verb_end, name, role) for name in _items(items))
+        seen_spans.append((verb_end - 4, m.end()))
+    for m in OPEN.finditer(text):
+        if any(a <= m.start() < b for a, b in seen_spans):
+            continue
+        role = _ROLE.get(m.group("role") or "")
+        found.extend((m.start(), name, role) for name in _items(m.group("list")))
+    return found
+
+
+def industries(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
+    """Industry nodes and PROMOTES {role} from the document."""
+    for pos, name, role in find_industries(ctx.text):
+        iid = b.node("Industry", industry_id(name), {"name": name})
+        b.rel("PROMOTES", doc, ("Industry", iid), ctx.sentences.at(pos), role=role)

@@ -1,0 +1,193 @@
+"""Development zones and parks: 亳州高新区 = 亳州高新技术产业开发区, in-document aliases, level."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from loaders.extract.regions import Region, Spans, county_at_start, find_regions
+
+# Long form first so the regex prefers it; value: canonical kind and its long form.
+_KINDS: dict[str, tuple[str, str]] = {
+    "高新技术产业开发区": ("高新区", "高新技术产业开发区"),
+    "高新技术开发区": ("高新区", "高新技术产业开发区"),
+    "高新区": ("高新区", "高新技术产业开发区"),
+    "经济技术开发区": ("经开区", "经济技术开发区"),
+    "经开区": ("经开区", "经济技术开发区"),
+    "经济开发区": ("经济开发区", "经济开发区"),
+    "自由贸易试验区": ("自贸区", "自由贸易试验区"),
+    "自贸试验区": ("自贸区", "自由贸易试验区"),
+    "自贸区": ("自贸区", "自由贸易试验区"),
+    "自贸片区": ("自贸片区", "自贸片区"),
+    "综合保税区": ("综合保税区", "综合保税区"),
+    "保税区": ("保税区", "保税区"),
+    "产业集聚区": ("产业集聚区", "产业集聚区"),
+    "产业集中区": ("产业集中区", "产业集中区"),
+    "工业园区": ("工业园区", "工业园区"),
+    "产业园区": ("产业园", "产业园"),
+    "产业园": ("产业园", "产业园"),
+    "工业园": ("工业园区", "工业园区"),
+    "科技园": ("科技园", "科技园"),
+    "示范区": ("示范区", "示范区"),
+    "开发区": ("开发区", "开发区"),
+}
+_KIND_ALT = "|".join(sorted(_KINDS, key=len, reverse=True))
+_HAN = "\u4e00-\u9fff"
+# Kind words are found first (a literal alternation: fast), the name's words read backwards.
+KIND = re.compile(_KIND_ALT)
+FTZ = re.compile(rf"中国\s*[(（][{_HAN}]{{2,3}}[)）]\s*自由贸易试验区(?:[{_HAN}]{{2,4}}片区)?")
+_PREFIX = re.compile(rf"[{_HAN}]{{0,14}}$")
+_ALIAS = re.compile(r"[（(]以下简称[\"“「]?(?P<alias>[\u4e00-\u9fff]{2,10})[\"”」]?[)）]")
+# Where a park's name cannot begin: verbs and particles that precede it in running text.
+_LEAD_WORD = re.compile(
+    r"(?:建设|推进|加快|打造|创建|申建|申报|支持|依托|争取|围绕|推动|成为|位于|设立|认定|"
+    r"积极|进一步|重点|全面|鼓励|引导|对标|融入|发挥|培育|发展|包括|实现|加强|聚焦|提升|"
+    r"参照|比照|增强|开展|明确|优化|整合|提高|强化|加大|赋予|理顺|跟踪|协调|集中|用于|符合|相邻|"
+    r"所有|带动|合作|立足|组建|研究|提出|探索|完善|不断|反映|实施|占|到|从|"
+    r"以|和|与|及|对|在|将|把|为|由|是|的|等|各|全|个|类|入|至|向|省级|国家级|国家)"
+)
+
+
+def _lead_end(text: str) -> int:
+    """End of the last verb or particle in text (0 if none): where a park's name may begin."""
+    end = 0
+    for m in _LEAD_WORD.finditer(text):
+        end = m.end()
+    return end
+
+
+_LEVEL = re.compile(r"(国家级|省级)$")
+_GENERIC = frozenset({"", "本", "该", "各", "全市", "全省", "全区", "我市", "我区", "新", "现有"})
+
+
+@dataclass(frozen=True)
+class ParkMention:
+    """A park named in text."""
+
+    start: int
+    end: int
+    key: str  # region adcode + canonical core and kind
+    name: str  # canonical display name
+    kind: str
+    region: Region | None
+    level: str | None
+    surface: str
+
+
+def _level(text: str, start: int) -> str | None:
+    match = _LEVEL.search(text[max(0, start - 4) : start])
+    if match:
+        return "national" if match.group(1) == "国家级" else "provincial"
+    return None
+
+
+def _make(
+    prefix: str, kind_word: str, end: int, text: str,
+    default_region: Region | None, province: str | None, spans: Spans | None = None,
+) -> tuple[ParkMention, bool] | None:  # fmt: skip
+    """A mention from the words before a kind word; the flag says it named its region."""
+    kind, long_form = _KINDS[kind_word]
+    if spans is None:
+        hits = find_regions(prefix, province)
+    else:
+        # The document's own scan already found the names: take those inside the prefix.
+        lo = end - len(kind_word) - len(prefix)
+        hi = lo + len(prefix)
+        i = bisect_left(spans, (lo,))
+        inside: Spans = []
+        while i < len(spans) and spans[i][1] <= hi:
+            a, b, codes = spans[i]
+            inside.append((a - lo, b - lo, codes))
+            i += 1
+        hits = find_regions(prefix, province, inside)
+    region = None
+    core = prefix
+    if hits:
+        last = hits[-1]
+        rest = prefix[last.end :]
+        if not _lead_end(rest) and len(rest) <= 8:
+            region, core = last.region, rest
+            first = last
+            for hit in reversed(hits[:-1]):  # 安徽亳州高新区: contiguous regions
+                if hit.end != first.start:
+                    break
+                first = hit
+            prefix = prefix[first.start :]
+    if region is None:
+        core = prefix[_lead_end(prefix) :]
+        prefix = core
+        county = county_at_start(core, province) if province else None
+        if county is not None:
+            region, core = county[0], core[county[1] :]
+        elif len(core) < 2 or len(core) > 8 or core in _GENERIC:
+            return None
+    if core in _GENERIC:
+        core = ""
+    start = end - len(prefix) - len(kind_word)
+    place_region = region or default_region
+    place = place_region.short if place_region is not None else ""
+    name = f"{place}{core}{long_form}"
+    key = f"{place_region.adcode if place_region else ''}/{core}{kind}"
+    mention = ParkMention(
+        start, end, key, name, kind, place_region, _level(text, start), text[start:end]
+    )
+    return mention, region is not None
+
+
+def find_parks(
+    text: str,
+    default_region: Region | None = None,
+    province: str | None = None,
+    spans: Spans | None = None,
+) -> list[ParkMention]:
+    """Parks named in text, with 以下简称 aliases resolved to the park they name.
+
+    A park named without its region counts only when its name recurs or is defined by an
+    alias: running text is full of 开发区 and 示范区 used as common nouns.
+    """
+    out: list[tuple[ParkMention, bool]] = []
+    aliases: dict[str, ParkMention] = {}
+    ftz = [(m.start(), m.end()) for m in FTZ.finditer(text)]
+    matches: list[tuple[int, int, str | None, str | None]] = [(a, b, None, None) for a, b in ftz]
+    for m in KIND.finditer(text):
+        if any(a <= m.start() < b for a, b in ftz):
+            continue  # the 自由贸易试验区 inside 中国(安徽)自由贸易试验区
+        prefix = _PREFIX.search(text, max(0, m.start() - 14), m.start())
+        matches.append((m.start(), m.end(), prefix.group() if prefix else "", m.group()))
+    matches.sort()
+    for start, end, prefix, kind_word in matches:
+        mention: ParkMention | None = None
+        named = True
+        if kind_word is None or prefix is None:
+            raw = text[start:end]
+            surface = re.sub(r"\s+", "", raw).replace("(", "（").replace(")", "）")
+            mention = ParkMention(
+                start, end, f"/{surface}", surface, "自贸区", None, "national", raw
+            )
+        else:
+            whole = text[end - len(kind_word) - len(prefix) : end]
+            alias = next((a for a in aliases if whole.endswith(a)), None)
+            made = _make(prefix, kind_word, end, text, default_region, province, spans)
+            if made is not None and made[1]:
+                mention = made[0]
+            elif alias is not None:
+                park = aliases[alias]
+                mention = ParkMention(
+                    end - len(alias), end, park.key, park.name, park.kind, park.region,
+                    park.level, alias,
+                )  # fmt: skip
+            elif made is not None:
+                mention, named = made[0], False
+        if mention is None:
+            continue
+        alias_match = _ALIAS.match(text, end)
+        if alias_match:
+            aliases[alias_match.group("alias")] = mention
+            named = True
+        out.append((mention, named))
+    counts: dict[str, int] = {}
+    for mention, _ in out:
+        counts[mention.key] = counts.get(mention.key, 0) + 1
+    named_keys = {m.key for m, named in out if named}
+    return [m for m, named in out if named or counts[m.key] > 1 or m.key in named_keys]

@@ -1,0 +1,36 @@
+"""Regions and parks: APPLIES_TO the jurisdiction, MENTIONS the other places named."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.builder import Builder
+from loaders.extract.context import Context
+from loaders.extract.parks import ParkMention
+
+# 我市, 全区, 本县 …: the document's own jurisdiction.
+_DEICTIC = re.compile(r"(?:我|全|本)(?:省|市|区|县)")
+
+
+def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMention]) -> None:
+    """Region and Park nodes, PART_OF/LOCATED_IN, APPLIES_TO and MENTIONS."""
+    own: set[str] = set()
+    # 我市, 全区 …: the sentence that speaks of the jurisdiction as its own is the evidence.
+    deictic = _DEICTIC.search(ctx.text)
+    evidence = ctx.sentences.at(deictic.start()) if deictic else (ctx.doc.metadata.title or "")
+    target = None
+    if ctx.park is not None:
+        target = b.park(ctx.park)
+    elif ctx.region is not None:
+        target = b.region(ctx.region)
+    if target is not None:
+        own.add(target[1])
+        b.rel("APPLIES_TO", doc, target, evidence)
+    for hit in ctx.region_hits:
+        target = b.region(hit.region)
+        if target[1] not in own:
+            b.rel("MENTIONS", doc, target, ctx.sentences.at(hit.start))
+    for park in parks:
+        target = b.park(park)
+        if target[1] not in own:
+            b.rel("MENTIONS", doc, target, ctx.sentences.at(park.start))

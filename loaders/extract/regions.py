@@ -1,0 +1,271 @@
+"""Administrative divisions from cpca's national table, matched by Aho-Corasick."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from policykg.errors import ExtractError
+
+
+@dataclass(frozen=True)
+class Region:
+    """One administrative division."""
+
+    adcode: str  # 6 digits
+    name: str  # full name: 亳州市
+    level: str  # province, city, county
+    parent: str | None  # adcode of the division it is part of
+    lon: float | None
+    lat: float | None
+
+    @property
+    def province(self) -> str:
+        """Adcode of the province it lies in."""
+        return self.adcode[:2] + "0000"
+
+    @property
+    def short(self) -> str:
+        """The name without its division suffix: 亳州市 → 亳州."""
+        return short_name(self.name)
+
+
+_SUFFIXES = re.compile(
+    r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|"
+    r"林区|特区|省|市|区|县|盟|旗)$"
+)
+# Names that are also common words; only matched in their full form.
+_NO_SHORT = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "高新区", "开发区"})
+
+
+@cache
+def _nationalities() -> tuple[str, ...]:
+    path = _table_path().parent / "56_nations.csv"
+    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return tuple(sorted((n for n in names if n), key=len, reverse=True))
+
+
+def short_name(name: str) -> str:
+    """Division name without its suffix and nationality words: 恩施土家族苗族自治州 → 恩施."""
+    short = _SUFFIXES.sub("", name)
+    if name.endswith(("自治州", "自治县", "自治旗", "自治区")):
+        stripped = True
+        while stripped:
+            stripped = False
+            for nation in _nationalities():
+                if short.endswith(nation) and len(short) > len(nation) + 1:
+                    short, stripped = short[: -len(nation)], True
+                    break
+    return short
+
+
+def _table_path() -> Path:
+    # cpca's package __init__ imports pandas; locate its data file without importing it.
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ExtractError("the division table (package cpca) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+
+
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "city"
+    return "county"
+
+
+@cache
+def regions() -> dict[str, Region]:
+    """Every division by 6-digit adcode (市辖区/省直辖 placeholders left out)."""
+    rows: dict[str, tuple[str, float | None, float | None]] = {}
+    with _table_path().open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = row["adcode"][:6]
+            lon = float(row["longitude"]) if row["longitude"] else None
+            lat = float(row["latitude"]) if row["latitude"] else None
+            rows[code] = (row["name"], lon, lat)
+    out: dict[str, Region] = {}
+    for code, (name, lon, lat) in rows.items():
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        level = _level(code)
+        parent = None
+        if level == "city":
+            parent = code[:2] + "0000"
+        elif level == "county":
+            city = code[:4] + "00"
+            parent = (
+                city
+                if city in rows
+                and rows[city][0] not in ("市辖区", "县")
+                and not (rows[city][0].endswith("直辖县级行政区划"))
+                else code[:2] + "0000"
+            )
+        out[code] = Region(code, name, level, parent, lon, lat)
+    return out
+
+
+@dataclass(frozen=True)
+class RegionHit:
+    """A division named in text."""
+
+    start: int
+    end: int
+    region: Region
+
+
+@cache
+def _names() -> dict[str, tuple[str, ...]]:
+    """Every name a division is known by (full; short for provinces and cities) → adcodes."""
+    names: dict[str, list[str]] = {}
+    for region in regions().values():
+        if region.name in _NO_SHORT:
+            continue  # 高新区, 城区: common nouns first, divisions only in their city's tables
+        names.setdefault(region.name, []).append(region.adcode)
+        short = region.short
+        # Counties' short forms clash with ordinary words (东区, 和平, 合作): full names only.
+        if region.name in _NO_SHORT or len(short) < 2 or short == region.name:
+            continue
+        # County-level cities keep their short form (义乌); find_regions only accepts it
+        # inside the document's own province.
+        if region.level == "county" and not region.name.endswith("市"):
+            continue
+        names.setdefault(short, []).append(region.adcode)
+        if region.name.endswith("自治州"):
+            names.setdefault(f"{short}州", []).append(region.adcode)  # 恩施州
+    return {name: tuple(codes) for name, codes in names.items()}
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    # Names are stored reversed and the text scanned backwards: reversed names begin with
+    # few distinct characters (市, 县, 区 …), which keeps the automaton's root small and the
+    # scan several times faster than a forward one.
+    automaton = ahocorasick.Automaton()
+    for name, codes in _names().items():
+        automaton.add_word(name[::-1], (len(name), codes))
+    automaton.make_automaton()
+    return automaton
+
+
+_RANK = {"province": 0, "city": 1, "county": 2}
+
+
+@cache
+def _choose(codes: tuple[str, ...], province: str | None) -> Region | None:
+    """One division for a name: in the document's province first, then the highest level."""
+    table = regions()
+    found = [table[c] for c in codes]
+    if len(found) == 1:
+        return found[0]
+    if province:
+        local = [r for r in found if r.province == province]
+        if len(local) == 1:
+            return local[0]
+    found.sort(key=lambda r: _RANK[r.level])
+    if _RANK[found[0].level] < _RANK[found[1].level]:
+        return found[0]
+    return None  # same-name divisions of one level elsewhere: ambiguous
+
+
+def _spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Leftmost-longest, non-overlapping name matches as (start, end, adcodes)."""
+    size = len(text)
+    found = []
+    for rend, (length, codes) in _automaton().iter(text[::-1]):
+        end = size - (rend - length + 1)
+        found.append((end - length, end, codes))
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out = []
+    last_end = -1
+    for start, end, codes in found:
+        if start >= last_end:
+            out.append((start, end, codes))
+            last_end = end
+    return out
+
+
+Spans = list[tuple[int, int, tuple[str, ...]]]
+
+
+def name_spans(text: str) -> Spans:
+    """Where division names stand in text (before choosing among same-name divisions)."""
+    return _spans(text)
+
+
+def find_regions(
+    text: str, province: str | None = None, spans: Spans | None = None
+) -> list[RegionHit]:
+    """Divisions named in text, longest match first, same-name ones resolved by province."""
+    hits: list[RegionHit] = []
+    previous: RegionHit | None = None
+    for start, end, codes in _spans(text) if spans is None else spans:
+        region = _choose(codes, province)
+        if region is None:
+            continue
+        short_form = end - start < len(region.name)
+        if region.level == "county" and short_form and region.province != province:
+            continue  # a county-level city's short name (义乌) is a word elsewhere
+        if region.level == "county":
+            # 鹤壁东区: a county name glued to a city is only one if it lies in that city.
+            glued = previous is not None and previous.end == start
+            if glued and previous is not None and region.parent != previous.region.adcode:
+                continue
+            if (
+                not glued
+                and province
+                and region.province != province
+                and (len(codes) > 1 or len(region.name) < 3)
+            ):
+                continue  # 和县 in 有关部门和县区: two-character names elsewhere are words
+        hit = RegionHit(start, end, region)
+        hits.append(hit)
+        previous = hit
+    return hits
+
+
+@cache
+def _county_shorts() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for region in regions().values():
+        if region.level == "county" and region.name.endswith(("县", "市")):
+            short = region.short
+            if len(short) >= 2 and short != region.name:
+                out.setdefault(short, []).append(region.adcode)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def county_at_start(text: str, province: str | None) -> tuple[Region, int] | None:
+    """A county's short name opening text (濉溪经济开发区 → 濉溪县), within the province."""
+    shorts = _county_shorts()
+    for size in (4, 3, 2):
+        codes = shorts.get(text[:size])
+        if codes:
+            region = _choose(codes, province)
+            if region is not None and (province is None or region.province == province):
+                return region, size
+    return None
+
+
+def lookup(name: str, province: str | None = None) -> Region | None:
+    """The division a name (full or short) denotes."""
+    codes = _names().get(name)
+    return _choose(codes, province) if codes else None
+
+
+def ancestors(region: Region) -> list[Region]:
+    """The divisions a region is part of, nearest first."""
+    table = regions()
+    out = []
+    code = region.parent
+    while code and code in table:
+        out.append(table[code])
+        code = table[code].parent
+    return out

@@ -1,0 +1,275 @@
+"""Who leads and who supports each task: 由A牵头，B配合; 责任单位：A、B; A会同B …"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.builder import Builder
+from loaders.extract.context import Context
+from loaders.extract.ids import task_id, unit_id
+from loaders.extract.parks import ParkMention, find_parks
+from loaders.extract.regions import Region, find_regions, lookup
+from loaders.extract.units import GENERIC, UNIT, UnitName, normalize_unit, qualify, unit_kind
+from ontology.records import Value
+
+_C = r"[^，,。；;：:\n]"  # one clause's characters
+_SUPPORT_VERB = r"(?:配合|参与|协同|协助|按职责分工负责|按职责负责|分工负责)"
+_LEAD_CUE = re.compile(
+    rf"牵头(?!单位)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
+)
+# 市财政局负责，市税务局协助: 负责 only counts with a supporting clause after it.
+_CHARGE_SUPPORT = re.compile(rf"(?<!由)负责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
+_COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,60}})")
+_IN_CHARGE = re.compile(
+    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
+)
+_OFFICE = re.compile(rf"办公室设在(?P<lead>{_C}{{2,30}})")
+_HEADED = re.compile(
+    r"(?P<head>牵头单位|责任单位|配合单位|参与单位|协办单位|主办单位)\s*[:：]\s*"
+    r"(?P<list>(?:[^；;。\n)）(（]|[(（]牵头[)）])+)"
+)
+_LEAD_MARK = re.compile(r"[(（]牵头[)）]")
+_CLAUSE = re.compile(r"[，,。；;：:\n(（]")
+_TAIL = re.compile(r"(?:等(?:相关|有关)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))$")
+_SPLIT = re.compile(r"[、，,/]")
+_AND = re.compile(r"以及|及|与|和")
+_TRIM = re.compile(r"^(?:由|支持|鼓励|请|要|并|将|按照|分别|其中)|(?:要|应|负责|具体|统筹|牵头)$")
+_ORGAN_CONTINUES = frozenset("组宣统办政秘")
+_PARKISH = re.compile(r"区|园|示范")
+_QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家")
+
+Target = tuple[str, str]
+
+
+Ref = ParkMention | Region | UnitName
+
+
+class _Resolver:
+    """Names of units, parks and regions in one document; nodes are made only when used."""
+
+    def __init__(self, ctx: Context, b: Builder, parks: list[ParkMention]):
+        self.ctx, self.b = ctx, b
+        self.parks = {p.surface: p for p in parks}
+
+    def find(self, raw: str) -> Ref | None:
+        """What a name denotes, without touching the graph."""
+        piece = _TRIM.sub("", _TRIM.sub("", raw.strip()))
+        if len(piece) < 2:
+            return None
+        park = self.parks.get(piece)
+        if park is None and _PARKISH.search(piece):
+            found = find_parks(piece, self.ctx.region, self.ctx.province)
+            if found and found[0].start == 0 and found[0].end == len(piece):
+                park = found[0]
+        if park is not None:
+            return park
+        if piece.endswith(("省", "市", "区", "县", "旗", "州")):
+            region = lookup(piece, self.ctx.province)
+            if region is not None and region.name == piece:
+                return region
+        return qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
+
+    def make(self, ref: Ref) -> Target:
+        """The node a reference denotes, added to the graph (units with BELONGS_TO)."""
+        if isinstance(ref, ParkMention):
+            return self.b.park(ref)
+        if isinstance(ref, Region):
+            return self.b.region(ref)
+        owner: Target | None = None
+        if isinstance(ref.owner, ParkMention):
+            owner = self.b.park(ref.owner)
+        elif ref.owner is not None:
+            owner = self.b.region(ref.owner)
+        uid = unit_id(owner[1] if owner else "national", ref.name)
+        props: dict[str, Value] = {"name": ref.full_name, "full_name": ref.full_name}
+        props["kind"] = ref.kind
+        self.b.node("Unit", uid, props)
+        if owner is not None:
+            self.b.rel("BELONGS_TO", ("Unit", uid), owner)
+        return ("Unit", uid)
+
+    def suffix(self, clause: str) -> tuple[Ref, int] | None:
+        """The longest tail of a clause that names a unit (支持淇滨区 → 淇滨区), and its length."""
+        clause = _TAIL.sub("", clause.strip())[-24:]
+        # Names begin with 省/市/县/区, a division's name or a park alias; try those first.
+        starts = {m.start() for m in _QUALIFIED_ANYWHERE.finditer(clause)}
+        starts.update(hit.start for hit in find_regions(clause, self.ctx.province))
+        starts.update(i for alias in self.parks if (i := clause.rfind(alias)) >= 0)
+        for i in sorted(starts):
+            found = self.find(clause[i:])
+            if found is not None:
+                return found, len(clause) - i
+        found = self.find(clause)
+        return (found, len(clause)) if found is not None else None
+
+    def many(self, chunk: str) -> list[Ref]:
+        """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
+        out: list[Ref] = []
+        for piece in _SPLIT.split(_TAIL.sub("", chunk.strip())):
+            piece = _TAIL.sub("", piece)
+            if GENERIC.search(_TRIM.sub("", piece)):
+                continue
+            parts = [self.suffix(part) for part in _AND.split(piece)]
+            if len(parts) > 1 and all(
+                p is not None and p[1] >= len(s) - 1
+                for p, s in zip(parts, _AND.split(piece), strict=True)
+            ):
+                # 市教育局和市科技局: two units; 市住房和城乡建设局 stays one.
+                out.extend(p[0] for p in parts if p is not None)
+                continue
+            found = self.suffix(piece)
+            if found is not None and len(piece) - 4 <= found[1]:
+                out.append(found[0])
+                continue
+            for part in _AND.split(piece):
+                found = self.suffix(part)
+                if found is not None:
+                    out.append(found[0])
+        return out
+
+
+def _clause_before(text: str, pos: int) -> str:
+    start = max(0, pos - 40)
+    window = text[start:pos]
+    cut = list(_CLAUSE.finditer(window))
+    return window[cut[-1].end() :] if cut else window
+
+
+def _lead(resolve: _Resolver, clause: str) -> Ref | None:
+    found = resolve.suffix(clause)
+    return found[0] if found else None
+
+
+def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
+    text = ctx.text
+    out: list[tuple[int, str, Ref]] = []
+    for m in _LEAD_CUE.finditer(text):
+        clause = _clause_before(text, m.start())
+        # 由市商务局、市邮政管理局牵头: several leads.
+        leads = resolve.many(clause) if "、" in clause else []
+        lead = _lead(resolve, clause)
+        if not leads and lead is None:
+            continue
+        out.extend((m.start(), "LED_BY", t) for t in leads or [lead] if t is not None)
+        if m.group("sup"):
+            out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
+    for m in _COOPERATE.finditer(text):
+        lead = _lead(resolve, _clause_before(text, m.start()))
+        if lead is None and not _clause_before(text, m.start()).strip():
+            # 市国土资源规划局统筹安排…，会同“三区”: the subject heads the previous clause.
+            previous = _clause_before(text, max(0, m.start() - 1))
+            heads = _prefix_units(_SPLIT.split(previous)[0], resolve)
+            lead = heads[0] if heads else None
+        if lead is None:
+            continue
+        out.append((m.start(), "LED_BY", lead))
+        first = _CLAUSE.split(m.group("sup"))[0]
+        out.extend((m.start(), "SUPPORTED_BY", t) for t in _prefix_units(first, resolve))
+    for m in _IN_CHARGE.finditer(text):
+        lead = _lead(resolve, m.group("lead"))
+        if lead is not None:
+            out.append((m.start(), "LED_BY", lead))
+            if m.group("sup"):
+                out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
+    for m in _CHARGE_SUPPORT.finditer(text):
+        lead = _lead(resolve, _clause_before(text, m.start()))
+        if lead is not None:
+            out.append((m.start(), "LED_BY", lead))
+            out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
+    for m in _OFFICE.finditer(text):
+        lead = _prefix_units(m.group("lead"), resolve)
+        if lead:
+            out.append((m.start(), "LED_BY", lead[0]))
+    headed = list(_HEADED.finditer(text))
+    for i, m in enumerate(headed):
+        items = m.group("list")
+        if _LEAD_MARK.search(items):
+            # 责任单位：市住建局（牵头）、市财政局: the marked ones lead.
+            for piece in _SPLIT.split(items):
+                role = "LED_BY" if _LEAD_MARK.search(piece) else "SUPPORTED_BY"
+                out.extend((m.start(), role, t) for t in resolve.many(_LEAD_MARK.sub("", piece)))
+            continue
+        units = resolve.many(items)
+        if m.group("head") == "牵头单位":
+            out.extend((m.start(), "LED_BY", t) for t in units)
+        elif m.group("head") == "责任单位":
+            led = (
+                i > 0
+                and headed[i - 1].group("head") == "牵头单位"
+                and (m.start() - headed[i - 1].end() < 4)
+            )
+            for j, t in enumerate(units):
+                out.append((m.start(), "SUPPORTED_BY" if led or j else "LED_BY", t))
+        else:
+            out.extend((m.start(), "SUPPORTED_BY", t) for t in units)
+    return out
+
+
+def _prefix_units(chunk: str, resolve: _Resolver) -> list[Ref]:
+    """Units at the head of a phrase: 市财政局研究制定 → 市财政局; lists split first."""
+    out = []
+    for piece in _SPLIT.split(chunk):
+        for part in _AND.split(piece):
+            for end in range(2, len(part) + 1):
+                # Shortest name first (市财政局研究制定办法 → 市财政局), but 市委 is only the
+                # head of 市委组织部 or 市委办公室.
+                if part[end : end + 1] in _ORGAN_CONTINUES and part[end - 1] == "委":
+                    continue
+                found = resolve.find(part[:end])
+                if found is not None:
+                    out.append(found)
+                    break
+    return out
+
+
+def issued_by(ctx: Context, b: Builder, doc: Target, parks: list[ParkMention]) -> None:
+    """ISSUED_BY the organ named as issuer (or read from the 文号)."""
+    name = ctx.doc.metadata.issuer or (ctx.issuer.organ if ctx.issuer else None)
+    if not name:
+        return
+    resolve = _Resolver(ctx, b, parks)
+    target: Target | None = None
+    own_parks = find_parks(name, ctx.region, ctx.province)
+    if own_parks:
+        park = b.park(own_parks[0])
+        rest = name[own_parks[0].end :] or "管委会"  # the park itself: its committee
+        if UNIT.fullmatch(rest):
+            unit = normalize_unit(rest)
+            uid = unit_id(park[1], unit)
+            full = f"{own_parks[0].name}{unit}"
+            b.node("Unit", uid, {"name": full, "full_name": full, "kind": unit_kind(unit)})
+            b.rel("BELONGS_TO", ("Unit", uid), park)
+            target = ("Unit", uid)
+    else:
+        found = resolve.find(name)
+        target = resolve.make(found) if isinstance(found, UnitName) else None
+    if target is not None:
+        b.rel("ISSUED_BY", doc, target, f"发布机构: {name}")
+
+
+def task(ctx: Context, b: Builder, doc: Target, index: int) -> Target:
+    """The Task node of section index, with HAS_TASK from the document."""
+    section = ctx.sections.sections[index]
+    tid = task_id(ctx.doc_id, ctx.sections.paths[index])
+    props: dict[str, Value] = {
+        "name": f"{section.number} {section.title}".strip(),
+        "number": section.number, "title": section.title,
+        "section": ctx.sections.heading_paths[index], "text": section.text[:2000],
+    }  # fmt: skip
+    b.node("Task", tid, props, weak=False)
+    b.rel("HAS_TASK", doc, ("Task", tid), props["name"])
+    return ("Task", tid)
+
+
+def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMention]) -> None:
+    """Tasks (sections) with LED_BY and SUPPORTED_BY units, parks or regions."""
+    resolve = _Resolver(ctx, b, parks)
+    for pos, role, target in sorted(_duties(ctx, resolve), key=lambda d: d[0]):
+        index = ctx.sections.deepest(pos)
+        if index is None:
+            continue
+        node = task(ctx, b, doc, index)
+        b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)
+    for index, section in enumerate(ctx.sections.sections):
+        if not section.children and section.depth >= 2:
+            task(ctx, b, doc, index)

@@ -1,0 +1,102 @@
+"""Sentences and sections around a text offset: the evidence and the task of a match."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+from loaders.document import Section
+
+# Full-width digits, letters and brackets map one-to-one to half-width, so offsets survive.
+# （）：；， stay: they are the ordinary Chinese punctuation of the text.
+_HALFWIDTH = {
+    chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "（）：；，"
+} | {"\u3000": " "}
+_FULLWIDTH = re.compile("[" + re.escape("".join(_HALFWIDTH)) + "]+")
+_SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]")
+
+
+def halfwidth(text: str) -> str:
+    """Full-width ASCII to half-width, same length (so offsets still point into the original)."""
+    # A substitution over the rare full-width runs is far faster than str.translate with a dict.
+    return _FULLWIDTH.sub(lambda m: "".join(_HALFWIDTH[c] for c in m.group()), text)
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence boundaries of one text, found once and looked up by bisection."""
+
+    text: str
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Sentences:
+        """Split a text at 。！？ and line breaks."""
+        # Lengths of the pieces, summed: the boundaries without a Python-level loop.
+        return cls(text, tuple(accumulate(map(len, _SENTENCE.findall(text)))))
+
+    def span(self, pos: int) -> tuple[int, int]:
+        """[start, end) of the sentence holding offset pos."""
+        i = bisect_right(self.ends, pos)
+        start = self.ends[i - 1] if i else 0
+        end = self.ends[i] if i < len(self.ends) else len(self.text)
+        return start, end
+
+    def at(self, pos: int) -> str:
+        """The sentence holding offset pos, trimmed."""
+        start, end = self.span(pos)
+        return self.text[start:end].strip()
+
+
+@dataclass(frozen=True)
+class SectionIndex:
+    """Sections in document order with their positions (1-based child path, e.g. 2.4.14)."""
+
+    sections: tuple[Section, ...]
+    starts: tuple[int, ...]
+    paths: tuple[str, ...]
+    heading_paths: tuple[str, ...]
+
+    @classmethod
+    def of(cls, roots: tuple[Section, ...]) -> SectionIndex:
+        """Flatten a section tree depth first, remembering where each section sits."""
+        sections: list[Section] = []
+        paths: list[str] = []
+        headings: list[str] = []
+
+        def walk(items: tuple[Section, ...], prefix: str, heading: str) -> None:
+            for i, section in enumerate(items, 1):
+                path = f"{prefix}.{i}" if prefix else str(i)
+                label = f"{section.number} {section.title}".strip()
+                full = f"{heading} > {label}" if heading else label
+                sections.append(section)
+                paths.append(path)
+                headings.append(full)
+                walk(section.children, path, full)
+
+        walk(roots, "", "")
+        return cls(tuple(sections), tuple(s.start for s in sections), tuple(paths), tuple(headings))
+
+    def deepest(self, pos: int) -> int | None:
+        """Index of the deepest section holding offset pos, or None."""
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            section = self.sections[i]
+            if section.start <= pos < section.end:
+                return i
+            i -= 1
+        return None
+
+    def root_start(self, pos: int) -> int:
+        """Start of the top-level section holding pos (0 when none does)."""
+        index = self.deepest(pos)
+        if index is None:
+            return 0
+        root = self.paths[index].split(".")[0]
+        return self.sections[self.paths.index(root)].start
+
+    def within(self, start: int, end: int) -> range:
+        """Indexes of sections starting inside [start, end)."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))

@@ -1,0 +1,253 @@
+"""Quantified goals: metric, value, unit, comparator, year, baseline and whose target it is."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from loaders.extract.builder import Builder
+from loaders.extract.context import Context
+from loaders.extract.ids import target_id
+from loaders.extract.parks import ParkMention
+from ontology.records import Value
+
+# Units of measure; counting units also come with a 万 or 亿 in front (2万个, 10亿千瓦时).
+_UNITS = (
+    "元", "美元", "个百分点", "%", "‰", "家", "人次", "人", "个", "项", "所", "座", "平方公里",
+    "公里", "千米", "亩", "吨标准煤", "吨", "千瓦时", "千瓦", "兆瓦", "张", "户", "件", "台",
+    "辆", "套", "条", "处", "平方米", "立方米", "倍", "天", "小时", "分钟", "标箱", "微克/立方米",
+    "GW", "MW",
+)  # fmt: skip
+_MULTIPLIED = ("万亿", "亿", "万")
+_UNIT_ALT = (
+    "(?:万亿|亿|万)?(?:" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")"
+)
+_PRE = (
+    r"力争达到|力争突破|突破|超过|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
+    r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为|≥|≤|>=|<=|>|<"
+)
+# The number comes first so the scan skips ahead to digits; the comparator is read backwards.
+QUANTITY = re.compile(
+    r"(?P<value>\d+(?:\.\d+)?|\*+)"
+    rf"(?:\s*[-—–～~至到]\s*(?P<value2>\d+(?:\.\d+)?))?\s*(?P<unit>{_UNIT_ALT})"
+    r"(?P<post>及以上|以上|左右|以内|以下)?"
+)
+_PRE_BEFORE = re.compile(rf"(?:{_PRE})\s*$")
+_COMPARATOR = {
+    "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
+    "超过": ">", "高于": ">", "大于": ">", "左右": "~", "不超过": "<=", "不高于": "<=",
+    "控制在": "<=", "以内": "<=", "以下": "<=", "低于": "<", "小于": "<",
+    "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<",
+}  # fmt: skip
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)|十[一二三四五六七八九]五")
+_YEAR_BEFORE = re.compile(r"(?:到|至|在|于)\s*$")
+_YEAR_END = re.compile(r"\s*年(?:底|末|前)")
+_YEAR_ALONE = re.compile(r"\s*年(?=[，,:：])")
+_PLAN_AFTER = re.compile(r"[”\"]?(?:期末|末|时期末)")
+_YEAR_CLAUSE_START = re.compile(r"(?:^|[，,。；;\n])\s*$")
+_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+_BASELINE = re.compile(
+    r"\s*[(（]\s*(?:目前|现状|基期|现为|\d{4}年)\s*[:：为]?\s*(?P<v>\d+(?:\.\d+)?)[^)）]{0,6}[)）]"
+)
+_SPACES = re.compile(r"\s+")
+_MAX_METRIC = 40
+_AFTER = re.compile(r"[^，,。；;：:\n、(（]{0,20}")
+_AFTER_SKIP = re.compile(r"的|以上|左右|增长|,")
+_BASELINE_OPEN = re.compile(r"[(（]\s*(?:目前|现状|基期|现为)\s*[:：为]?\s*$")
+_CLAUSE = re.compile(r"[，,。；;：:\n、]")
+_LAST_CLAUSE = re.compile(r"[，,。；;：:\n、][^，,。；;：:\n、]*$")
+# Words that make a number a goal; year phrases count too (their offsets come from _years).
+_CUE_WORDS = (
+    "力争",
+    "确保",
+    "目标",
+    "全年",
+    "预期",
+    "新增",
+    "引进",
+    "培育",
+    "建成",
+    "打造",
+    "创建",
+    "累计",
+)
+
+
+@cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in _CUE_WORDS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_LEADING = re.compile(
+    r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现)+"
+)
+_TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
+# Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》.
+_NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：])\s*$")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One quantified goal read from text."""
+
+    start: int
+    metric: str
+    value: float | None
+    value_max: float | None
+    unit: str
+    comparator: str
+    year: int | None
+    baseline: float | None
+
+
+def _years(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Offsets and values of year phrases (到2027年, 2025年底, “十四五”末, 2026年，…), and
+    the offsets of those that by themselves make a number a goal (all but a bare 2026年，)."""
+    positions, years, cues = [], [], []
+    for m in _YEAR.finditer(text):
+        word = m.group()
+        if word.startswith("十"):
+            if _PLAN_AFTER.match(text, m.end()):
+                positions.append(m.start())
+                years.append(_PLAN_END.get(word, 0))
+                cues.append(m.start())
+            continue
+        start = m.start()
+        before = text[max(0, start - 3) : start]
+        if _YEAR_BEFORE.search(before) or _YEAR_END.match(text, m.end()):
+            cues.append(start)
+        elif not (_YEAR_ALONE.match(text, m.end()) and _YEAR_CLAUSE_START.search(before)):
+            continue
+        positions.append(start)
+        years.append(int(word))
+    return positions, years, cues
+
+
+def _metric(text: str, start: int, value_start: int, end: int) -> str:
+    before = text[start:value_start]
+    before = _LEADING.sub("", before.strip())
+    after_match = _AFTER.match(text, end)  # match at an offset: no copy of the text
+    after = after_match.group() if after_match else ""
+    metric = before
+    if after and not _AFTER_SKIP.match(after):
+        metric = f"{before}{after}" if before else after
+    return metric.strip()
+
+
+def _year_in_force(
+    ctx: Context, pos: int, positions: list[int], years: list[int], quantities: list[int]
+) -> int | None:
+    """The year a goal at pos is set for.
+
+    A year phrase binds the goals of its own paragraph. One that frames what follows
+    (发展目标是：到2027年，… with no number of its own) also holds for the lists after it,
+    up to the end of its top-level section.
+    """
+    i = bisect_right(positions, pos) - 1
+    if i < 0:
+        return None
+    at = positions[i]
+    paragraph = ctx.text.rfind("\n", 0, pos) + 1
+    if at >= paragraph:
+        return years[i]
+    start, end = ctx.sentences.span(at)
+    j = bisect_left(quantities, start)
+    framing = j >= len(quantities) or quantities[j] >= end
+    if framing and at >= ctx.sections.root_start(pos):
+        return years[i]
+    return None
+
+
+def find_goals(ctx: Context) -> list[Goal]:
+    """Every quantified goal in the document, with the year in force where it stands."""
+    text = ctx.text
+    positions, years, year_cues = _years(text)
+    # Cue offsets once per text (Aho-Corasick), looked up by bisection for each number.
+    cues = sorted([end - size + 1 for end, size in _cue_automaton().iter(text)] + year_cues)
+    out: list[Goal] = []
+    matches = list(QUANTITY.finditer(text))
+    quantities = [m.start() for m in matches]
+    for m in matches:
+        value_start = m.start("value")
+        if _NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
+            continue
+        pre_match = _PRE_BEFORE.search(text, max(0, value_start - 6), value_start)
+        pre = pre_match.group().strip() if pre_match else None
+        if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
+            continue
+        sentence_start, _ = ctx.sentences.span(value_start)
+        cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
+        clause_start = cut.start() + 1 if cut else sentence_start
+        if not (pre or m.group("post")):
+            j = bisect_left(cues, sentence_start)
+            if j >= len(cues) or cues[j] >= m.end():
+                continue
+        if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
+            continue  # the (目前:68%) of another goal
+        metric_end = pre_match.start() if pre_match else value_start
+        metric = _metric(text, clause_start, metric_end, m.end())
+        metric = _TRAILING.sub("", metric) if pre is None else metric
+        if len(metric) < 2 and out and out[-1].start >= sentence_start:
+            # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
+            metric = out[-1].metric + _LEADING.sub("", text[clause_start:metric_end].strip())
+        metric = _SPACES.sub("", metric)  # a line broken inside the metric's words
+        if len(metric) < 2 or len(metric) > _MAX_METRIC:
+            continue  # table cells run together are no sentence
+        raw = m.group("value")
+        value = None if raw.startswith("*") else float(raw)
+        value_max = float(m.group("value2")) if m.group("value2") else None
+        comparator = _COMPARATOR.get(m.group("post") or "") or _COMPARATOR.get(pre or "")
+        baseline_match = _BASELINE.match(text, m.end())
+        baseline = float(baseline_match.group("v")) if baseline_match else None
+        year = _year_in_force(ctx, m.start(), positions, years, quantities)
+        out.append(
+            Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
+                 baseline)
+        )  # fmt: skip
+    return out
+
+
+def _scope(
+    ctx: Context, b: Builder, goal: Goal, parks: list[ParkMention], starts: list[int]
+) -> tuple[str, str] | None:
+    """The park named before the goal in its sentence, else the document's jurisdiction."""
+    start, _ = ctx.sentences.span(goal.start)
+    i = bisect_left(starts, goal.start) - 1
+    if i >= 0 and starts[i] >= start:
+        return b.park(parks[i])
+    if ctx.park is not None:
+        return b.park(ctx.park)
+    if ctx.region is not None:
+        return b.region(ctx.region)
+    return None
+
+
+def targets(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMention]) -> None:
+    """Target nodes with SETS_TARGET from the document and FOR their scope."""
+    starts = [park.start for park in parks]
+    for goal in find_goals(ctx):
+        tid = target_id(ctx.doc_id, goal.start)
+        shown = "*" if goal.value is None else f"{goal.value:g}"
+        if goal.value_max is not None:
+            shown += f"-{goal.value_max:g}"
+        sentence = ctx.sentences.at(goal.start)
+        props: dict[str, Value] = {
+            "name": f"{goal.metric} {goal.comparator} {shown}{goal.unit}"
+            + (f" ({goal.year})" if goal.year else ""),
+            "metric": goal.metric, "value": goal.value, "value_max": goal.value_max,
+            "unit": goal.unit, "comparator": goal.comparator, "year": goal.year,
+            "baseline": goal.baseline, "text": sentence,
+        }  # fmt: skip
+        b.node("Target", tid, props, weak=False)
+        b.rel("SETS_TARGET", doc, ("Target", tid), sentence)
+        scope = _scope(ctx, b, goal, parks, starts)
+        if scope is not None:
+            b.rel("FOR", ("Target", tid), scope, sentence)

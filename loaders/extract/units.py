@@ -1,0 +1,135 @@
+"""Unit names: recognised, normalised through an alias table and qualified by their region."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.parks import ParkMention, find_parks
+from loaders.extract.regions import Region, ancestors, find_regions
+
+_SUFFIX = (
+    r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"
+    r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院)"
+)
+UNIT = re.compile(rf"[\u4e00-\u9fff（）()]{{1,18}}?{_SUFFIX}")
+# Spelling variants of one organ; applied longest first, as substrings.
+ALIASES: dict[str, str] = {
+    "发展和改革委员会": "发展改革委", "发展和改革委": "发展改革委", "发改委": "发展改革委",
+    "经济和信息化委员会": "经济和信息化委", "经信委": "经济和信息化委",
+    "经济和信息化局": "经济和信息化局", "经信局": "经济和信息化局",
+    "住房城乡建设局": "住房和城乡建设局", "住建局": "住房和城乡建设局",
+    "住房和城乡建设委员会": "住房和城乡建设委", "住房和城乡建委": "住房和城乡建设委",
+    "人力资源社会保障局": "人力资源和社会保障局", "人社局": "人力资源和社会保障局",
+    "卫生健康委员会": "卫生健康委", "卫健委": "卫生健康委", "市场监管局": "市场监督管理局",
+    "科学技术局": "科技局", "城管局": "城市管理局", "国有资产监督管理委员会": "国资委",
+    "自然资源规划局": "自然资源和规划局", "生态环境保护局": "生态环境局",
+    "管理委员会": "管委会", "教育体育局": "教育体育局",
+}  # fmt: skip
+_ALIAS = re.compile("|".join(sorted(map(re.escape, ALIASES), key=len, reverse=True)))
+# Words that name no particular unit: 相关部门, 各县区.
+GENERIC = re.compile(
+    r"^(?:各|有关|相关|其他|其它|所在|属地|区直|市直|省直|县直|各级)|"
+    r"^(?:县区|区县|县市区|市县区|市县)|"
+    r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$"
+)
+_NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国)")
+_PARK_HEAD = re.compile(
+    r"^(?:本?园区|开发区|高新区|经开区|经济开发区|示范区|区)(?=管委会|管理委员会|党工委|工委)"
+)
+
+
+def _home_park(word: str, region: Region | None, province: str | None) -> ParkMention | None:
+    """The park a bare 高新区/开发区 names in a city's document: that city's one."""
+    if region is None or word in ("区", "园区", "本园区"):
+        return None
+    found = find_parks(f"{region.short}{word}", region, province)
+    return found[0] if found else None
+
+
+_PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡)(?=[\u4e00-\u9fff]{2})")
+
+
+@dataclass(frozen=True)
+class UnitName:
+    """A recognised unit: the node it belongs to, its key name and its full name."""
+
+    owner: Region | ParkMention | None
+    name: str  # normalised, without the place: 发展改革委
+    full_name: str  # 鹤壁市发展改革委
+    kind: str
+
+
+def normalize_unit(name: str) -> str:
+    """Alias table applied: 发改委 → 发展改革委, 发展和改革委员会 → 发展改革委."""
+    return _ALIAS.sub(lambda m: ALIASES[m.group()], name)
+
+
+def unit_kind(name: str) -> str:
+    """party, government, park-committee, committee, company or department."""
+    if name.startswith("中共") or name.endswith(("党委", "党工委", "工委", "组织部", "宣传部")):
+        return "party"
+    if name.endswith(("人民政府", "政府")):
+        return "government"
+    if name.endswith(("管委会", "管理委员会")):
+        return "park-committee"
+    if name.endswith(("公司", "集团")):
+        return "company"
+    if name.endswith(("委", "委员会", "领导小组")):
+        return "committee"
+    return "department"
+
+
+def _owner_for_prefix(
+    prefix: str, region: Region | None, park: ParkMention | None
+) -> Region | ParkMention | None:
+    """市X in a 鹤壁 document → 鹤壁市; 区X in a park committee's document → the park."""
+    if prefix == "区" and park is not None:
+        return park
+    if region is None:
+        return park
+    chain = [region, *ancestors(region)]
+    for candidate in chain:
+        if candidate.name.endswith(prefix):
+            return candidate
+    return region
+
+
+def qualify(
+    raw: str, region: Region | None, park: ParkMention | None, province: str | None
+) -> UnitName | None:
+    """A unit name as written, placed in its region (or park); None for generic words."""
+    raw = raw.strip()
+    if not UNIT.fullmatch(raw) or GENERIC.search(raw) or len(raw) < 3:
+        return None
+    if _NATIONAL.match(raw):
+        name = normalize_unit(raw)
+        return UnitName(None, name, name, unit_kind(name))
+    owner: Region | ParkMention | None
+    head = _PARK_HEAD.match(raw)
+    if head and len(raw) > head.end():
+        # 园区管委会 in a park committee's document, 高新区管委会 in a city's: the park's organ.
+        home = park or _home_park(head.group(), region, province)
+        if home is not None:
+            name = normalize_unit(raw[head.end() :])
+            return UnitName(home, name, f"{home.name}{name}", unit_kind(name))
+    hits = find_regions(raw, province)
+    if hits and hits[0].start == 0:
+        last = hits[0]
+        for hit in hits[1:]:
+            if hit.start != last.end:
+                break
+            last = hit
+        owner, rest = last.region, raw[last.end :]
+    else:
+        prefix = _PREFIX.match(raw)
+        if prefix:
+            owner, rest = _owner_for_prefix(prefix.group(1), region, park), raw[1:]
+        else:
+            owner, rest = (park or region), raw
+    if len(rest) < 2:
+        return None
+    name = normalize_unit(rest)
+    place = owner.name if owner is not None else ""
+    full = f"中共{place}{name[2:]}" if name.startswith("中共") and place else f"{place}{name}"
+    return UnitName(owner, name, full, unit_kind(name))

@@ -1,0 +1,16 @@
+// description: Every quantified target with its metric, year, scope (whose target) and the document and sentence that set it.
+MATCH (d:Document)-[s:SETS_TARGET]->(t:Target)
+OPTIONAL MATCH (t)-[:FOR]->(scope)
+RETURN t.id AS id,
+       t.metric AS metric,
+       t.comparator AS comparator,
+       t.value AS value,
+       t.unit AS unit,
+       t.year AS year,
+       t.baseline AS baseline,
+       scope.name AS scope,
+       labels(scope) AS scope_labels,
+       d.id AS doc_id,
+       d.title AS document,
+       coalesce(s.evidence, t.text) AS evidence
+ORDER BY metric, year, scope

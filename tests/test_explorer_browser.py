@@ -1,0 +1,214 @@
+"""End to end: `policykg serve` in a subprocess, every page opened in headless Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import explorer_graph
+from tests.explorer_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    SCREENSHOTS,
+    free_port,
+    is_local,
+    serve,
+)
+from tests.explorer_graph import (
+    BASIS_NUMBER,
+    PARK_NAME,
+    SEED000_TITLE,
+    TASK14_TITLE,
+    UNIT_FULL_NAME,
+    UNIT_NAME,
+)
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+
+known_home = explorer_graph.known_home
+DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def browser(known_home: Path) -> Iterator[tuple[Any, str, list[str]]]:
+    """A Chromium page on the explorer serving the known graph, and every URL it requested."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    requests: list[str] = []
+    with (
+        serve(known_home, free_port()) as url,
+        sync_api.sync_playwright() as pw,
+        tempfile.TemporaryDirectory() as profile,
+    ):
+        context = pw.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 1900},
+            locale="zh-CN",
+        )
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        try:
+            yield page, url, requests
+        finally:
+            context.close()
+
+
+def open_page(page: Any, url: str, path: str, title: str) -> None:
+    page.goto(f"{url}/{path}")
+    page.get_by_role("heading", name=title).wait_for()
+    # Streamlit reruns settle when the status widget stops showing "running".
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def graph_frame(page: Any) -> Any:
+    """The pyvis iframe, once vis-network has drawn its canvas."""
+    frame = page.frame_locator("iframe[srcdoc]").first
+    frame.locator("#graph canvas").wait_for()
+    return frame
+
+
+def click_node(page: Any, label: str) -> None:
+    """A real mouse click on the node drawn with this label."""
+    frame_element = page.locator("iframe[srcdoc]").first
+    frame_element.scroll_into_view_if_needed()
+    inner = frame_element.element_handle().content_frame()
+    point = inner.evaluate(
+        """(label) => {
+            const net = window.policykgNetwork;
+            const id = net.body.data.nodes.get({filter: (n) => n.label === label})[0].id;
+            const dom = net.canvasToDOM(net.getPositions([id])[id]);
+            const box = document.getElementById("graph").getBoundingClientRect();
+            return {x: box.left + dom.x, y: box.top + dom.y};
+        }""",
+        label,
+    )
+    box = frame_element.bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.mouse.move(0, 0)  # the hover tooltip would cover the graph in screenshots
+    page.wait_for_timeout(300)
+
+
+def shoot(page: Any, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def publish(path: Path) -> None:
+    """Copy a checked screenshot to docs/screenshots for the README."""
+    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, DOCS_SCREENSHOTS / path.name)
+
+
+def test_overview(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "", "概览")
+    # Data grid cells are drawn on a canvas; their accessible copies are in the DOM.
+    page.locator("td", has_text=SEED000_TITLE).first.wait_for(state="attached")
+    publish(shoot(page, "overview"))
+
+
+def test_lineage_graph_around_the_provincial_basis(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "lineage", "政策脉络")
+    box = page.get_by_role("combobox", name="选择文件(输入文号或标题)")
+    box.click()
+    box.fill("皖办发")
+    page.get_by_role("option", name=BASIS_NUMBER, exact=False).first.click()
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    frame = graph_frame(page)
+    nodes = frame.locator("#graph").get_attribute("data-nodes")
+    assert nodes is not None and int(nodes) >= 3
+    click_node(page, BASIS_NUMBER)
+    details = frame.locator("#details")
+    assert BASIS_NUMBER in details.inner_text()
+    assert "stub" in details.inner_text()
+    publish(shoot(page, "lineage"))
+
+
+def settle(page: Any) -> None:
+    """Wait until Streamlit has finished rerunning the script."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def test_responsibility_of_the_city_management_bureau(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "responsibility", "责任分工")
+    box = page.get_by_label("单位名称包含")
+    box.fill("城市管理局")
+    box.press("Enter")
+    settle(page)
+    frame = graph_frame(page)
+    assert int(frame.locator("#graph").get_attribute("data-nodes") or 0) >= 3
+    page.locator("td", has_text=TASK14_TITLE).first.wait_for(state="attached")
+    page.locator("td", has_text=UNIT_NAME).first.wait_for(state="attached")
+    page.locator("th", has_text=UNIT_FULL_NAME).first.wait_for(state="attached")
+    click_node(page, UNIT_NAME)
+    assert UNIT_FULL_NAME in frame.locator("#details").inner_text()
+    publish(shoot(page, "responsibility"))
+
+
+def test_targets_for_2027(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "targets", "目标指标")
+    page.locator("td", has_text="建成区面积").first.wait_for(state="attached")
+    page.locator("td", has_text="2027").first.wait_for(state="attached")
+    page.locator(
+        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+    ).first.wait_for()
+    publish(shoot(page, "targets"))
+
+
+def test_document_with_highlighted_evidence(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "document", "文件")
+    box = page.get_by_role("combobox", name="选择文件(输入文号或标题)")
+    box.click()
+    box.fill("亳州高新区城市功能")
+    page.get_by_role("option", name=SEED000_TITLE, exact=False).first.click()
+    settle(page)
+    page.locator("mark[data-type='CITES']").first.wait_for()
+    publish(shoot(page, "document"))
+
+
+def test_map(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "map", "地图")
+    page.locator(
+        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+    ).first.wait_for()
+    page.locator("td", has_text=PARK_NAME).first.wait_for(state="attached")
+    publish(shoot(page, "map"))
+
+
+def test_console_refuses_a_write(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, _ = browser
+    open_page(page, url, "console", "Cypher 控制台")
+    query = page.get_by_label("Cypher 查询(只读)")
+    query.fill("MATCH (n) DETACH DELETE n")
+    query.press("Control+Enter")  # commits the text area; Streamlit applies it on the click
+    page.get_by_role("button", name="运行").click()
+    page.get_by_text("read-only").first.wait_for()
+    publish(shoot(page, "console_refuses_write"))
+
+
+def test_no_request_leaves_localhost(browser: tuple[Any, str, list[str]]) -> None:
+    page, url, requests = browser
+    open_page(page, url, "lineage", "政策脉络")
+    graph_frame(page)
+    assert requests, "the browser recorded no request at all"
+    assert sorted({u for u in requests if not is_local(u)}) == []

@@ -1,0 +1,137 @@
+"""Citations, 文号 issuers and document levels."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.document import Metadata, ParsedDocument
+from loaders.extract import extract
+from loaders.extract.citations import find_citations
+from loaders.extract.issuers import issuer_of_number
+from ontology.records import validate_node, validate_relationship
+
+
+def make_doc(text: str, title: str = "某市某某实施方案", number: str | None = None, **meta):
+    """A ParsedDocument built directly, without the loaders."""
+    return ParsedDocument("mem.txt", "txt", "utf-8", text, Metadata(title, number, **meta))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "根据《安徽省某某意见》(皖办发〔2024〕11号)要求",
+            [("安徽省某某意见", "皖办发〔2024〕11号", "basis")],
+        ),
+        (
+            "为贯彻落实《河南省某某指导意见》（豫政〔2019〕19号），提出",
+            [("河南省某某指导意见", "豫政〔2019〕19号", "implements")],
+        ),
+        ("依据《某某规划》(鄂政发[2020]３号)", [("某某规划", "鄂政发〔2020〕3号", "basis")]),
+        ("按照《某某通知》(渝府发【２０２１】５号)", [("某某通知", "渝府发〔2021〕5号", "basis")]),
+        ("参照《某某管理办法》执行", [("某某管理办法", None, "applies")]),
+        ("《某某暂行办法》同时废止。", [("某某暂行办法", None, "repeals")]),
+        ("废止《某某规定》。", [("某某规定", None, "repeals")]),
+        ("修订《某某条例》。", [("某某条例", None, "amends")]),
+        ("详见《某某工作要点》。", [("某某工作要点", None, "reference")]),
+        (
+            "深入落实《亳州市优化营商环境条例》《亳州市十条举措》，",
+            [
+                ("亳州市优化营商环境条例", None, "implements"),
+                ("亳州市十条举措", None, "implements"),
+            ],
+        ),
+        (
+            "根据《A市某某意见》(皖办发〔2024〕11号)和《B市某某实施意见》《B市工作要点》(亳政秘〔2024〕58号)要求",
+            [
+                ("A市某某意见", "皖办发〔2024〕11号", "basis"),
+                ("B市某某实施意见", None, "basis"),
+                ("B市工作要点", "亳政秘〔2024〕58号", "basis"),
+            ],
+        ),
+        (
+            "贯彻落实《安徽省新型城镇化规划(2021-2035 年)》和"
+            "《安徽省县\n城新型城镇化建设试点工作方案》",
+            [
+                ("安徽省新型城镇化规划(2021-2035年)", None, "implements"),
+                ("安徽省县城新型城镇化建设试点工作方案", None, "implements"),
+            ],
+        ),
+        ("按照国办发〔2020〕1号文件精神", [(None, "国办发〔2020〕1号", "basis")]),
+        ("刊登于《人民日报》。认真学习《通知》精神", []),
+        ("本方案所称《方案》", []),
+    ],
+)
+def test_citation_patterns(text, expected):
+    found = [(c.title, c.number, c.relation) for c in find_citations(text)]
+    assert found == expected
+
+
+def test_self_reference_is_left_out():
+    text = "根据《某市某某实施方案》制定本方案。"
+    assert find_citations(text, "某市某某实施方案") == []
+
+
+@pytest.mark.parametrize(
+    ("number", "organ", "region", "level"),
+    [
+        ("皖办发〔2024〕11号", "中共安徽省委办公厅", "安徽省", "provincial"),
+        ("豫政〔2019〕19号", "河南省人民政府", "河南省", "provincial"),
+        ("亳政秘〔2024〕58号", "亳州市人民政府", "亳州市", "city"),
+        ("国办发〔2020〕1号", "国务院办公厅", None, "national"),
+        ("国发〔2020〕1号", "国务院", None, "national"),
+        ("渝府发〔2021〕5号", "重庆市人民政府", "重庆市", "provincial"),
+        ("粤府〔2021〕5号", "广东省人民政府", "广东省", "provincial"),
+        ("鄂政办发〔2021〕5号", "湖北省人民政府办公厅", "湖北省", "provincial"),
+    ],
+)
+def test_issuer_code(number, organ, region, level):
+    issuer = issuer_of_number(number)
+    assert issuer is not None
+    assert (issuer.organ, issuer.region.name if issuer.region else None, issuer.level) == (
+        organ,
+        region,
+        level,
+    )
+
+
+def test_extract_makes_valid_stub_documents_with_cites():
+    doc = make_doc(
+        "为贯彻落实《安徽省某某意见》（皖办发〔2024〕11号），根据《亳州市某某规划》，制定本方案。",
+        title="亳州市某某实施方案",
+        number="亳政〔2024〕3号",
+    )
+    extraction = extract(doc)
+    for node in extraction.nodes:
+        validate_node(node)
+    for rel in extraction.relationships:
+        validate_relationship(rel)
+    own = next(n for n in extraction.nodes if n.id == extraction.document_id)
+    assert own.properties["level"] == "city" and not own.weak
+    stubs = {n.id: n for n in extraction.nodes if n.label == "Document" and n.weak}
+    stub = stubs["doc:皖办发〔2024〕11号"]
+    assert stub.properties["stub"] is True
+    assert stub.properties["level"] == "provincial"
+    assert stub.properties["issuer"] == "中共安徽省委办公厅"
+    assert "doc:亳州市某某规划" in stubs
+    cites = {
+        (r.end, r.properties["relation"]) for r in extraction.relationships if r.type == "CITES"
+    }
+    assert cites == {("doc:皖办发〔2024〕11号", "implements"), ("doc:亳州市某某规划", "basis")}
+    assert all(r.properties["evidence"] for r in extraction.relationships if r.type == "CITES")
+
+
+def test_title_names_the_document_it_transmits():
+    doc = make_doc("各有关单位：现将方案印发给你们。", title="关于印发《池州市某某工作方案》的通知")
+    cites = [r for r in extract(doc).relationships if r.type == "CITES"]
+    assert [(r.end, r.properties["relation"]) for r in cites] == [
+        ("doc:池州市某某工作方案", "reference")
+    ]
+
+
+def test_title_identity_ignores_the_circle_used_for_zero():
+    from loaders.docnumber import normalize_title
+
+    assert normalize_title("规划和二○三五年远景目标纲要") == normalize_title(
+        "规划和二〇三五年远景目标纲要"
+    )

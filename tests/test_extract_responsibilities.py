@@ -1,0 +1,100 @@
+"""Tasks from the section tree, and the units, parks and regions that lead or support them."""
+
+from __future__ import annotations
+
+from loaders.document import Metadata, ParsedDocument, Section
+from loaders.extract import extract
+
+
+def _doc(text: str, sections=(), title="鹤壁市某某若干意见", issuer="鹤壁市人民政府"):
+    meta = Metadata(title=title, issuer=issuer)
+    return ParsedDocument("mem.txt", "txt", "utf-8", text, meta, tuple(sections))
+
+
+def _duties(extraction):
+    names = {n.id: n.properties.get("name") for n in extraction.nodes}
+    return {
+        (names[r.start], r.type, names[r.end])
+        for r in extraction.relationships
+        if r.type in ("LED_BY", "SUPPORTED_BY")
+    }
+
+
+def test_task_is_the_section_from_the_loaders_tree():
+    body = "14.加快实现基础设施互联互通。由市城市管理局牵头统筹，以淇滨区为核心。"
+    text = f"二、明确协同任务\n{body}"
+    item = Section("14", "加快实现基础设施互联互通", body, 9, len(text), 2)
+    top = Section("二", "明确协同任务", text, 0, len(text), 1, (item,))
+    extraction = extract(_doc(text, [top]))
+    assert _duties(extraction) == {("14 加快实现基础设施互联互通", "LED_BY", "鹤壁市城市管理局")}
+    task = next(n for n in extraction.nodes if n.label == "Task")
+    assert task.properties["number"] == "14"
+    assert task.properties["section"] == "二 明确协同任务 > 14 加快实现基础设施互联互通"
+    units = {n.properties["full_name"] for n in extraction.nodes if n.label == "Unit"}
+    assert units == {"鹤壁市城市管理局", "鹤壁市人民政府"}
+    has_task = [r for r in extraction.relationships if r.type == "HAS_TASK"]
+    assert [r.end for r in has_task] == [task.id]
+
+
+def test_units_are_qualified_by_the_documents_region():
+    text = "1.统筹推进。由市发改委牵头，市财政局配合。"
+    hebi = extract(_doc(text))
+    chizhou = extract(_doc(text, title="池州市某某方案", issuer="池州市人民政府"))
+    units_hebi = {n.id: n.properties["full_name"] for n in hebi.nodes if n.label == "Unit"}
+    units_chizhou = {n.id: n.properties["full_name"] for n in chizhou.nodes if n.label == "Unit"}
+    assert "鹤壁市发展改革委" in units_hebi.values()
+    assert "池州市发展改革委" in units_chizhou.values()
+    assert not set(units_hebi) & set(units_chizhou)
+
+
+def test_park_alias_and_district_leads():
+    text = (
+        "有效激发鹤壁经济技术开发区(以下简称开发区)新一轮创新发展活力。\n"
+        "2.支持平台共享。由开发区牵头，淇滨区、城乡一体化示范区及市发展改革委等相关部门配合，编制规划。\n"
+        "8.加快构建区域创新生态圈。支持淇滨区牵头，集聚优质创新资源。\n"
+    )
+    duties = _duties(extract(_doc(text)))
+    assert ("2 支持平台共享", "LED_BY", "鹤壁经济技术开发区") in duties
+    assert ("2 支持平台共享", "SUPPORTED_BY", "淇滨区") in duties
+    assert ("2 支持平台共享", "SUPPORTED_BY", "鹤壁市发展改革委") in duties
+    assert ("8 加快构建区域创新生态圈", "LED_BY", "淇滨区") in duties
+
+
+def test_headed_lists_and_office_and_cooperation():
+    text = (
+        "(一)强化组织领导。领导小组办公室设在市发展改革委。\n"
+        "(二)加强要素保障。市自然资源和规划局会同市财政局研究制定办法。\n"
+        "(三)优化服务。(牵头单位：市政务服务中心；责任单位：市发展改革委、市商务局)\n"
+        "(四)抓好落实。责任单位：市科技局、市教育局\n"
+    )
+    duties = _duties(extract(_doc(text)))
+    assert duties == {
+        ("(一) 强化组织领导", "LED_BY", "鹤壁市发展改革委"),
+        ("(二) 加强要素保障", "LED_BY", "鹤壁市自然资源和规划局"),
+        ("(二) 加强要素保障", "SUPPORTED_BY", "鹤壁市财政局"),
+        ("(三) 优化服务", "LED_BY", "鹤壁市政务服务中心"),
+        ("(三) 优化服务", "SUPPORTED_BY", "鹤壁市发展改革委"),
+        ("(三) 优化服务", "SUPPORTED_BY", "鹤壁市商务局"),
+        ("(四) 抓好落实", "LED_BY", "鹤壁市科技局"),
+        ("(四) 抓好落实", "SUPPORTED_BY", "鹤壁市教育局"),
+    }
+
+
+def test_generic_units_are_not_nodes():
+    text = "1.抓好落实。由市民政局牵头、相关部门配合。"
+    extraction = extract(_doc(text))
+    assert _duties(extraction) == {("1 抓好落实", "LED_BY", "鹤壁市民政局")}
+    assert [n.properties["name"] for n in extraction.nodes if n.label == "Unit"] == [
+        "鹤壁市人民政府",
+        "鹤壁市民政局",
+    ]
+
+
+def test_issued_by_the_park_committee():
+    doc = _doc("正文。", title="某某通知", issuer="安徽亳州高新技术产业开发区管理委员会")
+    extraction = extract(doc)
+    names = {n.id: n.properties.get("name") for n in extraction.nodes}
+    issued = [names[r.end] for r in extraction.relationships if r.type == "ISSUED_BY"]
+    assert issued == ["亳州高新技术产业开发区管委会"]
+    own = next(n for n in extraction.nodes if n.id == extraction.document_id)
+    assert own.properties["level"] == "park"

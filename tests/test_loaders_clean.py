@@ -1,0 +1,93 @@
+"""Line rules: page furniture goes, document lines that look like it stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.clean import clean
+
+BODY = "一、总体要求\n坚持规划引领，统筹推进城市更新。"
+
+
+def texts(raw: str) -> list[str]:
+    return [p.text for p in clean(raw).paragraphs]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "分享:", "分享到：微信 微博 QQ空间", "字体大小：【大 中 小】", "【打印本页】【关闭窗口】",
+        "关闭×", "打印", "您现在所在的位置: 网站首页 > 信息公开", "当前位置：首页 > 政策文件",
+        "DOC文库 - 千万精品文档,你想要的都能搜到,下载即用。", "当前文档共23页 2.88",
+        "下载后继续阅读", "某某方案.doc某某方案.doc", "阅读量:1035", "4", "- 12 -", "第3页共9页",
+        "扫一扫在手机打开当前页", "上一篇：关于做好春耕工作的通知", "版权所有：某某市人民政府",
+        "网站标识码 4106000001 豫ICP备05000000号",
+    ],
+)  # fmt: skip
+def test_furniture_lines_are_dropped(furniture: str) -> None:
+    assert texts(f"{furniture}\n{BODY}") == BODY.splitlines()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "分享经济发展",
+        "主办单位：市发展改革委",
+        "（三）推动关闭落后产能",
+        "打造具有全国竞争力的先进制造产业集群",
+        "2025年",
+    ],
+)
+def test_document_lines_that_look_like_furniture_stay(line: str) -> None:
+    assert line in texts(f"{BODY}\n{line}\n三、保障措施")
+
+
+@pytest.mark.parametrize("marker", ["相关阅读", "热门阅读", "推荐园区", "前瞻服务", "相关文章",
+                                    "本文来源 某某网,转载请注明来源!"])  # fmt: skip
+def test_everything_after_a_tail_marker_goes(marker: str) -> None:
+    raw = f"{BODY}\n{marker}\n• 行业研究报告\n产业研究服务热线:400-068-7188"
+    assert texts(raw) == BODY.splitlines()
+
+
+def test_header_lines_become_fields_not_text() -> None:
+    raw = (
+        "索 引 号: | 011158671/2022-32954 | 分 类: | 城市规划 |\n"
+        "---|---|---|---|\n"
+        "  • 发布机构：池州经济技术开发区\n"
+        "来源:鹤壁市人民政府 发布时间:2021-02-07 11:11:54 阅读量:1035\n"
+        f"{BODY}"
+    )
+    cleaned = clean(raw)
+    assert [p.text for p in cleaned.paragraphs] == BODY.splitlines()
+    assert dict(cleaned.header) == {
+        "索引号": "011158671/2022-32954",
+        "主题分类": "城市规划",
+        "发布机构": "池州经济技术开发区",
+        "来源": "鹤壁市人民政府",
+        "发布日期": "2021-02-07 11:11:54",
+        "访问量": "1035",
+    }
+
+
+def test_table_of_contents_is_removed() -> None:
+    raw = "目 录\n第一章 总则\n第二章 附则\n序 言\n为推进工作，制定本规划。\n第一章 总则\n内容。\n第二章 附则"
+    assert texts(raw) == [
+        "序 言",
+        "为推进工作，制定本规划。",
+        "第一章 总则",
+        "内容。",
+        "第二章 附则",
+    ]
+
+
+def test_table_of_contents_with_leaders_followed_directly_by_the_body() -> None:
+    raw = "目录\n第一章 总则……………1\n第二章 附则……………9\n第一章 总则\n内容。\n第二章 附则\n附则内容。"
+    assert texts(raw) == ["第一章 总则", "内容。", "第二章 附则", "附则内容。"]
+
+
+def test_markdown_heading_marks_are_not_text() -> None:
+    assert texts("# 某某市城市更新方案\n## 一、总体要求\n坚持规划引领。") == [
+        "某某市城市更新方案",
+        "一、总体要求",
+        "坚持规划引领。",
+    ]
