@@ -222,11 +222,9 @@ def _options(layout: str) -> dict[str, Any]:
             }
         }
         options["physics"] = {"enabled": False}
-        options["edges"]["smooth"] = {
-            "type": "cubicBezier",
-            "forceDirection": "vertical" if layout == "level" else "horizontal",
-            "roundness": 0.5,
-        }
+        # Curved edges: a direct citation and a path through an intermediate document run
+        # along the same line in a layered layout; curves of different spans stay apart.
+        options["edges"]["smooth"] = {"type": "curvedCW", "roundness": 0.2}
     else:
         options["physics"] = {"enabled": True, "stabilization": {"iterations": 200}}
     return options

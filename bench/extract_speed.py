@@ -2,8 +2,9 @@
 
     python -m bench.extract_speed        # prints and writes bench/results/extract_speed.txt
 
-Figures are per core (one process, one thread). The machine is shared, so each figure is
-the best of several rounds (the least disturbed one), with the median alongside.
+Figures are per core (one process, one thread): CPU seconds of this process
+(time.process_time), so other work on a shared machine does not count against us; each
+figure is the best of several rounds, with the median alongside.
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ def seed_files() -> list[Path]:
 
 
 def timings(work: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
-    """Wall-clock seconds of each round of work."""
+    """CPU seconds of each round of work."""
     out = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        out.append(time.perf_counter() - start)
+        out.append(time.process_time() - start)
     return out
 
 
@@ -69,7 +70,7 @@ def main() -> int:
     best_ours, best_theirs = min(ours), min(theirs)
     lines = [
         f"policykg extract speed, {time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime())} UTC",
-        f"python {platform.python_version()} on {platform.machine()}, one core",
+        f"python {platform.python_version()} on {platform.machine()}, one core, CPU time",
         f"texts: {len(docs)} seed documents, {chars} characters (loaders.parse clean text)",
         f"rounds: {ROUNDS}, figures from the best round (median in brackets)",
         f"extract:    {chars / best_ours / 1e6:.2f} M chars/s "

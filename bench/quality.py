@@ -235,7 +235,7 @@ def main(argv: list[str]) -> int:
     heldout = evaluate(lambda: sentence_documents("heldout.json"))
     print(table("later sentences (heldout.json, see its note)", heldout), end="\n\n")
     heldout2 = evaluate(lambda: sentence_documents("heldout2.json"))
-    print(table("held-out sentences (heldout2.json, scored as is)", heldout2))
+    print(table("held-out sentences (heldout2.json, see its note)", heldout2))
     if "-v" in argv:
         for kind in KINDS:
             for miss in merged(both, heldout, heldout2).get(kind, Score()).misses:

@@ -12,7 +12,9 @@ _DOC_NUMBER = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*〔(?P<year>(?:19|20)\d{2})〕\s*(?P<serial>\d{1,5})\s*号"
 )
 _TITLE_MARKERS = re.compile(r"[（(]\s*(征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)\s*[)）]\s*$")
-_QUOTES = str.maketrans("○◯", "〇〇", "《》〈〉<>\"'“”‘’")  # 二○三五 is 二〇三五
+_QUOTES = str.maketrans("", "", "《》〈〉<>\"'“”‘’")
+# 二○三五, 二0三五 and 二O三五 are all 二〇三五: a zero between Chinese numerals.
+_CN_ZERO = re.compile(r"(?<=[一二三四五六七八九十〇])[0OoＯ○◯]|[0OoＯ○◯](?=[一二三四五六七八九〇])")
 
 
 def to_halfwidth(text: str) -> str:
@@ -51,7 +53,7 @@ def title_status(title: str) -> str | None:
 def normalize_title(raw: str) -> str:
     """Identity form of a title: no 《》 or quotes, no spaces, no trailing status marker."""
     text = _SPACES.sub("", to_halfwidth(unicodedata.normalize("NFC", raw))).translate(_QUOTES)
-    text = text.replace("(", "（").replace(")", "）")
+    text = _CN_ZERO.sub("〇", text.replace("(", "（").replace(")", "）"))
     previous = None
     while previous != text:
         previous = text

@@ -35,6 +35,15 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[
 known_home = explorer_graph.known_home
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 TIMEOUT_MS = 30_000
+PAGES = [
+    ("", "概览"),
+    ("document", "文件"),
+    ("lineage", "政策脉络"),
+    ("responsibility", "责任分工"),
+    ("targets", "目标指标"),
+    ("map", "地图"),
+    ("console", "Cypher 控制台"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +76,7 @@ def browser(known_home: Path) -> Iterator[tuple[Any, str, list[str]]]:
 
 def open_page(page: Any, url: str, path: str, title: str) -> None:
     page.goto(f"{url}/{path}")
-    page.get_by_role("heading", name=title).wait_for()
+    page.get_by_role("heading", name=title, exact=True, level=1).wait_for()
     # Streamlit reruns settle when the status widget stops showing "running".
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
 
@@ -96,7 +105,8 @@ def click_node(page: Any, label: str) -> None:
     )
     box = frame_element.bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-    page.mouse.move(0, 0)  # the hover tooltip would cover the graph in screenshots
+    # The hover tooltip would cover the clicked node in the screenshot.
+    inner.add_style_tag(content=".vis-tooltip { display: none !important; }")
     page.wait_for_timeout(300)
 
 
@@ -207,7 +217,10 @@ def test_console_refuses_a_write(browser: tuple[Any, str, list[str]]) -> None:
 
 
 def test_no_request_leaves_localhost(browser: tuple[Any, str, list[str]]) -> None:
+    """Every page, graphs and charts included, loads from localhost alone (no CDN, no fonts)."""
     page, url, requests = browser
+    for path, title in PAGES:
+        open_page(page, url, path, title)
     open_page(page, url, "lineage", "政策脉络")
     graph_frame(page)
     assert requests, "the browser recorded no request at all"

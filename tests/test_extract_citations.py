@@ -135,3 +135,20 @@ def test_title_identity_ignores_the_circle_used_for_zero():
     assert normalize_title("规划和二○三五年远景目标纲要") == normalize_title(
         "规划和二〇三五年远景目标纲要"
     )
+
+
+def test_title_identity_ignores_how_zero_is_written_between_numerals():
+    from loaders.docnumber import normalize_title
+
+    forms = {normalize_title(f"远景目标和二{z}三五年纲要") for z in "〇○0O"}
+    assert len(forms) == 1
+    assert normalize_title("2035年远景目标") == "2035年远景目标"
+
+
+def test_a_stub_cited_by_title_reads_its_issuer_and_level_from_the_title():
+    doc = make_doc("为贯彻落实《河南省人民政府关于支持某某的指导意见》和《亳州市营商环境条例》，")
+    nodes = extract(doc).nodes
+    stubs = {n.properties["title"]: n.properties for n in nodes if n.label == "Document" and n.weak}
+    henan = stubs["河南省人民政府关于支持某某的指导意见"]
+    assert (henan["issuer"], henan["level"]) == ("河南省人民政府", "provincial")
+    assert stubs["亳州市营商环境条例"]["level"] == "city"

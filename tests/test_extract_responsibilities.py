@@ -98,3 +98,11 @@ def test_issued_by_the_park_committee():
     assert issued == ["亳州高新技术产业开发区管委会"]
     own = next(n for n in extraction.nodes if n.id == extraction.document_id)
     assert own.properties["level"] == "park"
+
+
+def test_bracketed_units_closing_an_item():
+    text = "3.完善配套政策。研究出台支持措施。（市发展改革委、市财政局负责）"
+    assert _duties(extract(_doc(text))) == {
+        ("3 完善配套政策", "LED_BY", "鹤壁市发展改革委"),
+        ("3 完善配套政策", "SUPPORTED_BY", "鹤壁市财政局"),
+    }

@@ -52,6 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The graph is empty: run `policykg load` first.",
     ),
     "choose_document": ("选择文件(输入文号或标题)", "Choose a document (type 文号 or title)"),
+    "lineage_steps": ("逐步引用关系", "Citation steps"),
     "depth": ("层数", "Depth"),
     "direction": ("方向", "Direction"),
     "up": ("上溯(依据)", "Up (what it rests on)"),

@@ -64,8 +64,16 @@ class Builder:
     def park(self, park: ParkMention) -> tuple[str, str]:
         """A Park node, LOCATED_IN its region when known."""
         pid = park_id(park.key)
-        aliases = sorted({park.surface, park.name} - {park.name}) or None
         known = self.nodes.get(pid)
+        if (
+            known is not None
+            and (park.level is None or known.properties.get("level"))
+            and (
+                park.surface == park.name or park.surface in (known.properties.get("aliases") or ())
+            )
+        ):
+            return ("Park", pid)  # seen under this name already: nothing new to record
+        aliases = sorted({park.surface, park.name} - {park.name}) or None
         if known is not None:
             old = known.properties.get("aliases") or []
             assert isinstance(old, list)

@@ -7,7 +7,8 @@ from loaders.extract.builder import Builder
 from loaders.extract.citations import Citation, document_kind, find_citations
 from loaders.extract.context import Context
 from loaders.extract.ids import document_id
-from loaders.extract.issuers import issuer_of_number
+from loaders.extract.issuers import LEVEL_OF_REGION, issuer_of_number, level_of_issuer_name
+from loaders.extract.regions import find_regions
 from loaders.extract.sentences import halfwidth
 from ontology.records import Value
 
@@ -28,13 +29,28 @@ def own_document(ctx: Context, b: Builder) -> tuple[str, str]:
     return ("Document", b.node("Document", ctx.doc_id, props, weak=False))
 
 
+def _issuer_from_title(title: str, province: str | None) -> tuple[str | None, str | None]:
+    """Issuer and level a title names: 河南省人民政府关于… → 河南省人民政府, provincial."""
+    head = title.split("关于", 1)[0].rstrip("、 ") if "关于" in title else ""
+    if len(head) >= 2:
+        return head, level_of_issuer_name(head)
+    hits = find_regions(title[:12], province)
+    if hits and hits[0].start == 0:  # 亳州市优化营商环境条例: a city's own document
+        return None, LEVEL_OF_REGION[hits[0].region.level]
+    return None, None
+
+
 def _stub(b: Builder, citation: Citation, province: str | None) -> tuple[str, str]:
-    issuer = issuer_of_number(citation.number, province)
+    found = issuer_of_number(citation.number, province)
+    issuer, level = (found.organ, found.level) if found else (None, None)
     title = citation.title
+    if title and (issuer is None or level is None):
+        named, named_level = _issuer_from_title(title, province)
+        issuer, level = issuer or named, level or named_level
     props: dict[str, Value] = {
         "name": title or citation.number, "title": title, "doc_number": citation.number,
-        "issuer": issuer.organ if issuer else None, "level": issuer.level if issuer else None,
-        "kind": citation.kind, "status": title_status(title) if title else None, "stub": True,
+        "issuer": issuer, "level": level, "kind": citation.kind,
+        "status": title_status(title) if title else None, "stub": True,
     }  # fmt: skip
     return ("Document", b.node("Document", document_id(citation.number, title), props))
 

@@ -58,6 +58,14 @@ def _lead_end(text: str) -> int:
 
 
 _LEVEL = re.compile(r"(国家级|省级)$")
+_KIND_OF_SURFACE = re.compile(f"(?:{_KIND_ALT})$")
+# Words that describe a kind of zone rather than name one.
+_DESCRIPTIVE = re.compile(
+    r"高端|特色|专业|创新|生态|低碳|循环|示范|绿色|新型|小微|返乡|标准|现代|综合|配套|合作|共建|"
+    r"双创|融合|环保|先行|转型|承接|集聚|一体化|重点|智慧|数字|开放|联动|试点|品牌|优势|主导|"
+    r"新兴|战略|产业|园区|旅游|全域|城市|城乡|国际|区域|各类|这些|该|世界|一流|国家|省级|加工|贸易"
+)
+_NAMED_KINDS = frozenset({"产业园", "科技园", "工业园区"})
 _GENERIC = frozenset({"", "本", "该", "各", "全市", "全省", "全区", "我市", "我区", "新", "现有"})
 
 
@@ -190,4 +198,14 @@ def find_parks(
     for mention, _ in out:
         counts[mention.key] = counts.get(mention.key, 0) + 1
     named_keys = {m.key for m, named in out if named}
-    return [m for m, named in out if named or counts[m.key] > 1 or m.key in named_keys]
+    return [
+        m for m, named in out if named or counts[m.key] > 1 or m.key in named_keys or _proper(m)
+    ]
+
+
+def _proper(mention: ParkMention) -> bool:
+    """保利文化产业园, 东湖新技术开发区: a name, not 高端产业园 or 生态环保示范区."""
+    if mention.kind not in _NAMED_KINDS:
+        return False  # 开发区, 示范区 alone are common nouns in running text
+    core = mention.surface[: -len(_KIND_OF_SURFACE.search(mention.surface).group())]
+    return 2 <= len(core) <= 6 and not _DESCRIPTIVE.search(core)

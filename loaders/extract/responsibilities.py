@@ -23,6 +23,10 @@ _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,60}})")
 _IN_CHARGE = re.compile(
     rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
 )
+# （市发展改革委、市财政局负责）closing an item: the first named leads.
+_BRACKET_DUTY = re.compile(
+    r"[（(](?P<list>[^（）()\n牵配]{2,80}?)(?:按职责分工|分别|共同)?负责[)）]"
+)
 _OFFICE = re.compile(rf"办公室设在(?P<lead>{_C}{{2,30}})")
 _HEADED = re.compile(
     r"(?P<head>牵头单位|责任单位|配合单位|参与单位|协办单位|主办单位)\s*[:：]\s*"
@@ -176,6 +180,9 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
         if lead is not None:
             out.append((m.start(), "LED_BY", lead))
             out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
+    for m in _BRACKET_DUTY.finditer(text):
+        for j, t in enumerate(resolve.many(m.group("list"))):
+            out.append((m.start(), "SUPPORTED_BY" if j else "LED_BY", t))
     for m in _OFFICE.finditer(text):
         lead = _prefix_units(m.group("lead"), resolve)
         if lead:

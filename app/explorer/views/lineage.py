@@ -61,5 +61,5 @@ for name, wanted in (("lineage_graph_up", "up"), ("lineage_graph_down", "down"))
 
 base: Subgraph = collect(values)
 graph_view(base, f"lineage_{doc['id']}", layout=layout, keep=[doc["id"]])
-st.subheader(t("page_lineage"))
+st.subheader(t("lineage_steps"))
 table(frame(steps), "lineage")
