@@ -162,7 +162,9 @@ def load(
                             highlight=False,
                         )
                     else:
-                        progress.console.print(f"error {result.error}", style="red", highlight=False)
+                        progress.console.print(
+                            f"error {result.error}", style="red", highlight=False
+                        )
 
             load_report = load_files(store, files, settings.batch_size, on_file=report)
         stats = graph_stats(store)
@@ -192,7 +194,7 @@ def load(
 
 @app.command("parse")
 def parse_command(
-    files: Annotated[list[Path], typer.Argument(help="Document files.")],
+    files: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print ParsedDocument as JSON.")] = False,
 ) -> None:
     """Show what the loader reads from files: metadata, sections and clean text."""
@@ -206,7 +208,7 @@ def parse_command(
         return data
 
     failed = False
-    for file in files:
+    for file in discover(files):
         try:
             doc = parse(file)
         except PolicyKGError as exc:
@@ -240,32 +242,32 @@ def parse_command(
 
 @app.command("extract")
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="Document files.")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document.")] = True,
+    files: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")],
+    as_json: Annotated[
+        bool,
+        typer.Option("--json/--pretty", help="One JSON object per line (default), or indented."),
+    ] = True,
 ) -> None:
     """Print what `load` would write for each document: nodes and relationships."""
     failed = False
-    for file in files:
+    for file in discover(files):
         try:
             parsed = parse(file)
             for document in (parsed, *parsed.companions):
                 extraction = extract(document)
-                out.out(
-                    dumps(
-                        {
-                            "document": {
-                                "id": extraction.document_id,
-                                "source": document.source,
-                                "title": document.metadata.title,
-                            },
-                            "nodes": [n.to_json() for n in extraction.nodes],
-                            "relationships": [r.to_json() for r in extraction.relationships],
-                        }
-                    ),
-                    highlight=False,
-                )
+                data = {
+                    "document": {
+                        "id": extraction.document_id,
+                        "source": document.source,
+                        "title": document.metadata.title,
+                    },
+                    "nodes": [n.to_json() for n in extraction.nodes],
+                    "relationships": [r.to_json() for r in extraction.relationships],
+                }
+                text = json.dumps(data, ensure_ascii=False) if as_json else dumps(data)
+                out.out(text, highlight=False)
         except PolicyKGError as exc:
-            err.print(f"error {exc}", style="red", highlight=False)
+            err.print(f"error {exc}", style="red", highlight=False, markup=False)
             failed = True
     if failed:
         raise typer.Exit(1)
@@ -420,28 +422,18 @@ def _check_format(fmt: str) -> None:
 
 
 def main() -> None:
-    """Entry point: our errors become one line and exit code 2 (1 means some files failed)."""
+    """Entry point: our errors become one line and exit code 2 (1 means some files failed).
+
+    Click's standalone mode handles usage errors (exit 2 with usage) and typer.Exit; our
+    own errors pass through it and are printed here without a stack trace.
+    """
     try:
-        # Without standalone mode click returns the code of typer.Exit instead of exiting.
-        code = app(standalone_mode=False)
+        app()
     except PolicyKGError as exc:
         err.print(f"error: {exc}", style="red", highlight=False)
         if exc.hint:
             err.print(f"hint: {exc.hint}", highlight=False)
         sys.exit(2)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        err.print("aborted", highlight=False)
-        sys.exit(1)
-    except Exception as exc:  # click usage errors arrive here with standalone_mode=False
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -65,6 +65,8 @@ def export_command(
         f"{result.size} bytes",
         highlight=False,
     )
+    for note in result.notes:
+        err.print(f"note: {note}", highlight=False)
     if result.command:
         err.print(f"load into Neo4j (from {out}): {result.command}", highlight=False)
     if result.shacl is not None:

@@ -3,12 +3,14 @@
 Node keys are policykg ids. A node's `labels` attribute holds its ontology label and `label`
 its name (what Gephi displays); an edge's `label` holds its relationship type (GEXF reserves
 `type` for directed/undirected). Neither format holds lists, so list properties (Park
-aliases) are written as JSON strings and decoded on the way back.
+aliases) are written as JSON strings and decoded on the way back. XML 1.0 cannot hold most
+control characters at all: they become U+FFFD, and the export says how many values changed.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,28 +25,44 @@ DISPLAY = "label"
 EDGE_TYPE = "label"
 
 
-def _encode(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def to_networkx(snapshot: Snapshot) -> nx.MultiDiGraph:
+class _XmlText:
+    """Makes strings XML-safe and counts the values it had to change."""
+
+    def __init__(self) -> None:
+        self.replaced = 0
+
+    def __call__(self, value: Any) -> Any:
+        if isinstance(value, list):
+            value = json.dumps(value, ensure_ascii=False)
+        if isinstance(value, str) and _NOT_XML.search(value):
+            self.replaced += 1
+            return _NOT_XML.sub("\ufffd", value)
+        return value
+
+
+def to_networkx(snapshot: Snapshot, safe: _XmlText | None = None) -> nx.MultiDiGraph:
     """The graph as a networkx MultiDiGraph keyed by node id."""
+    encode = safe or _XmlText()
     graph = nx.MultiDiGraph(name="policykg")
     for node in snapshot.nodes:
         attrs = {
-            k: _encode(coerce(v, property_type(node.label, k, v)))
+            k: encode(coerce(v, property_type(node.label, k, v)))
             for k, v in node.properties.items()
             if v is not None
         }
-        graph.add_node(node.id, **attrs, **{NODE_LABEL: node.label})
-        graph.nodes[node.id].setdefault(DISPLAY, node.properties.get("name") or node.id)
+        attrs.setdefault(DISPLAY, attrs.get("name") or encode(node.id))
+        graph.add_node(encode(node.id), **attrs, **{NODE_LABEL: node.label})
     for rel in snapshot.relationships:
         attrs = {
-            k: _encode(coerce(v, property_type(rel.type, k, v)))
+            k: encode(coerce(v, property_type(rel.type, k, v)))
             for k, v in rel.properties.items()
             if v is not None
         }
-        graph.add_edge(rel.start, rel.end, key=link_key(rel), **attrs, **{EDGE_TYPE: rel.type})
+        start, end = encode(rel.start), encode(rel.end)
+        graph.add_edge(start, end, key=link_key(rel), **attrs, **{EDGE_TYPE: rel.type})
     return graph
 
 
@@ -86,14 +104,18 @@ def _decode(owner: str, attrs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def write_graphml(snapshot: Snapshot, path: Path) -> None:
-    """Write GraphML (UTF-8, typed attribute keys)."""
-    nx.write_graphml(to_networkx(snapshot), path, encoding="utf-8")
+def write_graphml(snapshot: Snapshot, path: Path) -> int:
+    """Write GraphML (UTF-8, typed attribute keys); return how many values became XML-safe."""
+    safe = _XmlText()
+    nx.write_graphml(to_networkx(snapshot, safe), path, encoding="utf-8")
+    return safe.replaced
 
 
-def write_gexf(snapshot: Snapshot, path: Path) -> None:
-    """Write GEXF 1.2 (what Gephi opens natively)."""
-    nx.write_gexf(to_networkx(snapshot), path, encoding="utf-8")
+def write_gexf(snapshot: Snapshot, path: Path) -> int:
+    """Write GEXF 1.2 (what Gephi opens natively); return how many values became XML-safe."""
+    safe = _XmlText()
+    nx.write_gexf(to_networkx(snapshot, safe), path, encoding="utf-8")
+    return safe.replaced
 
 
 def read_graphml(path: Path) -> Snapshot:

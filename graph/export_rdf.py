@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from rdflib import DCTERMS, PROV, RDF, Graph, Literal, URIRef
+from rdflib import DCTERMS, PROV, RDF, SH, Graph, Literal, URIRef
 
 from graph.snapshot import Snapshot, coerce, link_key, snapshot_of
 from ontology.owl import new_graph
 from ontology.records import NodeRecord, RelationshipRecord
-from ontology.schema import LABELS, RELATIONSHIPS, NodeLabel
+from ontology.schema import LABELS, RELATIONSHIPS, NodeLabel, RelationshipType
 from ontology.shapes import shapes_graph
 from ontology.vocabulary import (
     ALIGNED_CLASSES,
@@ -91,7 +91,7 @@ def _literal(value: Any, type_: str) -> Literal:
     return Literal(value, datatype=DATATYPES[type_])
 
 
-def _schema_type(definition: NodeLabel | Any, name: str, where: str) -> str:
+def _schema_type(definition: NodeLabel | RelationshipType, name: str, where: str) -> str:
     if name in {"name", "doc", "evidence"}:
         return "string"
     for prop in definition.properties:
@@ -201,8 +201,6 @@ def validate(graph: Graph) -> ShaclReport:
     conforms, report_graph, text = pyshacl.validate(
         graph, shacl_graph=shapes_graph(), inference="none", allow_warnings=True
     )
-    from rdflib import SH
-
     violations = len(set(report_graph.subjects(SH.resultSeverity, SH.Violation)))
     return ShaclReport(bool(conforms), violations, str(text))
 

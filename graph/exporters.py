@@ -13,7 +13,7 @@ from graph.export_rdf import ShaclReport, validate, write_rdf
 from graph.snapshot import Snapshot, read_snapshot
 from graph.store import Store
 from ontology.vocabulary import DEFAULT_BASE
-from policykg.errors import ConfigError
+from policykg.errors import ConfigError, PolicyKGError
 
 EXPORT_FORMATS = ("ttl", "jsonld", "graphml", "gexf", "csv", "cypher")
 _SUFFIXES = {
@@ -36,6 +36,7 @@ class ExportResult:
     relationships: int
     shacl: ShaclReport | None = None
     command: str | None = None  # how to load a CSV export with neo4j-admin
+    notes: tuple[str, ...] = ()  # what the format could not hold as it was
 
     @property
     def size(self) -> int:
@@ -72,18 +73,34 @@ def export_snapshot(
         return ExportResult(fmt, tuple(paths), *counts, command=neo4j_admin_command(paths))
     out.parent.mkdir(parents=True, exist_ok=True)
     report = None
+    replaced = 0
     if fmt in {"ttl", "jsonld"}:
         graph = write_rdf(snapshot, out, fmt, base)
         report = validate(graph) if check else None
     elif fmt == "graphml":
-        write_graphml(snapshot, out)
+        replaced = write_graphml(snapshot, out)
     elif fmt == "gexf":
-        write_gexf(snapshot, out)
+        replaced = write_gexf(snapshot, out)
     else:
         write_cypher(snapshot, out, dialect)
-    return ExportResult(fmt, (out,), *counts, shacl=report)
+    notes = (
+        (f"{replaced} value(s) held control characters XML cannot hold: written as U+FFFD",)
+        if replaced
+        else ()
+    )
+    return ExportResult(fmt, (out,), *counts, shacl=report, notes=notes)
 
 
 def export_graph(store: Store, fmt: str, out: Path, **options: object) -> ExportResult:
     """Read the store's whole graph and export it."""
-    return export_snapshot(read_snapshot(store), fmt, out, **options)  # type: ignore[arg-type]
+    snapshot = read_snapshot(store)
+    try:
+        return export_snapshot(snapshot, fmt, out, **options)  # type: ignore[arg-type]
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.filename and str(exc.filename) != str(out):
+            reason += f" ({exc.filename})"
+        raise PolicyKGError(
+            f"cannot write {out}: {reason}",
+            hint="name a file in a writable folder (a folder for --format csv)",
+        ) from exc

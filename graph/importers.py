@@ -42,5 +42,11 @@ def import_snapshot(store: Store, snapshot: Snapshot, batch_size: int) -> WriteC
 
 
 def import_path(store: Store, path: Path, batch_size: int, base: str = DEFAULT_BASE) -> WriteCounts:
-    """Read an export and write it into store."""
-    return import_snapshot(store, read_export(path, base), batch_size)
+    """Read an export and write it into store; an export without nodes is refused."""
+    snapshot = read_export(path, base)
+    if not snapshot.nodes:
+        raise LoadError(
+            f"no policykg nodes in {path}",
+            hint="import a file written by `policykg export` (RDF: with the same --base)",
+        )
+    return import_snapshot(store, snapshot, batch_size)

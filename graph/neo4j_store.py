@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import neo4j
@@ -54,12 +55,7 @@ class Neo4jStore:
         self._check_read_only(cypher, params)
         timeout = self.settings.query_timeout_ms / 1000
 
-        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
-            result = tx.run(cypher, params)
-            columns = tuple(result.keys())
-            return QueryResult(
-                columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result)
-            )
+        work = _transaction_work(cypher, params)
 
         try:
             with self._session(read=True) as session:
@@ -86,12 +82,7 @@ class Neo4jStore:
         """Run one statement in a write transaction."""
         params = params or {}
 
-        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
-            result = tx.run(cypher, params)
-            columns = tuple(result.keys())
-            return QueryResult(
-                columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result)
-            )
+        work = _transaction_work(cypher, params)
 
         try:
             with self._session(read=False) as session:
@@ -117,6 +108,19 @@ class Neo4jStore:
     def close(self) -> None:
         """Close the driver."""
         self._driver.close()
+
+
+def _transaction_work(
+    cypher: str, params: dict[str, Any]
+) -> Callable[[neo4j.ManagedTransaction], QueryResult]:
+    """A transaction function that runs one statement and converts its records."""
+
+    def work(tx: neo4j.ManagedTransaction) -> QueryResult:
+        result = tx.run(cypher, params)  # type: ignore[arg-type]
+        columns = tuple(result.keys())
+        return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
+
+    return work
 
 
 def _query_error(exc: Neo4jError, cypher: str) -> QueryError:

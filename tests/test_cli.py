@@ -11,24 +11,25 @@ import time
 from pathlib import Path
 
 import pytest
+import typer
 
+from app.cli import app
 from graph.embedded import server_status
 from queries import named_queries
 from tests.conftest import DEMO, ROOT
 
-COMMANDS = [
-    "load",
-    "parse",
-    "extract",
-    "query",
-    "run",
-    "stats",
-    "serve",
-    "db",
-    "db status",
-    "db stop",
-    "db reset",
-]
+
+def _command_names() -> list[str]:
+    """Every command and sub-command the CLI registers, as typed after `policykg`."""
+    root = typer.main.get_command(app)
+    names = []
+    for name, command in root.commands.items():  # type: ignore[attr-defined]
+        names.append(name)
+        names += [f"{name} {sub}" for sub in getattr(command, "commands", {})]
+    return names
+
+
+COMMANDS = _command_names()
 
 
 def policykg(home: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
@@ -192,3 +193,37 @@ def test_kill_9_of_the_server_mid_load_then_reload_equals_a_clean_load(tmp_path:
     finally:
         for home in (clean_home, killed_home):
             policykg(home, "db", "stop")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nosuch"], "No such command 'nosuch'"),
+        (["query", "RETURN 1", "--bogus"], "No such option: --bogus"),
+        (["query", "--format"], "Option '--format' requires an argument"),
+    ],
+)
+def test_usage_errors_are_one_message_without_a_traceback(
+    own_home: Path, args: list[str], message: str
+) -> None:
+    result = policykg(own_home, *args)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_prints_one_json_object_per_document_with_evidence(own_home: Path) -> None:
+    result = policykg(own_home, "extract", str(DEMO / "002_93a20f831e1b95f8.txt"), check=True)
+    (line,) = result.stdout.splitlines()
+    data = json.loads(line)
+    units = {n["id"]: n["properties"] for n in data["nodes"] if n["label"] == "Unit"}
+    led = [
+        (units[r["end"]]["full_name"], r["properties"]["evidence"])
+        for r in data["relationships"]
+        if r["type"] == "LED_BY" and r["end"] in units
+    ]
+    assert any(name == "鹤壁市城市管理局" and "市城市管理局牵头" in ev for name, ev in led)
+    assert all(
+        r["properties"]["doc"] == data["document"]["id"]
+        for r in data["relationships"]
+        if "doc" in r["properties"]
+    )

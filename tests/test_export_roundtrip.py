@@ -18,6 +18,8 @@ from graph.exporters import EXPORT_FORMATS, export_graph
 from graph.importers import import_path
 from graph.snapshot import Snapshot, read_snapshot
 from graph.stats import graph_stats
+from graph.writer import write_records
+from ontology import NodeRecord
 from tests.export_support import REPO, load_sample, open_graph
 
 SOURCE_GRAPH = "roundtrip_source"
@@ -122,4 +124,43 @@ def test_cli_errors_are_one_line_with_a_hint(tmp_path: Path) -> None:
     assert done.stderr.splitlines() == [
         "error: cannot tell the export format from the name graph.pdf",
         "hint: pass --format with one of: ttl, jsonld, graphml, gexf, csv, cypher",
+    ]
+
+
+def test_cli_rdf_export_with_violations_exits_1(server_home: Path, tmp_path: Path) -> None:
+    store = open_graph(server_home, "invalid_dates")
+    try:
+        write_records(
+            store, [NodeRecord("Document", "doc:x", {"name": "x", "date": "2024年3月"})], [], 10
+        )
+        out = tmp_path / "bad.ttl"
+        done = _cli(server_home, "--graph", "invalid_dates", "export", str(out))
+        assert done.returncode == 1
+        assert "Conforms: False" in done.stderr
+        assert done.stderr.rstrip().endswith("SHACL: 1 violation(s)")
+        assert out.exists()  # written all the same, for inspection
+    finally:
+        store.clear()
+        store.close()
+
+
+def test_cli_import_refuses_a_file_without_our_nodes(server_home: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.ttl"
+    foreign.write_text("<http://x/a> <http://x/p> 'b' .\n", encoding="utf-8")
+    done = _cli(server_home, "--graph", "foreign", "import", str(foreign))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"error: no policykg nodes in {foreign}",
+        "hint: import a file written by `policykg export` (RDF: with the same --base)",
+    ]
+
+
+def test_cli_export_to_an_unwritable_place_is_one_line(server_home: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    done = _cli(server_home, "--graph", SOURCE_GRAPH, "export", str(blocker / "g.ttl"))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"error: cannot write {blocker / 'g.ttl'}: File exists ({blocker})",
+        "hint: name a file in a writable folder (a folder for --format csv)",
     ]
