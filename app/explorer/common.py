@@ -53,12 +53,15 @@ def header(page: str, question: str) -> None:
 
 
 def show_error(exc: PolicyKGError) -> None:
-    """A refused or failed query as a notice, with the store's own message."""
+    """A refused or failed query, or an unreachable store, as a notice with its own message."""
     message = str(exc)
+    hint = f"\n\n{exc.hint}" if exc.hint else ""
     if "timed out" in message:
         st.warning(f"{t('timeout')} ({message})")
+    elif isinstance(exc, QueryError):
+        st.error(f"{t('refused')}{message}{hint}")
     else:
-        st.error(f"{t('refused')}{message}" + (f"\n\n{exc.hint}" if exc.hint else ""))
+        st.error(f"{message}{hint}")
 
 
 def run(name: str, **params: Any) -> QueryResult | None:
@@ -66,7 +69,7 @@ def run(name: str, **params: Any) -> QueryResult | None:
     query = page_query(name)
     try:
         return store().read(query.cypher, params)
-    except QueryError as exc:
+    except PolicyKGError as exc:  # refused, timed out, or the store went away
         show_error(exc)
         return None
 

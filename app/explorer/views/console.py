@@ -9,7 +9,7 @@ import streamlit as st
 from app.explorer.common import frame, graph_view, header, show_error, store, t, table
 from app.explorer.questions import console_queries
 from app.visual import has_graph, subgraph_from_result
-from policykg.errors import QueryError
+from policykg.errors import PolicyKGError
 
 header("page_console", "q_console")
 
@@ -49,7 +49,7 @@ if go:
     try:
         st.session_state["console_result"] = store().read(cypher, params)
         st.session_state.pop("console_extra", None)
-    except QueryError as exc:
+    except PolicyKGError as exc:
         st.session_state.pop("console_result", None)
         show_error(exc)
         st.stop()
