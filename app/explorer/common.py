@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app.explorer.i18n import text
+from app.explorer.i18n import column, text
 from app.explorer.questions import page_query
 from app.visual import LAYOUTS, NODE_CAP, Subgraph, collect, filter_dates, to_pyvis
 from graph import QueryResult, Store, open_store
@@ -113,6 +113,8 @@ def table(df: pd.DataFrame, key: str, **kwargs: Any) -> None:
     if len(df) > ROW_CAP:
         st.warning(t("rows_truncated", cap=ROW_CAP))
         shown = df.head(ROW_CAP)
+    headers = {name: column(str(name), lang()) for name in shown.columns}
+    kwargs.setdefault("column_config", {n: h for n, h in headers.items() if h != n})
     st.dataframe(shown, width="stretch", hide_index=True, key=f"{key}_table", **kwargs)
     st.download_button(
         t("download_csv"),
