@@ -152,7 +152,7 @@ def node_label(node: GraphNode) -> str:
     else:
         text = props.get("name") or props.get("id") or node.key
     text = str(text)
-    return text if len(text) <= 18 else text[:17] + "…"
+    return text if len(text) <= 30 else text[:29] + "…"
 
 
 def node_style(node: GraphNode) -> dict[str, Any]:
@@ -209,7 +209,11 @@ def _options(layout: str) -> dict[str, Any]:
             "smooth": {"type": "dynamic"},
             "font": {"size": 10, "align": "middle"},
         },
-        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}},
+        # Long Chinese titles wrap inside a narrow box instead of pushing neighbours away.
+        "nodes": {
+            "font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"},
+            "widthConstraint": {"maximum": 150},
+        },
     }
     if layout in ("level", "date"):
         options["layout"] = {
@@ -218,7 +222,7 @@ def _options(layout: str) -> dict[str, Any]:
                 "direction": "UD" if layout == "level" else "LR",
                 "sortMethod": "directed" if layout == "date" else "hubsize",
                 "levelSeparation": 140 if layout == "level" else 260,
-                "nodeSpacing": 260,
+                "nodeSpacing": 180,
             }
         }
         options["physics"] = {"enabled": False}

@@ -117,12 +117,12 @@ def test_html_inlines_vis_network_and_fetches_nothing(layout: str) -> None:
     assert "@import" not in page
     nodes = _data(page, "nodes")
     assert {n["label"] for n in nodes} == {
-        "亳州高新区城市功能品质活力提升实施…",
+        "亳州高新区城市功能品质活力提升实施意见",
         "皖办发〔2024〕11号",
     }
     levels = {n["label"]: n.get("level") for n in nodes}
     if layout == "level":  # provincial above park
-        assert levels["皖办发〔2024〕11号"] < levels["亳州高新区城市功能品质活力提升实施…"]
+        assert levels["皖办发〔2024〕11号"] < levels["亳州高新区城市功能品质活力提升实施意见"]
     edges = _data(page, "edges")
     assert edges[0]["label"] == "basis"
 
