@@ -229,6 +229,7 @@ HELDOUT = (
     ("heldout.json", "later sentences"),
     ("heldout2.json", "held-out sentences"),
     ("heldout3.json", "held-out sentences, other provinces"),
+    ("heldout4.json", "held-out sentences, written after the heldout3 fixes"),
 )
 
 
