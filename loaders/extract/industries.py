@@ -10,7 +10,7 @@ from loaders.extract.ids import industry_id
 
 _VERB = (
     r"做大做强|做优做强|培育壮大|发展壮大|重点发展|重点培育|大力发展|加快发展|积极发展|优先发展|"
-    r"着力发展|聚焦发展|前瞻布局|打造|围绕|聚焦|依托|壮大|做优|做强|做精|做大|布局|培育|发展|推动|促进"
+    r"着力发展|聚焦发展|前瞻布局|巩固提升|改造提升|巩固|打造|围绕|聚焦|依托|壮大|做优|做强|做精|做大|布局|培育|发展|推动|促进"
 )
 # 围绕/依托 A、B等优势产业: what the text builds on, not what it sets out to develop.
 _ALONGSIDE = re.compile(r"围绕|依托")
@@ -24,6 +24,8 @@ ROLE_NOUN = re.compile(
 )
 _COUNT = r"[一二三四五六七八九十两\d]+(?:大|条|个|项)"
 _LIST_END = re.compile(rf"(?:等)?(?:{_COUNT})?(?:重点)?$")
+# A、B等乡村特色产业: a word of place or kind between 等 and the role noun qualifies the role.
+_QUALIFIER = re.compile(r"(?<=等)(?:乡村|县域|农村|山区|地方|本地|区域|传统|现代|绿色|生态|海洋)+$")
 # 打造A产业集群和B产业集群: the second list starts after the first role noun.
 _JOIN = re.compile(r"以及|和|及|与|、|，|,")
 _VERB_RE = re.compile(_VERB)
@@ -111,7 +113,7 @@ def find_industries(text: str) -> list[tuple[int, str, str | None]]:
             joined = _JOIN.match(text, last_role_end, m.start())
             begin = joined.end() if joined else last_role_end
         last_role_end = m.end()
-        items = _LIST_END.sub("", text[begin : m.start()])
+        items = _LIST_END.sub("", _QUALIFIER.sub("", text[begin : m.start()]))
         found.extend((verb_end, name, role) for name in _items(items))
         seen_spans.append((verb_end - 4, m.end()))
     for m in OPEN.finditer(text):

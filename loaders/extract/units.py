@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.parks import ParkMention, find_parks
+from loaders.extract.parks import KIND, ParkMention, find_parks
 from loaders.extract.regions import Region, ancestors, find_regions
 
 _SUFFIX = (
@@ -49,6 +49,7 @@ def _home_park(word: str, region: Region | None, province: str | None) -> ParkMe
 
 
 _PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡)(?=[\u4e00-\u9fff]{2})")
+_PARK_ORGAN = re.compile(r"(?:管理委员会|管委会|党工委|工委)$")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,14 @@ def qualify(
         home = park or _home_park(head.group(), region, province)
         if home is not None:
             name = normalize_unit(raw[head.end() :])
+            return UnitName(home, name, f"{home.name}{name}", unit_kind(name))
+    organ = _PARK_ORGAN.search(raw)
+    if organ and KIND.search(raw, 0, organ.start()):
+        # 常州国家高新区管委会: the organ of a park named in full.
+        parks = find_parks(raw[: organ.start()], region, province)
+        if parks and parks[0].start == 0 and parks[0].end == organ.start():
+            home = parks[0]
+            name = normalize_unit(organ.group())
             return UnitName(home, name, f"{home.name}{name}", unit_kind(name))
     hits = find_regions(raw, province)
     if hits and hits[0].start == 0:
