@@ -230,6 +230,7 @@ HELDOUT = (
     ("heldout2.json", "held-out sentences"),
     ("heldout3.json", "held-out sentences, other provinces"),
     ("heldout4.json", "held-out sentences, written after the heldout3 fixes"),
+    ("heldout5.json", "held-out sentences, written after the heldout4 fixes"),
 )
 
 
