@@ -24,8 +24,8 @@ ROLE_NOUN = re.compile(
 )
 _COUNT = r"[一二三四五六七八九十两\d]+(?:大|条|个|项)"
 _LIST_END = re.compile(rf"(?:等)?(?:{_COUNT})?(?:重点)?$")
-# A、B等乡村特色产业: a word of place or kind between 等 and the role noun qualifies the role.
-_QUALIFIER = re.compile(r"(?<=等)(?:乡村|县域|农村|山区|地方|本地|区域|传统|现代|绿色|生态|海洋)+$")
+# A、B等乡村特色产业: a short word between 等 and the role noun qualifies the role.
+_QUALIFIER = re.compile(r"(?<=等)[^\W\d在的和与及为对于向从把将以]{1,4}$")
 # 打造A产业集群和B产业集群: the second list starts after the first role noun.
 _JOIN = re.compile(r"以及|和|及|与|、|，|,")
 _VERB_RE = re.compile(_VERB)

@@ -40,10 +40,13 @@ _PARK_HEAD = re.compile(
 )
 
 
+_ONE_PER_CITY = frozenset({"高新区", "经开区"})
+
+
 def _home_park(word: str, region: Region | None, province: str | None) -> ParkMention | None:
     """The park a bare 高新区/开发区 names in a city's document: that city's one."""
-    if region is None or word in ("区", "园区", "本园区"):
-        return None
+    if region is None or word not in _ONE_PER_CITY:
+        return None  # a city has many 开发区 and 园区: the bare word names none of them
     found = find_parks(f"{region.short}{word}", region, province)
     return found[0] if found else None
 
@@ -115,6 +118,7 @@ def qualify(
         if home is not None:
             name = normalize_unit(raw[head.end() :])
             return UnitName(home, name, f"{home.name}{name}", unit_kind(name))
+        return None  # 开发区管委会 in a city's document: which park's is not said
     organ = _PARK_ORGAN.search(raw)
     if organ and KIND.search(raw, 0, organ.start()):
         # 常州国家高新区管委会: the organ of a park named in full.
