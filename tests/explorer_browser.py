@@ -50,7 +50,11 @@ def is_local(url: str) -> bool:
 def serve(home: Path, port: int, timeout_s: float = 60.0) -> Iterator[str]:
     """`policykg serve` on a port as a subprocess; yields its URL and stops it afterwards."""
     policykg = shutil.which("policykg", path=str(Path(sys.executable).parent)) or "policykg"
-    env = {**os.environ, "POLICYKG_HOME": str(home)}
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("POLICYKG_", "NEO4J_"))},
+        "POLICYKG_HOME": str(home),
+        "POLICYKG_STORE": "falkordb",
+    }
     log = (home / "serve.log").open("wb")
     process = subprocess.Popen(
         [policykg, "serve", "--port", str(port)],

@@ -278,7 +278,7 @@ def write_known_graph(store: Store) -> None:
 @contextmanager
 def store_at(home: Path) -> Iterator[Store]:
     """The real embedded store under home, stopped afterwards."""
-    store = open_store(Settings.from_env(home=home))
+    store = open_store(Settings.from_env(env={}, home=home))
     try:
         store.ensure_schema()
         yield store

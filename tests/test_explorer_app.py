@@ -214,7 +214,7 @@ def test_console_times_out_with_a_notice(known: Path, monkeypatch: pytest.Monkey
 
 
 def _stats(home: Path) -> tuple[dict[str, int], dict[str, int]]:
-    store = open_store(Settings.from_env(home=home))
+    store = open_store(Settings.from_env(env={}, home=home))
     try:
         stats = graph_stats(store)
     finally:
@@ -332,3 +332,11 @@ def test_every_page_in_english(name: str, known: Path) -> None:
         at.switch_page(f"views/{name}.py").run()
     assert not at.exception and not at.error
     assert at.title[0].value == text(f"page_{name}", "en")
+
+
+def test_a_store_that_cannot_be_opened_is_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYKG_STORE", "neo4j")
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    at = AppTest.from_file(MAIN, default_timeout=60).run()
+    assert not at.exception
+    assert at.error and "NEO4J_URI" in at.error[0].value

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.explorer.questions import console_queries, explorer_queries, page_query
 from app.visual import NODE_CAP, collect, responsibility_matrix, responsibility_rows
 from graph import Store, open_store
 from graph.writer import write_records
 from ontology import NodeRecord, RelationshipRecord, node_id
 from policykg.settings import Settings
-from queries import get_query
 from tests import explorer_graph
+from tests.cypher_lint import Statement, lint
 from tests.explorer_graph import (
     BASIS_ID,
     BASIS_NUMBER,
@@ -37,18 +38,50 @@ MAIN = str(Path(__file__).resolve().parent.parent / "app" / "explorer" / "main.p
 
 @pytest.fixture(scope="module")
 def store(known_home: Path) -> Iterator[Store]:
-    opened = open_store(Settings.from_env(home=known_home))
+    opened = open_store(Settings.from_env(env={}, home=known_home))
     yield opened
     opened.close()
 
 
 def rows(store: Store, name: str, **params: object) -> list[dict[str, object]]:
-    return store.read(get_query(name).cypher, params).records()
+    return store.read(page_query(name).cypher, params).records()
 
 
 def node_ids(values: list[dict[str, object]]) -> set[str]:
     sub = collect(v for row in values for v in row.values())
     return {str(n.properties["id"]) for n in sub.nodes}
+
+
+TESTED = {
+    "lineage_graph_up",
+    "lineage_graph_down",
+    "neighbours",
+    "node_by_id",
+    "responsible",
+    "unit_graph",
+    "document_tasks",
+    "targets",
+    "places_map",
+    "document_evidence",
+    "document_citations",
+    "document_table",
+}
+
+
+def test_every_explorer_query_is_tested_here() -> None:
+    assert set(explorer_queries()) == TESTED
+
+
+def test_the_console_offers_research_questions_then_explorer_queries() -> None:
+    names = list(console_queries())
+    assert "lineage_up" in names and "explorer/lineage_graph_up" in names
+    assert names.index("lineage_up") < names.index("explorer/lineage_graph_up")
+
+
+def test_explorer_queries_pass_the_neo4j_linter() -> None:
+    statements = [Statement(f"explorer/{q.name}", q.cypher) for q in explorer_queries().values()]
+    errors = {origin: errs for origin, errs in lint(statements).items() if errs}
+    assert errors == {}
 
 
 def test_lineage_graph_up_and_down(store: Store) -> None:

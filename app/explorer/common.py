@@ -13,13 +13,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app.explorer.i18n import text
+from app.explorer.i18n import column, text
+from app.explorer.questions import page_query
 from app.visual import LAYOUTS, NODE_CAP, Subgraph, collect, filter_dates, to_pyvis
 from graph import QueryResult, Store, open_store
 from graph.result import GraphNode, to_json_value
 from policykg.errors import PolicyKGError, QueryError
 from policykg.settings import Settings
-from queries import get_query
 
 # Tables longer than this are cut (with a notice): the browser, not the store, is the limit.
 ROW_CAP = 5000
@@ -53,20 +53,23 @@ def header(page: str, question: str) -> None:
 
 
 def show_error(exc: PolicyKGError) -> None:
-    """A refused or failed query as a notice, with the store's own message."""
+    """A refused or failed query, or an unreachable store, as a notice with its own message."""
     message = str(exc)
+    hint = f"\n\n{exc.hint}" if exc.hint else ""
     if "timed out" in message:
         st.warning(f"{t('timeout')} ({message})")
+    elif isinstance(exc, QueryError):
+        st.error(f"{t('refused')}{message}{hint}")
     else:
-        st.error(f"{t('refused')}{message}" + (f"\n\n{exc.hint}" if exc.hint else ""))
+        st.error(f"{message}{hint}")
 
 
 def run(name: str, **params: Any) -> QueryResult | None:
-    """Run a named query with typed parameters; a refusal is shown, not raised."""
-    query = get_query(name)
+    """Run one of the explorer's queries with typed parameters; a refusal is shown, not raised."""
+    query = page_query(name)
     try:
         return store().read(query.cypher, params)
-    except QueryError as exc:
+    except PolicyKGError as exc:  # refused, timed out, or the store went away
         show_error(exc)
         return None
 
@@ -110,6 +113,8 @@ def table(df: pd.DataFrame, key: str, **kwargs: Any) -> None:
     if len(df) > ROW_CAP:
         st.warning(t("rows_truncated", cap=ROW_CAP))
         shown = df.head(ROW_CAP)
+    headers = {name: column(str(name), lang()) for name in shown.columns}
+    kwargs.setdefault("column_config", {n: h for n, h in headers.items() if h != n})
     st.dataframe(shown, width="stretch", hide_index=True, key=f"{key}_table", **kwargs)
     st.download_button(
         t("download_csv"),
@@ -218,15 +223,22 @@ def document_options() -> dict[str, dict[str, Any]]:
     return options
 
 
-def choose_document(key: str) -> dict[str, Any] | None:
-    """A searchable document selectbox; pre-selects the document other pages asked for."""
+def choose_document(key: str, prefer: str | None = None) -> dict[str, Any] | None:
+    """A searchable document selectbox; pre-selects the document other pages asked for.
+
+    With prefer (a numeric column such as citations) and no document asked for, the one
+    with the highest value is chosen first: a lineage page opens on a document with lineage.
+    """
     options = document_options()
     if not options:
         st.info(t("empty_graph"))
         return None
     labels = list(options)
     wanted = st.session_state.get("doc_id") or st.query_params.get("doc")
-    index = next((i for i, lb in enumerate(labels) if options[lb]["id"] == wanted), 0)
+    fallback = 0
+    if prefer:
+        fallback = max(range(len(labels)), key=lambda i: options[labels[i]].get(prefer) or 0)
+    index = next((i for i, lb in enumerate(labels) if options[lb]["id"] == wanted), fallback)
     chosen = st.selectbox(t("choose_document"), labels, index=index, key=key)
     row = options[chosen] if chosen else None
     if row is not None:

@@ -120,6 +120,53 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+# Column headers of the tables (the CSV downloads keep the field names).
+COLUMNS: dict[str, tuple[str, str]] = {
+    "label": ("类型", "Label"),
+    "type": ("关系", "Type"),
+    "count": ("数量", "Count"),
+    "doc_number": ("文号", "文号"),
+    "title": ("标题", "Title"),
+    "name": ("名称", "Name"),
+    "issuer": ("发文机关", "Issuer"),
+    "date": ("日期", "Date"),
+    "kind": ("类别", "Kind"),
+    "status": ("状态", "Status"),
+    "level": ("层级", "Level"),
+    "stub": ("仅被引用", "Stub"),
+    "places": ("适用地区/园区", "Applies to"),
+    "direction": ("方向", "Direction"),
+    "depth": ("层数", "Depth"),
+    "relations": ("引用关系", "Relations"),
+    "relation": ("引用关系", "Relation"),
+    "document": ("文件", "Document"),
+    "task_number": ("任务序号", "Task no."),
+    "task": ("任务", "Task"),
+    "unit": ("单位", "Unit"),
+    "role": ("角色", "Role"),
+    "evidence": ("原文依据", "Evidence"),
+    "metric": ("指标", "Metric"),
+    "comparator": ("比较", "Comparator"),
+    "value": ("数值", "Value"),
+    "year": ("年份", "Year"),
+    "baseline": ("基数", "Baseline"),
+    "scope": ("范围", "Scope"),
+    "documents": ("文件数", "Documents"),
+    "source": ("来源", "Source"),
+    "target": ("对象", "Target"),
+    "highlighted": ("已高亮", "Highlighted"),
+    "field": ("字段", "Field"),
+}
+
+
+def column(name: str, lang: str = "zh") -> str:
+    """The header shown for a table column (its field name when there is none)."""
+    if name not in COLUMNS:
+        return name
+    zh, en = COLUMNS[name]
+    return en if lang == "en" else zh
+
+
 def text(key: str, lang: str = "zh", **values: object) -> str:
     """The interface string for key in lang, with {placeholders} filled."""
     zh, en = STRINGS[key]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer.common import store, t
+from app.explorer.common import show_error, store, t
+from policykg.errors import PolicyKGError
 
 st.set_page_config(page_title="policykg", layout="wide")
 
@@ -21,6 +22,12 @@ PAGES = [
     st.Page("views/console.py", title=t("page_console")),
 ]
 page = st.navigation(PAGES)
+try:
+    opened = store()
+except PolicyKGError as exc:
+    # A missing setting or an unreachable store: say what to fix instead of a traceback.
+    show_error(exc)
+    st.stop()
 with st.sidebar:
-    st.caption(f"{t('store')}: {store().name}")
+    st.caption(f"{t('store')}: {opened.name}")
 page.run()

@@ -7,9 +7,9 @@ import json
 import streamlit as st
 
 from app.explorer.common import frame, graph_view, header, show_error, store, t, table
+from app.explorer.questions import console_queries
 from app.visual import has_graph, subgraph_from_result
-from policykg.errors import QueryError
-from queries import named_queries
+from policykg.errors import PolicyKGError
 
 header("page_console", "q_console")
 
@@ -17,7 +17,7 @@ DEFAULT = "MATCH (d:Document) RETURN d.doc_number AS doc_number, d.title AS titl
 st.session_state.setdefault("console_query", DEFAULT)
 st.session_state.setdefault("console_params", "{}")
 
-named = named_queries()
+named = console_queries()
 with st.expander(t("named"), expanded=False):
     choice = st.selectbox(
         t("named"),
@@ -49,7 +49,7 @@ if go:
     try:
         st.session_state["console_result"] = store().read(cypher, params)
         st.session_state.pop("console_extra", None)
-    except QueryError as exc:
+    except PolicyKGError as exc:
         st.session_state.pop("console_result", None)
         show_error(exc)
         st.stop()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app.explorer.common import choose_document, frame, header, records, t, table
+from app.explorer.common import choose_document, frame, header, lang, records, t, table
+from app.explorer.i18n import column
 from app.visual import SPAN_COLOURS, highlight_evidence
 from loaders import parse
 from loaders.document import ParsedDocument
@@ -40,6 +41,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     key="document_meta",
+    column_config={"field": column("field", lang()), "value": column("value", lang())},
 )
 
 spans = records("document_evidence", doc=doc["id"])
@@ -52,7 +54,8 @@ if parsed is not None:
         lines = [
             f"{'  ' * (s.depth - 1)}- {s.number} {s.title}".rstrip() for s in parsed.all_sections()
         ]
-        st.markdown("\n".join(lines) or "—")
+        with st.container(height=600):
+            st.markdown("\n".join(lines) or "—")
     with text_col:
         st.subheader(t("text"))
         marked, found = highlight_evidence(

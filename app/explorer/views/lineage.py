@@ -9,7 +9,7 @@ from app.visual import Subgraph, collect
 
 header("page_lineage", "q_lineage")
 
-doc = choose_document("lineage_doc")
+doc = choose_document("lineage_doc", prefer="citations")
 if doc is None:
     st.stop()
 

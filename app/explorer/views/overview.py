@@ -6,17 +6,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.explorer.common import frame, header, records, store, t, table
+from app.explorer.common import frame, header, records, show_error, store, t, table
 from app.visual import DOCUMENT_LEVELS, LEVEL_COLOURS
 from graph.stats import graph_stats
-from policykg.errors import QueryError
+from policykg.errors import PolicyKGError
 
 header("page_overview", "q_overview")
 
 try:
     stats = graph_stats(store())
-except QueryError as exc:
-    st.error(str(exc))
+except PolicyKGError as exc:
+    show_error(exc)
     st.stop()
 
 left, right = st.columns(2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from app.explorer.common import frame, header, records, t, table
@@ -16,10 +17,16 @@ if not rows:
 for row in rows:
     row["scope_labels"] = ":".join(row.get("scope_labels") or [])
 targets = frame(rows)
+# Years stay whole numbers even when some targets have none (pandas would make them floats).
+targets["year"] = pd.to_numeric(targets["year"], errors="coerce").astype("Int64")
 
 
 def _options(column: str) -> list[str]:
     return sorted({str(v) for v in targets[column].dropna()})
+
+
+def _number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) and value == value else "?"
 
 
 cols = st.columns(3)
@@ -49,7 +56,9 @@ columns = [
 table(shown[columns], "targets")
 
 st.subheader(t("compare_metric"))
-metrics = _options("metric")
+# The metric set for the most places first: the comparison this chart is for.
+spread = targets.dropna(subset=["value"]).groupby("metric")["scope"].nunique()
+metrics = sorted(spread.index, key=lambda m: (-spread[m], m))
 compared = st.selectbox(t("metric"), metrics, key="targets_compare")
 values = targets[(targets["metric"] == compared) & targets["value"].notna()]
 if values.empty:
@@ -59,7 +68,12 @@ else:
         alt.Chart(values)
         .mark_bar()
         .encode(
-            x=alt.X("scope:N", title=t("scope"), sort="-y"),
+            x=alt.X(
+                "scope:N",
+                title=t("scope"),
+                sort="-y",
+                axis=alt.Axis(labelAngle=-30, labelLimit=240),
+            ),
             y=alt.Y(
                 "value:Q",
                 title=f"{compared} ({'/'.join(sorted(set(values['unit'].dropna())))})",
@@ -73,8 +87,8 @@ else:
 
 st.subheader(t("show_evidence"))
 labels = {
-    f"{r.metric} {r.comparator or ''} {r.value if r.value == r.value else '?'}{r.unit or ''} · "
-    f"{r.scope or '-'} · {r.year}": i
+    f"{i + 1}. {r.metric} {r.comparator or ''} {_number(r.value)}{r.unit or ''} · "
+    f"{r.scope or '-'} · {r.year if pd.notna(r.year) else '-'}": i
     for i, r in enumerate(shown.itertuples())
 }
 picked = st.selectbox(t("show_evidence"), list(labels), key="targets_evidence")

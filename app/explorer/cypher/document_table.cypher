@@ -1,5 +1,7 @@
-// description: Documents with their metadata and the places they apply to, for browsing and filtering.
+// description: Documents with their metadata, how many citations touch each, and the places they apply to.
 MATCH (d:Document)
+OPTIONAL MATCH (d)-[c:CITES]-(:Document)
+WITH d, count(c) AS citations
 OPTIONAL MATCH (d)-[:APPLIES_TO]->(p)
 RETURN d.id AS id,
        d.doc_number AS doc_number,
@@ -11,5 +13,6 @@ RETURN d.id AS id,
        d.level AS level,
        d.stub AS stub,
        d.source AS source,
+       citations,
        collect(DISTINCT p.name) AS places
 ORDER BY date, title
