@@ -410,7 +410,7 @@ def serve(
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.address", host, "--server.port", str(port),
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     err.print(f"policykg explorer at http://{host}:{port}", highlight=False)
     raise typer.Exit(subprocess.call(command, env=env))

@@ -1,6 +1,7 @@
 """Precision, recall and F1 of extraction against the hand-annotated fixtures.
 
 python -m bench.quality            # seeds + sentences, one table per set and combined
+python -m bench.quality -v         # also every miss and extra
 """
 
 from __future__ import annotations
@@ -224,6 +225,15 @@ def merged(*sets: dict[str, Score]) -> dict[str, Score]:
     return out
 
 
+HELDOUT = (
+    ("heldout.json", "later sentences"),
+    ("heldout2.json", "held-out sentences"),
+    ("heldout3.json", "held-out sentences, other provinces"),
+    ("heldout4.json", "held-out sentences, written after the heldout3 fixes"),
+    ("heldout5.json", "held-out sentences, written after the heldout4 fixes"),
+)
+
+
 def main(argv: list[str]) -> int:
     """Print the tables; with -v also every miss and extra."""
     seeds = evaluate(seed_documents)
@@ -232,13 +242,14 @@ def main(argv: list[str]) -> int:
     print(table("seeds 000, 002, 003 (document bodies)", seeds), end="\n\n")
     print(table("hand-written sentences", sentences), end="\n\n")
     print(table("combined (seeds + sentences)", both), end="\n\n")
-    heldout = evaluate(lambda: sentence_documents("heldout.json"))
-    print(table("later sentences (heldout.json, see its note)", heldout), end="\n\n")
-    heldout2 = evaluate(lambda: sentence_documents("heldout2.json"))
-    print(table("held-out sentences (heldout2.json, see its note)", heldout2))
+    held = []
+    for name, title in HELDOUT:
+        scores = evaluate(lambda name=name: sentence_documents(name))
+        print(table(f"{title} ({name}, see its note)", scores), end="\n\n")
+        held.append(scores)
     if "-v" in argv:
         for kind in KINDS:
-            for miss in merged(both, heldout, heldout2).get(kind, Score()).misses:
+            for miss in merged(both, *held).get(kind, Score()).misses:
                 print(f"{kind}: {miss}")
     return 0
 

@@ -107,3 +107,15 @@ def _freeze(node: _Open, text: str, end: int, depth: int) -> Section:
         depth=depth,
         children=tuple(node.children),
     )
+
+
+def text_sections(text: str) -> tuple[Section, ...]:
+    """Section tree of plain text whose lines are its paragraphs (for text parse never saw)."""
+    starts = []
+    position = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        if indent < len(line):
+            starts.append(position + indent)
+        position += len(line) + 1
+    return sections(text, starts)

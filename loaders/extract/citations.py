@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.docnumber import normalize_doc_number, normalize_title, parse_doc_number
 from loaders.extract.issuers import NATIONAL, PROVINCES, resolve_issuer
@@ -22,7 +22,8 @@ BARE = re.compile(rf"{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*
 _CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
 # Cue words before a citation, nearest one wins; longer alternatives first.
 _CUES = re.compile(
-    r"贯彻落实|深入落实|认真落实|参照执行|同时废止|根据|依据|按照|遵照|依照|贯彻|落实|参照|比照|废止|修订|修改"
+    r"贯彻落实|深入落实|认真落实|参照执行|同时废止|根据|依据|按照|遵照|依照|贯彻|落实|参照|比照|废止|"
+    r"修订|修改|修正"
 )
 _RELATION = {
     "根据": "basis", "依据": "basis", "按照": "basis", "遵照": "basis", "依照": "basis",
@@ -30,11 +31,15 @@ _RELATION = {
     "贯彻": "implements", "落实": "implements",
     "参照执行": "applies", "参照": "applies", "比照": "applies",
     "废止": "repeals", "同时废止": "repeals", "修订": "amends", "修改": "amends",
+    "修正": "amends",
 }  # fmt: skip
 _AFTER_REPEAL = re.compile(r"^[^。；\n]{0,12}?(同时废止|废止|停止执行|不再执行)")
 _AFTER_APPLY = re.compile(r"^[^。；\n]{0,12}?参照执行")
-_AFTER_AMEND = re.compile(r"^[^。；\n《》]{0,8}?(?:进行|作出|作如下|予以)(修订|修改)|^(修订|修改)")
+_AFTER_AMEND = re.compile(
+    r"^[^。；\n《》]{0,8}?(?:进行|作出|作如下|予以)(修订|修改|修正)|^(修订|修改|修正)"
+)
 _CLAUSE_START = re.compile(r"[。；;\n！？，,]")
+_AFTER_CUED = frozenset({"repeals", "applies", "amends"})
 # Titles that are not documents: newspapers, books, journals.
 _NOT_DOCUMENT = re.compile(
     r"(日报|晚报|时报|报社|杂志|周刊|学报|全集|文选|选集|文集|论丛|词典|字典)$"
@@ -169,4 +174,13 @@ def find_citations(
             relation = previous.relation
         previous = Citation(title, number, relation, start, end, kind)
         out.append(previous)
+    # 《A》和《B》同时废止: a cue after the list's last title holds for the whole list.
+    for i in range(len(out) - 2, -1, -1):
+        later = out[i + 1]
+        if (
+            out[i].relation == "reference"
+            and later.relation in _AFTER_CUED
+            and _LIST_GAP.fullmatch(text[out[i].end : later.start])
+        ):
+            out[i] = replace(out[i], relation=later.relation)
     return out

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from loaders.document import ParsedDocument
 from loaders.extract.issuers import Issuer, issuer_of_number, level_of_issuer_name
-from loaders.extract.outline import build_sections
 from loaders.extract.parks import ParkMention, find_parks
 from loaders.extract.regions import Region, RegionHit, Spans, find_regions, name_spans
 from loaders.extract.sentences import SectionIndex, Sentences, halfwidth
+from loaders.structure import text_sections
 
 _LEVELS = {"province": "provincial", "city": "city", "county": "county"}
 
@@ -62,9 +62,9 @@ def _jurisdiction(
 
 
 def build_context(doc: ParsedDocument, doc_id: str) -> Context:
-    """Sentences, sections (the loaders' tree, else one read from headings) and jurisdiction."""
+    """Sentences, sections (the loaders' tree, else the loaders' reading of text) and jurisdiction."""
     text = halfwidth(doc.text)
-    sections = doc.sections or build_sections(text)
+    sections = doc.sections or text_sections(text)
     issuer = issuer_of_number(doc.metadata.doc_number)
     spans = name_spans(text)  # one scan of the text serves jurisdiction and mentions
     region, park = _jurisdiction(doc, spans, issuer)

@@ -6,12 +6,21 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from loaders.extract.regions import Region, Spans, county_at_start, find_regions
+from loaders.extract.regions import (
+    Region,
+    Spans,
+    county_at_start,
+    district_at_start,
+    find_regions,
+)
 
 # Long form first so the regex prefers it; value: canonical kind and its long form.
 _KINDS: dict[str, tuple[str, str]] = {
     "高新技术产业开发区": ("高新区", "高新技术产业开发区"),
     "高新技术开发区": ("高新区", "高新技术产业开发区"),
+    # 东湖新技术开发区: a national 高新区 whose name keeps the older wording.
+    "新技术产业开发区": ("高新区", "新技术产业开发区"),
+    "新技术开发区": ("高新区", "新技术开发区"),
     "高新区": ("高新区", "高新技术产业开发区"),
     "经济技术开发区": ("经开区", "经济技术开发区"),
     "经开区": ("经开区", "经济技术开发区"),
@@ -25,6 +34,9 @@ _KINDS: dict[str, tuple[str, str]] = {
     "产业集聚区": ("产业集聚区", "产业集聚区"),
     "产业集中区": ("产业集中区", "产业集中区"),
     "工业园区": ("工业园区", "工业园区"),
+    "化学工业园区": ("化工园区", "化学工业园区"),
+    "化学工业区": ("化工园区", "化学工业区"),
+    "化工园区": ("化工园区", "化工园区"),
     "产业园区": ("产业园", "产业园"),
     "产业园": ("产业园", "产业园"),
     "工业园": ("工业园区", "工业园区"),
@@ -44,7 +56,7 @@ _LEAD_WORD = re.compile(
     r"(?:建设|推进|加快|打造|创建|申建|申报|支持|依托|争取|围绕|推动|成为|位于|设立|认定|"
     r"积极|进一步|重点|全面|鼓励|引导|对标|融入|发挥|培育|发展|包括|实现|加强|聚焦|提升|"
     r"参照|比照|增强|开展|明确|优化|整合|提高|强化|加大|赋予|理顺|跟踪|协调|集中|用于|符合|相邻|"
-    r"所有|带动|合作|立足|组建|研究|提出|探索|完善|不断|反映|实施|占|到|从|"
+    r"所有|带动|合作|立足|组建|研究|提出|探索|完善|不断|反映|实施|其他|其它|原则上|筹建|占|到|从|"
     r"以|和|与|及|对|在|将|把|为|由|是|的|等|各|全|个|类|入|至|向|省级|国家级|国家)"
 )
 
@@ -58,6 +70,7 @@ def _lead_end(text: str) -> int:
 
 
 _LEVEL = re.compile(r"(国家级|省级)$")
+_NAME_LEVEL = re.compile(r"(?:国家级|国家|省级)$")
 _KIND_OF_SURFACE = re.compile(f"(?:{_KIND_ALT})$")
 # Words that describe a kind of zone rather than name one.
 _DESCRIPTIVE = re.compile(
@@ -65,7 +78,11 @@ _DESCRIPTIVE = re.compile(
     r"双创|融合|环保|先行|转型|承接|集聚|一体化|重点|智慧|数字|开放|联动|试点|品牌|优势|主导|"
     r"新兴|战略|产业|园区|旅游|全域|城市|城乡|国际|区域|各类|这些|该|世界|一流|国家|省级|加工|贸易"
 )
-_NAMED_KINDS = frozenset({"产业园", "科技园", "工业园区"})
+# 建设产教融合示范区: a zone the text sets out to build, a goal rather than a named park.
+_GOAL = re.compile(r"(?:建设|打造|创建|申建|争创|申报|建成|创成)(?:国家级|省级|国家|一批|一个)?$")
+_NAMED_KINDS = frozenset({"产业园", "科技园", "工业园区", "化工园区"})
+# Kind words used only inside proper names, never as common nouns.
+_NAMED_WORDS = frozenset({"新技术产业开发区", "新技术开发区"})
 _GENERIC = frozenset({"", "本", "该", "各", "全市", "全省", "全区", "我市", "我区", "新", "现有"})
 
 
@@ -96,11 +113,15 @@ def _make(
 ) -> tuple[ParkMention, bool] | None:  # fmt: skip
     """A mention from the words before a kind word; the flag says it named its region."""
     kind, long_form = _KINDS[kind_word]
+    # 常州国家高新区: the level word stands between the name and the kind.
+    levelled = _NAME_LEVEL.search(prefix)
+    tail = levelled.group() if levelled else ""
+    prefix = prefix[: len(prefix) - len(tail)]
     if spans is None:
         hits = find_regions(prefix, province)
     else:
         # The document's own scan already found the names: take those inside the prefix.
-        lo = end - len(kind_word) - len(prefix)
+        lo = end - len(kind_word) - len(tail) - len(prefix)
         hi = lo + len(prefix)
         i = bisect_left(spans, (lo,))
         inside: Spans = []
@@ -126,20 +147,21 @@ def _make(
         core = prefix[_lead_end(prefix) :]
         prefix = core
         county = county_at_start(core, province) if province else None
+        if county is None and default_region is not None and default_region.level == "city":
+            county = district_at_start(core, default_region)
         if county is not None:
             region, core = county[0], core[county[1] :]
         elif len(core) < 2 or len(core) > 8 or core in _GENERIC:
             return None
     if core in _GENERIC:
         core = ""
-    start = end - len(prefix) - len(kind_word)
+    start = end - len(prefix) - len(tail) - len(kind_word)
     place_region = region or default_region
     place = place_region.short if place_region is not None else ""
     name = f"{place}{core}{long_form}"
     key = f"{place_region.adcode if place_region else ''}/{core}{kind}"
-    mention = ParkMention(
-        start, end, key, name, kind, place_region, _level(text, start), text[start:end]
-    )
+    level = ("provincial" if tail == "省级" else "national") if tail else _level(text, start)
+    mention = ParkMention(start, end, key, name, kind, place_region, level, text[start:end])
     return mention, region is not None
 
 
@@ -154,7 +176,7 @@ def find_parks(
     A park named without its region counts only when its name recurs or is defined by an
     alias: running text is full of 开发区 and 示范区 used as common nouns.
     """
-    out: list[tuple[ParkMention, bool]] = []
+    out: list[tuple[ParkMention, bool | None]] = []
     aliases: dict[str, ParkMention] = {}
     ftz = [(m.start(), m.end()) for m in FTZ.finditer(text)]
     matches: list[tuple[int, int, str | None, str | None]] = [(a, b, None, None) for a, b in ftz]
@@ -164,9 +186,10 @@ def find_parks(
         prefix = _PREFIX.search(text, max(0, m.start() - 14), m.start())
         matches.append((m.start(), m.end(), prefix.group() if prefix else "", m.group()))
     matches.sort()
+    previous_end = -1
     for start, end, prefix, kind_word in matches:
         mention: ParkMention | None = None
-        named = True
+        named: bool | None = True
         if kind_word is None or prefix is None:
             raw = text[start:end]
             surface = re.sub(r"\s+", "", raw).replace("(", "（").replace(")", "）")
@@ -189,23 +212,40 @@ def find_parks(
                 mention, named = made[0], False
         if mention is None:
             continue
+        if _inside_previous(text, previous_end, mention.start):
+            continue  # 开发区东方美谷亳州产业园: a park within the park just named
+        previous_end = mention.end
+        if not named and _GOAL.search(text, max(0, mention.start - 8), mention.start):
+            named = None  # only a goal unless written elsewhere as a place
         alias_match = _ALIAS.match(text, end)
         if alias_match:
             aliases[alias_match.group("alias")] = mention
             named = True
         out.append((mention, named))
     counts: dict[str, int] = {}
-    for mention, _ in out:
-        counts[mention.key] = counts.get(mention.key, 0) + 1
+    for mention, named in out:
+        if named is not None:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
     named_keys = {m.key for m, named in out if named}
     return [
-        m for m, named in out if named or counts[m.key] > 1 or m.key in named_keys or _proper(m)
+        m
+        for m, named in out
+        if named or counts.get(m.key, 0) > 1 or m.key in named_keys or _proper(m)
     ]
+
+
+def _inside_previous(text: str, previous_end: int, start: int) -> bool:
+    """A name glued to the park before it, with no verb or mark between: a park within it."""
+    if previous_end < 0 or start < previous_end or start - previous_end > 8:
+        return False
+    between = text[previous_end:start]
+    return all("\u4e00" <= ch <= "\u9fff" for ch in between) and not _lead_end(between)
 
 
 def _proper(mention: ParkMention) -> bool:
     """保利文化产业园, 东湖新技术开发区: a name, not 高端产业园 or 生态环保示范区."""
-    if mention.kind not in _NAMED_KINDS:
+    word = _KIND_OF_SURFACE.search(mention.surface).group()
+    if mention.kind not in _NAMED_KINDS and word not in _NAMED_WORDS:
         return False  # 开发区, 示范区 alone are common nouns in running text
-    core = mention.surface[: -len(_KIND_OF_SURFACE.search(mention.surface).group())]
+    core = mention.surface[: -len(word)]
     return 2 <= len(core) <= 6 and not _DESCRIPTIVE.search(core)

@@ -10,6 +10,9 @@ from loaders.extract.parks import ParkMention
 
 # 我市, 全区, 本县 …: the document's own jurisdiction.
 _DEICTIC = re.compile(r"(?:我|全|本)(?:省|市|区|县)")
+# 上海交大, 浙江大学, 四川农业大学: a short place name opening a school's name is no mention.
+_SCHOOL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|交大|学院)")
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 
 
 def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMention]) -> None:
@@ -27,10 +30,16 @@ def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMenti
         own.add(target[1])
         b.rel("APPLIES_TO", doc, target, evidence)
     for hit in ctx.region_hits:
+        short = hit.end - hit.start < len(hit.region.name)
+        if short and _SCHOOL.match(ctx.text, hit.end):
+            continue
         target = b.region(hit.region)
         if target[1] not in own:
             b.rel("MENTIONS", doc, target, ctx.sentences.at(hit.start))
+    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(ctx.text)]
     for park in parks:
+        if any(a < park.start < b_ for a, b_ in titles):
+            continue  # 《亳州经济开发区总体规划》: the cited document's place, not this one's
         target = b.park(park)
         if target[1] not in own:
             b.rel("MENTIONS", doc, target, ctx.sentences.at(park.start))

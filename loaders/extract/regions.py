@@ -254,6 +254,26 @@ def county_at_start(text: str, province: str | None) -> tuple[Region, int] | Non
     return None
 
 
+@cache
+def _district_shorts(city: str) -> dict[str, Region]:
+    """Short names of a city's districts: 武进 → 武进区 for 常州."""
+    out = {}
+    for region in regions().values():
+        if region.parent == city and region.name.endswith("区") and len(region.name) >= 3:
+            out[region.name[:-1]] = region
+    return out
+
+
+def district_at_start(text: str, city: Region) -> tuple[Region, int] | None:
+    """A district of the document's own city opening text by its short name (武进国家高新区)."""
+    shorts = _district_shorts(city.adcode)
+    for size in (4, 3, 2):
+        region = shorts.get(text[:size])
+        if region is not None:
+            return region, size
+    return None
+
+
 def lookup(name: str, province: str | None = None) -> Region | None:
     """The division a name (full or short) denotes."""
     codes = _names().get(name)

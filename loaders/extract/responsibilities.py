@@ -28,6 +28,8 @@ _BRACKET_DUTY = re.compile(
     r"[（(](?P<list>[^（）()\n牵配]{2,80}?)(?:按职责分工|分别|共同)?负责[)）]"
 )
 _OFFICE = re.compile(rf"办公室设在(?P<lead>{_C}{{2,30}})")
+# 市投资促进局为主责单位 / 为牵头单位: the unit before 为 leads.
+_NAMED_LEAD = re.compile(r"为(?:主责|牵头|责任主体)单位|为第一责任单位")
 _HEADED = re.compile(
     r"(?P<head>牵头单位|责任单位|配合单位|参与单位|协办单位|主办单位)\s*[:：]\s*"
     r"(?P<list>(?:[^；;。\n)）(（]|[(（]牵头[)）])+)"
@@ -187,6 +189,10 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
         lead = _prefix_units(m.group("lead"), resolve)
         if lead:
             out.append((m.start(), "LED_BY", lead[0]))
+    for m in _NAMED_LEAD.finditer(text):
+        lead = _lead(resolve, _clause_before(text, m.start()))
+        if lead is not None:
+            out.append((m.start(), "LED_BY", lead))
     headed = list(_HEADED.finditer(text))
     for i, m in enumerate(headed):
         items = m.group("list")

@@ -13,6 +13,7 @@ from loaders.extract.builder import Builder
 from loaders.extract.context import Context
 from loaders.extract.ids import target_id
 from loaders.extract.parks import ParkMention
+from loaders.extract.sentences import SectionIndex
 from ontology.records import Value
 
 # Units of measure; counting units also come with a 万 or 亿 in front (2万个, 10亿千瓦时).
@@ -66,6 +67,7 @@ _CUE_WORDS = (
     "确保",
     "目标",
     "全年",
+    "年内",
     "预期",
     "新增",
     "引进",
@@ -161,9 +163,18 @@ def _year_in_force(
     start, end = ctx.sentences.span(at)
     j = bisect_left(quantities, start)
     framing = j >= len(quantities) or quantities[j] >= end
-    if framing and at >= ctx.sections.root_start(pos):
+    if framing and (at >= ctx.sections.root_start(pos) or _dash_items(ctx.sections, at, pos)):
         return years[i]
     return None
+
+
+def _dash_items(index: SectionIndex, at: int, pos: int) -> bool:
+    """Only ——-items open between a framing sentence outside any section and the goal."""
+    if index.deepest(at) is not None:
+        return False
+    return all(
+        "." in index.paths[k] or index.sections[k].number == "——" for k in index.within(at, pos + 1)
+    )
 
 
 def find_goals(ctx: Context) -> list[Goal]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.parks import ParkMention, find_parks
+from loaders.extract.parks import KIND, ParkMention, find_parks
 from loaders.extract.regions import Region, ancestors, find_regions
 
 _SUFFIX = (
@@ -18,6 +18,7 @@ ALIASES: dict[str, str] = {
     "发展和改革委员会": "发展改革委", "发展和改革委": "发展改革委", "发改委": "发展改革委",
     "经济和信息化委员会": "经济和信息化委", "经信委": "经济和信息化委",
     "经济和信息化局": "经济和信息化局", "经信局": "经济和信息化局",
+    "工信局": "工业和信息化局", "工信委": "工业和信息化委", "发改局": "发展和改革局",
     "住房城乡建设局": "住房和城乡建设局", "住建局": "住房和城乡建设局",
     "住房和城乡建设委员会": "住房和城乡建设委", "住房和城乡建委": "住房和城乡建设委",
     "人力资源社会保障局": "人力资源和社会保障局", "人社局": "人力资源和社会保障局",
@@ -39,15 +40,19 @@ _PARK_HEAD = re.compile(
 )
 
 
+_ONE_PER_CITY = frozenset({"高新区", "经开区"})
+
+
 def _home_park(word: str, region: Region | None, province: str | None) -> ParkMention | None:
     """The park a bare 高新区/开发区 names in a city's document: that city's one."""
-    if region is None or word in ("区", "园区", "本园区"):
-        return None
+    if region is None or word not in _ONE_PER_CITY:
+        return None  # a city has many 开发区 and 园区: the bare word names none of them
     found = find_parks(f"{region.short}{word}", region, province)
     return found[0] if found else None
 
 
 _PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡)(?=[\u4e00-\u9fff]{2})")
+_PARK_ORGAN = re.compile(r"(?:管理委员会|管委会|党工委|工委)$")
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,15 @@ def qualify(
         home = park or _home_park(head.group(), region, province)
         if home is not None:
             name = normalize_unit(raw[head.end() :])
+            return UnitName(home, name, f"{home.name}{name}", unit_kind(name))
+        return None  # 开发区管委会 in a city's document: which park's is not said
+    organ = _PARK_ORGAN.search(raw)
+    if organ and KIND.search(raw, 0, organ.start()):
+        # 常州国家高新区管委会: the organ of a park named in full.
+        parks = find_parks(raw[: organ.start()], region, province)
+        if parks and parks[0].start == 0 and parks[0].end == organ.start():
+            home = parks[0]
+            name = normalize_unit(organ.group())
             return UnitName(home, name, f"{home.name}{name}", unit_kind(name))
     hits = find_regions(raw, province)
     if hits and hits[0].start == 0:

@@ -1,0 +1,47 @@
+"""Copy the benchmark figures from bench/results/ into the README's marked blocks.
+
+`python -m bench.readme_figures` after running a benchmark; a test fails when the README
+quotes other figures than the results files hold.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+README = ROOT / "README.md"
+
+
+def _quality_excerpt(text: str) -> str:
+    """The combined table (seeds + hand-written sentences) of the quality report."""
+    start = text.index("combined (seeds + sentences)")
+    end = text.find("\n\n", start)
+    return text[start : end if end >= 0 else None].strip()
+
+
+# README block name -> the figures it quotes.
+BLOCKS = {
+    "load": lambda: (RESULTS / "load_throughput.txt").read_text(encoding="utf-8").strip(),
+    "quality": lambda: _quality_excerpt((RESULTS / "quality.txt").read_text(encoding="utf-8")),
+    "speed": lambda: (RESULTS / "extract_speed.txt").read_text(encoding="utf-8").strip(),
+}
+
+
+def render(readme: str) -> str:
+    """The README with every marked block holding the current figures."""
+    for name, figures in BLOCKS.items():
+        pattern = re.compile(
+            rf"(<!-- bench:{name}:start -->\n).*?(\n<!-- bench:{name}:end -->)", re.DOTALL
+        )
+        if not pattern.search(readme):
+            raise ValueError(f"README has no bench:{name} block")
+        block = f"```\n{figures()}\n```"
+        readme = pattern.sub(lambda m, b=block: m.group(1) + b + m.group(2), readme)
+    return readme
+
+
+if __name__ == "__main__":
+    README.write_text(render(README.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"{README} updated")
