@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -124,7 +125,12 @@ def shoot(page: Any, name: str) -> Path:
 
 
 def publish(path: Path) -> None:
-    """Copy a checked screenshot to docs/screenshots for the README."""
+    """Copy a checked screenshot to docs/screenshots when POLICYKG_PUBLISH_SCREENSHOTS=1.
+
+    A test run must not rewrite tracked files; refreshing the README's pictures is a choice.
+    """
+    if os.environ.get("POLICYKG_PUBLISH_SCREENSHOTS") != "1":
+        return
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, DOCS_SCREENSHOTS / path.name)
 
