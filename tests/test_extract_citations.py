@@ -152,3 +152,10 @@ def test_a_stub_cited_by_title_reads_its_issuer_and_level_from_the_title():
     henan = stubs["河南省人民政府关于支持某某的指导意见"]
     assert (henan["issuer"], henan["level"]) == ("河南省人民政府", "provincial")
     assert stubs["亳州市营商环境条例"]["level"] == "city"
+
+
+def test_a_stub_whose_title_opens_with_a_park_is_a_park_document() -> None:
+    from loaders.extract.documents import _issuer_from_title
+
+    assert _issuer_from_title("亳州高新区城市功能品质活力提升实施意见", "340000") == (None, "park")
+    assert _issuer_from_title("亳州市优化营商环境条例", "340000") == (None, "city")

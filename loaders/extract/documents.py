@@ -8,6 +8,7 @@ from loaders.extract.citations import Citation, document_kind, find_citations
 from loaders.extract.context import Context
 from loaders.extract.ids import document_id
 from loaders.extract.issuers import LEVEL_OF_REGION, issuer_of_number, level_of_issuer_name
+from loaders.extract.parks import find_parks
 from loaders.extract.regions import find_regions
 from loaders.extract.sentences import halfwidth
 from ontology.records import Value
@@ -34,6 +35,9 @@ def _issuer_from_title(title: str, province: str | None) -> tuple[str | None, st
     head = title.split("关于", 1)[0].rstrip("、 ") if "关于" in title else ""
     if len(head) >= 2:
         return head, level_of_issuer_name(head)
+    parks = find_parks(title[:24], None, province)
+    if parks and parks[0].start == 0:  # 亳州高新区…实施意见: a park's own document
+        return None, "park"
     hits = find_regions(title[:12], province)
     if hits and hits[0].start == 0:  # 亳州市优化营商环境条例: a city's own document
         return None, LEVEL_OF_REGION[hits[0].region.level]
