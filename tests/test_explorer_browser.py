@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,11 @@ def pw() -> Iterator[Any]:
         yield driver
 
 
-@pytest.fixture(scope="module")
-def browser(known_home: Path, pw: Any) -> Iterator[tuple[Any, str, list[str]]]:
-    """A Chromium page on the explorer serving the known graph, and every URL it requested."""
-    requests: list[str] = []
+@contextmanager
+def explorer_page(home: Path, pw: Any) -> Iterator[tuple[Any, str, Any]]:
+    """`policykg serve` on home, and a page of a fresh headless Chromium profile opened on it."""
     with (
-        serve(known_home, free_port()) as url,
+        serve(home, free_port()) as url,
         tempfile.TemporaryDirectory() as profile,
     ):
         context = pw.chromium.launch_persistent_context(
@@ -72,13 +72,21 @@ def browser(known_home: Path, pw: Any) -> Iterator[tuple[Any, str, list[str]]]:
             viewport={"width": 1400, "height": 1900},
             locale="zh-CN",
         )
-        context.on("request", lambda request: requests.append(request.url))
         page = context.new_page()
         page.set_default_timeout(TIMEOUT_MS)
         try:
-            yield page, url, requests
+            yield page, url, context
         finally:
             context.close()
+
+
+@pytest.fixture(scope="module")
+def browser(known_home: Path, pw: Any) -> Iterator[tuple[Any, str, list[str]]]:
+    """A Chromium page on the explorer serving the known graph, and every URL it requested."""
+    requests: list[str] = []
+    with explorer_page(known_home, pw) as (page, url, context):
+        context.on("request", lambda request: requests.append(request.url))
+        yield page, url, requests
 
 
 def open_page(page: Any, url: str, path: str, title: str) -> None:
@@ -248,24 +256,8 @@ def demo_browser(
 ) -> Iterator[tuple[Any, str, list[str]]]:
     """A Chromium page on the explorer serving the demo corpus as the current pipeline loads it."""
     home, titles = demo_home
-    with (
-        serve(home, free_port()) as url,
-        tempfile.TemporaryDirectory() as profile,
-    ):
-        context = pw.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1400, "height": 1900},
-            locale="zh-CN",
-        )
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        try:
-            yield page, url, titles
-        finally:
-            context.close()
+    with explorer_page(home, pw) as (page, url, _):
+        yield page, url, titles
 
 
 def test_demo_corpus_in_the_browser(demo_browser: tuple[Any, str, list[str]]) -> None:
