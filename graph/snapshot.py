@@ -129,4 +129,4 @@ def coerce(value: Any, type_: str) -> Value:
         return int(value)
     if type_ == "string[]" and isinstance(value, list):
         return [str(v) for v in value]
-    return value  # type: ignore[no-any-return]
+    return value
