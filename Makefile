@@ -30,6 +30,7 @@ demo: install
 ## Create the environment and run the whole test suite.
 test: install $(LINT_DIR)/node_modules/.installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: install

@@ -41,6 +41,12 @@ register_interchange(app)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
+
+def _plain(text: str, style: str | None = None) -> None:
+    """Print document text as is: brackets in it are not markup, numbers not highlighted."""
+    out.print(text, style=style, highlight=False, markup=False)
+
+
 ParamOption = Annotated[
     list[str] | None,
     typer.Option("--param", "-p", help="A query parameter as name=value; repeatable."),
@@ -223,19 +229,17 @@ def parse_command(
         for part in (doc, *doc.companions):
             meta = part.metadata
             role = f"  ({part.companion_role})" if part.companion_role else ""
-            plain = {"highlight": False, "markup": False}
-            out.print(f"{meta.title}  {meta.doc_number or ''}{role}", style="bold", **plain)
-            out.print(
+            _plain(f"{meta.title}  {meta.doc_number or ''}{role}", style="bold")
+            _plain(
                 f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}  status: {meta.status or '-'}"
                 f"  kind: {meta.kind or '-'}  format: {part.format}"
-                + (f" ({part.encoding})" if part.encoding else ""),
-                **plain,
+                + (f" ({part.encoding})" if part.encoding else "")
             )
             for section in part.all_sections():
-                out.print(f"{'  ' * section.depth}{section.number} {section.title}", **plain)
-            out.print("", **plain)
-            out.print(part.text, **plain)
-            out.print("", **plain)
+                _plain(f"{'  ' * section.depth}{section.number} {section.title}")
+            _plain("")
+            _plain(part.text)
+            _plain("")
     if failed:
         raise typer.Exit(1)
 

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from rdflib import DCTERMS, PROV, RDF, SH, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from graph.snapshot import Snapshot, coerce, link_key, snapshot_of
 from ontology.owl import new_graph
@@ -239,12 +240,17 @@ def _python(literal: Any, type_: str) -> Any:
 
 def from_rdf(graph: Graph, base: str = DEFAULT_BASE) -> Snapshot:
     """Records from an RDF graph in the shape to_rdf writes."""
-    ids: dict[URIRef, tuple[str, str]] = {}
+    ids: dict[Node, tuple[str, str]] = {}
     nodes = []
     for label in LABELS.values():
         for iri in graph.subjects(RDF.type, class_term(label.name)):
             identifier = graph.value(iri, DCTERMS.identifier)
-            node_id = str(identifier) if identifier is not None else id_from_iri(base, iri)
+            if identifier is not None:
+                node_id = str(identifier)
+            elif isinstance(iri, URIRef):
+                node_id = id_from_iri(base, iri)
+            else:
+                raise LoadError(f"{label.name} node {iri} has neither an IRI nor an identifier")
             props: dict[str, Any] = {}
             for name, type_ in (("name", "string"), *((p.name, p.type) for p in label.properties)):
                 values = [
@@ -263,12 +269,16 @@ def from_rdf(graph: Graph, base: str = DEFAULT_BASE) -> Snapshot:
             graph.value(link, p) for p in (RDF.subject, RDF.predicate, RDF.object)
         )
         rel_type = relationship_type_of(predicate) if isinstance(predicate, URIRef) else None
-        if rel_type is None or start not in ids or end not in ids:
+        if rel_type is None or start is None or end is None or start not in ids or end not in ids:
             raise LoadError(f"link {link} does not connect two known nodes with a known predicate")
         props = {}
         doc = graph.value(link, relationship_property_term("doc"))
-        if doc is not None:
-            props["doc"] = ids[doc][1] if doc in ids else id_from_iri(base, doc)
+        if doc in ids:
+            props["doc"] = ids[doc][1]
+        elif isinstance(doc, URIRef):
+            props["doc"] = id_from_iri(base, doc)
+        elif doc is not None:
+            raise LoadError(f"link {link} has doc {doc}, which is not an IRI")
         evidence = graph.value(link, relationship_property_term("evidence"))
         if evidence is not None:
             props["evidence"] = str(evidence)

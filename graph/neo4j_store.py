@@ -68,7 +68,7 @@ class Neo4jStore:
     def _check_read_only(self, cypher: str, params: dict[str, Any]) -> None:
         try:
             with self._session(read=True) as session:
-                summary = session.run(f"EXPLAIN {cypher}", params).consume()  # type: ignore[arg-type]
+                summary = session.run(f"EXPLAIN {cypher}", params).consume()
         except ClientError as exc:
             raise _query_error(exc, cypher) from exc
         if summary.query_type != "r":
@@ -96,7 +96,7 @@ class Neo4jStore:
         """Uniqueness constraints on id and lookup indexes, IF NOT EXISTS."""
         for statement in dialect.schema_statements(dialect.NEO4J):
             with self._session(read=False) as session:
-                session.run(statement).consume()  # type: ignore[arg-type]
+                session.run(statement).consume()
 
     def clear(self) -> None:
         """Delete every node in batches (large graphs would not fit one transaction)."""
@@ -116,7 +116,7 @@ def _transaction_work(
     """A transaction function that runs one statement and converts its records."""
 
     def work(tx: neo4j.ManagedTransaction) -> QueryResult:
-        result = tx.run(cypher, params)  # type: ignore[arg-type]
+        result = tx.run(cypher, params)
         columns = tuple(result.keys())
         return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
 

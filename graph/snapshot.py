@@ -33,7 +33,7 @@ class Snapshot:
     def canonical(self) -> tuple[list[tuple[str, str, str]], Counter[tuple[str, ...]]]:
         """Nodes and relationships as comparable values: equal graphs compare equal."""
         nodes = sorted((n.label, n.id, _dump(n.properties)) for n in self.nodes)
-        rels = Counter(
+        rels: Counter[tuple[str, ...]] = Counter(
             (r.type, r.start_label, r.start, r.end_label, r.end, _dump(r.properties))
             for r in self.relationships
         )
@@ -129,4 +129,4 @@ def coerce(value: Any, type_: str) -> Value:
         return int(value)
     if type_ == "string[]" and isinstance(value, list):
         return [str(v) for v in value]
-    return value  # type: ignore[no-any-return]
+    return value

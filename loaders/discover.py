@@ -18,7 +18,8 @@ def discover(paths: list[str]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*"))
+                p
+                for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
             )
         elif path.is_file():

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from rdflib import OWL, PROV, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES
 from ontology.vocabulary import (
@@ -49,7 +50,8 @@ def _class_or_union(graph: Graph, labels: tuple[str, ...] | list[str]) -> URIRef
         return classes[0]
     union = BNode()
     members = BNode()
-    Collection(graph, members, classes)
+    items: list[Node] = list(classes)  # Collection takes a list[Node]; list is invariant
+    Collection(graph, members, items)
     graph.add((union, RDF.type, OWL.Class))
     graph.add((union, OWL.unionOf, members))
     return union

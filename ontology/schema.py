@@ -164,12 +164,12 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         (_p("role"),),
         key=("doc",),
     ),
-    RelationshipType("HAS_TASK", ("Document",), ("Task",), "numbered or headed tasks", key=("doc",)),
+    RelationshipType(
+        "HAS_TASK", ("Document",), ("Task",), "numbered or headed tasks", key=("doc",)
+    ),
     RelationshipType("LED_BY", ("Task",), RESPONSIBLE, "牵头 / 负责", key=("doc",)),
     RelationshipType("SUPPORTED_BY", ("Task",), RESPONSIBLE, "配合 / 参与 / 会同", key=("doc",)),
-    RelationshipType(
-        "SETS_TARGET", ("Document",), ("Target",), "quantified goals", key=("doc",)
-    ),
+    RelationshipType("SETS_TARGET", ("Document",), ("Target",), "quantified goals", key=("doc",)),
     RelationshipType("FOR", ("Target",), PLACES, "whose target it is", key=("doc",)),
     RelationshipType("LOCATED_IN", ("Park",), ("Region",), "", extracted=False),
     RelationshipType("PART_OF", ("Region",), ("Region",), "division hierarchy", extracted=False),

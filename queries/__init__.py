@@ -11,6 +11,7 @@ type is one of str, int, float, bool.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,7 +24,7 @@ _PARAM = re.compile(
     r"^//\s*param:\s*(?P<name>\w+)\s+(?P<type>str|int|float|bool)"
     r"(?:\s*=\s*(?P<default>\S+))?\s+(?P<description>.+)$"
 )
-_CONVERTERS = {
+_CONVERTERS: dict[str, Callable[[str], Any]] = {
     "str": str,
     "int": int,
     "float": float,

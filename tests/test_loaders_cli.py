@@ -29,7 +29,9 @@ def test_parse_prints_metadata_sections_and_rejoined_text(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].strip() == "界首市新型城镇化试点实施方案(征求意见稿)"
-    assert lines[1].startswith("issuer: -  date: -  status: 征求意见稿  kind: 实施方案  format: txt")
+    assert lines[1].startswith(
+        "issuer: -  date: -  status: 征求意见稿  kind: 实施方案  format: txt"
+    )
     assert "      14 加强公共卫生服务体系建设" in lines
     assert "(二)工作原则" in lines  # the page number 1 before it is gone
 

@@ -17,7 +17,9 @@ from tests.test_named_queries import EXPECTATIONS
 
 pytestmark = [
     pytest.mark.neo4j,
-    pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="set NEO4J_URI to run the Neo4j suite"),
+    pytest.mark.skipif(
+        not os.environ.get("NEO4J_URI"), reason="set NEO4J_URI to run the Neo4j suite"
+    ),
 ]
 
 

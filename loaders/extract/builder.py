@@ -22,7 +22,7 @@ class Builder:
 
     def node(self, label: str, node_id: str, props: dict[str, Value], weak: bool = True) -> str:
         """Add a node once; a strong record replaces a weak one of the same id."""
-        clean = {k: v for k, v in props.items() if v is not None}
+        clean: dict[str, Value] = {k: v for k, v in props.items() if v is not None}
         known = self.nodes.get(node_id)
         if known is None or (known.weak and not weak):
             self.nodes[node_id] = NodeRecord(label, node_id, clean, weak)
@@ -68,16 +68,12 @@ class Builder:
         if (
             known is not None
             and (park.level is None or known.properties.get("level"))
-            and (
-                park.surface == park.name or park.surface in (known.properties.get("aliases") or ())
-            )
+            and (park.surface == park.name or park.surface in _aliases(known))
         ):
             return ("Park", pid)  # seen under this name already: nothing new to record
         aliases = sorted({park.surface, park.name} - {park.name}) or None
         if known is not None:
-            old = known.properties.get("aliases") or []
-            assert isinstance(old, list)
-            aliases = sorted(set(old) | set(aliases or [])) or None
+            aliases = sorted(set(_aliases(known)) | set(aliases or [])) or None
             level = known.properties.get("level") or park.level
         else:
             level = park.level
@@ -88,3 +84,10 @@ class Builder:
         if park.region is not None:
             self.rel("LOCATED_IN", ("Park", pid), self.region(park.region))
         return ("Park", pid)
+
+
+def _aliases(record: NodeRecord) -> list[str]:
+    """The aliases a node already has; the builder only ever stores them as a list."""
+    aliases = record.properties.get("aliases") or []
+    assert isinstance(aliases, list)
+    return aliases

@@ -183,8 +183,8 @@ def find_parks(
     for m in KIND.finditer(text):
         if any(a <= m.start() < b for a, b in ftz):
             continue  # the 自由贸易试验区 inside 中国(安徽)自由贸易试验区
-        prefix = _PREFIX.search(text, max(0, m.start() - 14), m.start())
-        matches.append((m.start(), m.end(), prefix.group() if prefix else "", m.group()))
+        before = _PREFIX.search(text, max(0, m.start() - 14), m.start())
+        matches.append((m.start(), m.end(), before.group() if before else "", m.group()))
     matches.sort()
     previous_end = -1
     for start, end, prefix, kind_word in matches:
@@ -244,7 +244,10 @@ def _inside_previous(text: str, previous_end: int, start: int) -> bool:
 
 def _proper(mention: ParkMention) -> bool:
     """保利文化产业园, 东湖新技术开发区: a name, not 高端产业园 or 生态环保示范区."""
-    word = _KIND_OF_SURFACE.search(mention.surface).group()
+    kind_match = _KIND_OF_SURFACE.search(mention.surface)
+    if kind_match is None:
+        return False  # an alias (以下简称) need not end in a kind word; it counts as named
+    word = kind_match.group()
     if mention.kind not in _NAMED_KINDS and word not in _NAMED_WORDS:
         return False  # 开发区, 示范区 alone are common nouns in running text
     core = mention.surface[: -len(word)]

@@ -154,9 +154,11 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
         # 由市商务局、市邮政管理局牵头: several leads.
         leads = resolve.many(clause) if "、" in clause else []
         lead = _lead(resolve, clause)
-        if not leads and lead is None:
-            continue
-        out.extend((m.start(), "LED_BY", t) for t in leads or [lead] if t is not None)
+        if not leads:
+            if lead is None:
+                continue
+            leads = [lead]
+        out.extend((m.start(), "LED_BY", t) for t in leads)
         if m.group("sup"):
             out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
     for m in _COOPERATE.finditer(text):
@@ -186,9 +188,9 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
         for j, t in enumerate(resolve.many(m.group("list"))):
             out.append((m.start(), "SUPPORTED_BY" if j else "LED_BY", t))
     for m in _OFFICE.finditer(text):
-        lead = _prefix_units(m.group("lead"), resolve)
-        if lead:
-            out.append((m.start(), "LED_BY", lead[0]))
+        heads = _prefix_units(m.group("lead"), resolve)
+        if heads:
+            out.append((m.start(), "LED_BY", heads[0]))
     for m in _NAMED_LEAD.finditer(text):
         lead = _lead(resolve, _clause_before(text, m.start()))
         if lead is not None:
@@ -264,13 +266,13 @@ def task(ctx: Context, b: Builder, doc: Target, index: int) -> Target:
     """The Task node of section index, with HAS_TASK from the document."""
     section = ctx.sections.sections[index]
     tid = task_id(ctx.doc_id, ctx.sections.paths[index])
+    name = f"{section.number} {section.title}".strip()
     props: dict[str, Value] = {
-        "name": f"{section.number} {section.title}".strip(),
-        "number": section.number, "title": section.title,
+        "name": name, "number": section.number, "title": section.title,
         "section": ctx.sections.heading_paths[index], "text": section.text[:2000],
     }  # fmt: skip
     b.node("Task", tid, props, weak=False)
-    b.rel("HAS_TASK", doc, ("Task", tid), props["name"])
+    b.rel("HAS_TASK", doc, ("Task", tid), name)
     return ("Task", tid)
 
 
