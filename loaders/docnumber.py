@@ -17,12 +17,13 @@ _QUOTES = str.maketrans("", "", "《》〈〉<>\"'“”‘’")
 _CN_ZERO = re.compile(r"(?<=[一二三四五六七八九十〇])[0OoＯ○◯]|[0OoＯ○◯](?=[一二三四五六七八九〇])")
 
 
+# Full-width ASCII to half-width; （） stay, since titles keep their Chinese brackets.
+_TO_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c) not in "（）"}
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII (１２３, ａｂｃ) to half-width; Chinese characters unchanged."""
-    return "".join(
-        chr(ord(ch) - 0xFEE0) if 0xFF01 <= ord(ch) <= 0xFF5E and ch not in "（）" else ch
-        for ch in text
-    )
+    return text.translate(_TO_HALFWIDTH)
 
 
 def normalize_doc_number(raw: str) -> str | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from charset_normalizer import from_bytes
 
 from policykg.errors import LoadError
@@ -25,12 +23,3 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             hint="save it as UTF-8 or GBK text, .docx or a PDF with a text layer",
         )
     return str(best), best.encoding
-
-
-def read_text_file(path: Path) -> tuple[str, str]:
-    """Read and decode a text file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot be read ({exc.strerror})") from exc
-    return decode(data, str(path))
