@@ -226,7 +226,7 @@ def parse_command(
         if as_json:
             out.out(dumps(without_offsets(asdict(doc))), highlight=False)
             continue
-        for part in (doc, *doc.companions):
+        for part in doc.documents():
             meta = part.metadata
             role = f"  ({part.companion_role})" if part.companion_role else ""
             _plain(f"{meta.title}  {meta.doc_number or ''}{role}", style="bold")
@@ -257,7 +257,7 @@ def extract_command(
     for file in discover(files):
         try:
             parsed = parse(file)
-            for document in (parsed, *parsed.companions):
+            for document in parsed.documents():
                 extraction = extract(document)
                 data = {
                     "document": {

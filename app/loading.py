@@ -46,7 +46,7 @@ def load_file(store: Store, path: Path, batch_size: int) -> list[FileResult]:
     """Parse, extract and write one file (and the documents that came with it)."""
     parsed = parse(path)
     results = []
-    for document in (parsed, *parsed.companions):
+    for document in parsed.documents():
         extraction = extract(document)
         counts = write_extraction(store, extraction, batch_size)
         results.append(

@@ -59,6 +59,10 @@ class ParsedDocument:
     # The text the offsets point into: the decoded file (txt) or the text read from html/docx/pdf.
     original_text: str = field(default="", repr=False)
 
+    def documents(self) -> tuple[ParsedDocument, ...]:
+        """This document and the ones that came with it, main document first."""
+        return (self, *self.companions)
+
     def all_sections(self) -> tuple[Section, ...]:
         """Every section in document order, depth first."""
         out: list[Section] = []

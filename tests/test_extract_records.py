@@ -20,7 +20,7 @@ DEMO = sorted((Path(__file__).resolve().parent.parent / "demo").glob("*.txt"))
 @pytest.mark.parametrize("path", DEMO, ids=lambda p: p.name[:3])
 def test_seed_extractions_validate(path):
     parsed = parse(path)
-    for doc in (parsed, *parsed.companions):
+    for doc in parsed.documents():
         extraction = extract(doc)
         ids = {n.id for n in extraction.nodes}
         for node in extraction.nodes:

@@ -103,7 +103,7 @@ def make_input(
 
 def check(doc: ParsedDocument) -> None:
     """What every parse promises, however odd the input."""
-    for part in (doc, *doc.companions):
+    for part in doc.documents():
         assert len(part.offsets) == len(part.text)
         for section in part.all_sections():
             assert 0 <= section.start <= section.end <= len(part.text)

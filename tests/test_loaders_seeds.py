@@ -114,7 +114,7 @@ def test_seed_metadata_and_top_sections(prefix: str) -> None:
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_seed_clean_text_has_no_boilerplate(prefix: str) -> None:
     doc = seed(prefix)
-    for part in (doc, *doc.companions):
+    for part in doc.documents():
         left = [phrase for phrase in BOILERPLATE if phrase in part.text]
         assert left == [], f"{prefix}: {left}"
         lines = set(part.text.splitlines())
@@ -124,7 +124,7 @@ def test_seed_clean_text_has_no_boilerplate(prefix: str) -> None:
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_offsets_point_back_into_the_original(prefix: str) -> None:
     doc = seed(prefix)
-    for part in (doc, *doc.companions):
+    for part in doc.documents():
         assert len(part.offsets) == len(part.text)
         original = part.original_text
         mismatched = [
