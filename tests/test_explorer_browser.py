@@ -143,6 +143,21 @@ def publish(path: Path) -> None:
     shutil.copyfile(path, DOCS_SCREENSHOTS / path.name)
 
 
+def settle(page: Any) -> None:
+    """Wait until Streamlit has finished rerunning the script."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def choose_document(page: Any, typed: str, option: str) -> None:
+    """Type into the document search box and pick the suggestion that names option."""
+    box = page.get_by_role("combobox", name="选择文件(输入文号或标题)")
+    box.click()
+    box.fill(typed)
+    page.get_by_role("option", name=option, exact=False).first.click()
+    settle(page)
+
+
 def test_overview(browser: tuple[Any, str, list[str]]) -> None:
     page, url, _ = browser
     open_page(page, url, "", "概览")
@@ -154,11 +169,7 @@ def test_overview(browser: tuple[Any, str, list[str]]) -> None:
 def test_lineage_graph_around_the_provincial_basis(browser: tuple[Any, str, list[str]]) -> None:
     page, url, _ = browser
     open_page(page, url, "lineage", "政策脉络")
-    box = page.get_by_role("combobox", name="选择文件(输入文号或标题)")
-    box.click()
-    box.fill("皖办发")
-    page.get_by_role("option", name=BASIS_NUMBER, exact=False).first.click()
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    choose_document(page, "皖办发", BASIS_NUMBER)
     frame = graph_frame(page)
     nodes = frame.locator("#graph").get_attribute("data-nodes")
     assert nodes is not None and int(nodes) >= 3
@@ -167,12 +178,6 @@ def test_lineage_graph_around_the_provincial_basis(browser: tuple[Any, str, list
     assert BASIS_NUMBER in details.inner_text()
     assert "stub" in details.inner_text()
     publish(shoot(page, "lineage"))
-
-
-def settle(page: Any) -> None:
-    """Wait until Streamlit has finished rerunning the script."""
-    page.wait_for_timeout(300)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
 
 
 def test_responsibility_of_the_city_management_bureau(browser: tuple[Any, str, list[str]]) -> None:
@@ -206,11 +211,7 @@ def test_targets_for_2027(browser: tuple[Any, str, list[str]]) -> None:
 def test_document_with_highlighted_evidence(browser: tuple[Any, str, list[str]]) -> None:
     page, url, _ = browser
     open_page(page, url, "document", "文件")
-    box = page.get_by_role("combobox", name="选择文件(输入文号或标题)")
-    box.click()
-    box.fill("亳州高新区城市功能")
-    page.get_by_role("option", name=SEED000_TITLE, exact=False).first.click()
-    settle(page)
+    choose_document(page, "亳州高新区城市功能", SEED000_TITLE)
     page.locator("mark[data-type='CITES']").first.wait_for()
     publish(shoot(page, "document"))
 
