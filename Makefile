@@ -6,7 +6,7 @@ LINT_DIR := tools/cypher-lint
 PORT ?= 8501
 export POLICYKG_HOME ?= $(CURDIR)/data
 
-.PHONY: install demo load serve test lint format bench clean
+.PHONY: install demo load serve test test-fast lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +27,17 @@ demo: install
 	$(BIN)/policykg load demo/
 	$(BIN)/policykg serve --port $(PORT)
 
-## Create the environment and run the whole test suite.
+## Create the environment and run the whole test suite: lint, types, the fast layer, then
+## the end-to-end layer (own servers and processes, kill -9, headless Chromium, fuzz).
 test: install $(LINT_DIR)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -m e2e
+
+## The fast layer alone (in-process CLI, one shared embedded server): the edit-test loop.
+test-fast: install $(LINT_DIR)/node_modules/.installed
+	$(BIN)/pytest -m "not e2e"
 
 lint: install
 	$(BIN)/ruff check .

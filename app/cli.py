@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from app.cli_interchange import register as register_interchange
+from app.console import data_console
 from app.loading import FileResult, load_files
 from app.output import FORMATS, dumps, render
 from graph import Store, open_store
@@ -38,8 +39,8 @@ db_app = typer.Typer(
 app.add_typer(db_app, name="db")
 register_interchange(app)
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = data_console()
+err = data_console(stderr=True)
 
 
 def _plain(text: str, style: str | None = None) -> None:
@@ -307,7 +308,7 @@ def run(
     """Run a named query (see --list)."""
     if list_ or name is None:
         for named in named_queries().values():
-            out.print(f"[bold]{named.name}[/bold]  {named.description}", highlight=False)
+            out.print(Text.assemble((named.name, "bold"), f"  {named.description}"))
             for p in named.params:
                 default = f" (default {p.default})" if p.default is not None else ""
                 out.print(f"    -p {p.name}=<{p.type}>  {p.description}{default}", highlight=False)

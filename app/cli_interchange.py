@@ -6,15 +6,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
+from app.console import data_console
 from graph import dialect as dialects
 from graph.exporters import EXPORT_FORMATS, export_graph, guess_format
 from graph.importers import import_path
 from ontology.vocabulary import DEFAULT_BASE
 from policykg.errors import ConfigError
 
-err = Console(stderr=True, soft_wrap=True)
+err = data_console(stderr=True)
 
 BaseOption = Annotated[
     str,

@@ -10,12 +10,13 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import resource
 import signal
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,27 @@ class ServerPaths:
     @property
     def data(self) -> Path:
         return self.root / "data"
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    """Bounds a started server runs under (a running server keeps the ones it started with).
+
+    query_memory_mb is FalkorDB's QUERY_MEM_CAPACITY: a query that grows past it fails with an
+    error and the server stays up. server_memory_mb is the server's address-space limit: a
+    single allocation too large for the machine (``range(1, 2000000000)`` asks for 32 GB at
+    once, before any per-query accounting) then fails at once instead of swapping the machine
+    into the kernel's OOM killer; the server exits and the store restarts it.
+    """
+
+    query_memory_mb: int = 1024
+    server_memory_mb: int = 0  # 0: 60 % of physical memory
+
+    def address_space_bytes(self) -> int:
+        if self.server_memory_mb > 0:
+            return self.server_memory_mb * 2**20
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        return max(4 * 2**30, int(physical * 0.6))
 
 
 @dataclass(frozen=True)
@@ -132,7 +154,7 @@ def _running_pid(paths: ServerPaths) -> int | None:
     return pid if pid is not None and _is_our_server(pid) else None
 
 
-def ensure_server(home: Path) -> Path:
+def ensure_server(home: Path, limits: ServerLimits | None = None) -> Path:
     """Start the embedded server unless one is running for this data dir; return its socket."""
     paths = paths_for(home)
     with _locked(paths):
@@ -141,7 +163,7 @@ def ensure_server(home: Path) -> Path:
             _wait_ready(paths, pid)
             return paths.socket
         _remove_stale(paths)
-        _start(paths)
+        _start(paths, limits or ServerLimits())
         return paths.socket
 
 
@@ -150,7 +172,7 @@ def _remove_stale(paths: ServerPaths) -> None:
         stale.unlink(missing_ok=True)
 
 
-def _start(paths: ServerPaths) -> None:
+def _start(paths: ServerPaths, limits: ServerLimits) -> None:
     server, module = _binaries()
     paths.data.mkdir(parents=True, exist_ok=True)
     command = [
@@ -164,13 +186,28 @@ def _start(paths: ServerPaths) -> None:
         "--appendonly", "yes",
         "--appendfsync", "everysec",
         "--save", "",
+        # Rewrite (compact) the append-only file whenever it doubles past 8 MB: a restart
+        # then reads a snapshot instead of replaying every write since the first load.
+        "--auto-aof-rewrite-min-size", "8mb",
         "--daemonize", "yes",
         "--pidfile", str(paths.pidfile),
         "--logfile", str(paths.logfile),
         "--loadmodule", module,
+        "QUERY_MEM_CAPACITY", str(limits.query_memory_mb * 2**20),
     ]  # fmt: skip
+    address_space = limits.address_space_bytes()
+
+    def bound_memory() -> None:  # runs in the child before exec; the daemon inherits it
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+
     try:
-        subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT_S)
+        subprocess.run(
+            command,
+            check=True,
+            capture_output=True,
+            timeout=START_TIMEOUT_S,
+            preexec_fn=bound_memory,
+        )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         raise StoreError(
             f"could not start the embedded FalkorDB server: {exc}",
@@ -209,25 +246,46 @@ def _log_tail(paths: ServerPaths, lines: int = 5) -> str:
 
 
 def stop_server(home: Path) -> bool:
-    """Shut the server down cleanly; False when none was running."""
+    """Stop the server with nothing acknowledged lost; False when none was running.
+
+    Redis writes every command to the append-only file before it replies, so once no
+    rewrite is running the file holds everything acknowledged; the process is then ended
+    at once. A SHUTDOWN takes 2–5 s of module thread teardown after its work is done.
+    """
     paths = paths_for(home)
     with _locked(paths):
         pid = _running_pid(paths)
         if pid is None:
             _remove_stale(paths)
             return False
-        try:
-            client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=10)
-            client.shutdown(save=False, nosave=False)
-        except (redis.exceptions.ConnectionError, redis.exceptions.ResponseError, OSError):
-            os.kill(pid, signal.SIGTERM)
+        _wait_for_rewrite(paths)
+        _kill_quietly(pid)
         deadline = time.monotonic() + STOP_TIMEOUT_S
         while _is_our_server(pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(0.005)
         if _is_our_server(pid):
             raise StoreError(f"the embedded server (pid {pid}) did not stop")
         _remove_stale(paths)
         return True
+
+
+def _wait_for_rewrite(paths: ServerPaths) -> None:
+    """Let a running append-only rewrite finish, so the next start reads the compact file."""
+    try:
+        client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=10)
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while time.monotonic() < deadline:
+            info = client.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.05)
+    except (redis.exceptions.RedisError, OSError):
+        return  # a server that does not answer has nothing more to write
+
+
+def _kill_quietly(pid: int) -> None:
+    with suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def server_status(home: Path) -> ServerStatus:

@@ -11,12 +11,13 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 
 from graph import dialect
-from graph.embedded import ensure_server
+from graph.embedded import ServerLimits, ensure_server
 from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from ontology.schema import LABELS
 from policykg.errors import QueryError, StoreError
 from policykg.settings import Settings
 
+CLIENT_GRACE_S = 30.0
 READ_ONLY_REFUSAL = (
     "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
 )
@@ -30,9 +31,15 @@ class FalkorDBStore:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.socket = ensure_server(settings.home)
+        self._limits = ServerLimits(settings.query_memory_mb, settings.server_memory_mb)
+        self.socket = ensure_server(settings.home, self._limits)
         try:
-            self._db = FalkorDB(unix_socket_path=str(self.socket))
+            # The client gives up a while after the server-side timeout would have fired,
+            # so a query the server cannot interrupt never hangs the caller.
+            self._db = FalkorDB(
+                unix_socket_path=str(self.socket),
+                socket_timeout=settings.query_timeout_ms / 1000 + CLIENT_GRACE_S,
+            )
             self._graph = self._db.select_graph(settings.graph_name)
             # FalkorDB refuses reads on a graph that does not exist yet; creating the
             # schema creates the graph, so a fresh data dir answers queries with no rows.
@@ -49,9 +56,25 @@ class FalkorDBStore:
             if "empty key" in str(exc):  # the graph was deleted (db reset) by another process
                 return QueryResult((), ())
             raise _query_error(exc, cypher) from exc
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+            raise self._lost_server(exc) from exc
         except redis.exceptions.RedisError as exc:
             raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
         return _convert(result)
+
+    def _lost_server(self, exc: Exception) -> QueryError:
+        """The server died (or stalled) under a query: restart it and say why."""
+        ensure_server(self.settings.home, self._limits)
+        if isinstance(exc, redis.exceptions.TimeoutError):
+            return QueryError(
+                "the query did not finish within the timeout",
+                hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS",
+            )
+        return QueryError(
+            "the query needed more memory than the embedded server may use; "
+            "the server was restarted and no data was lost",
+            hint="narrow the query (a smaller range, a LIMIT), or raise POLICYKG_SERVER_MEMORY_MB",
+        )
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a query that may write; each query is atomic in FalkorDB."""
@@ -98,6 +121,12 @@ def _query_error(exc: Exception, cypher: str) -> QueryError:
     if "read-only" in message:
         return QueryError(
             READ_ONLY_REFUSAL, hint="policykg query only reads; load data with `policykg load`"
+        )
+    if "mem consumption exceeded capacity" in message:
+        return QueryError(
+            "the query needed more memory than one query may use",
+            hint="narrow it (a smaller range, a LIMIT), or raise POLICYKG_QUERY_MEMORY_MB "
+            "(takes effect when the embedded server next starts)",
         )
     if "timed out" in message.lower():
         return QueryError(

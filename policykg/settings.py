@@ -26,6 +26,8 @@ class Settings:
     graph_name: str = "policykg"
     batch_size: int = 1000
     query_timeout_ms: int = 30_000
+    query_memory_mb: int = 1024
+    server_memory_mb: int = 0
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = None
@@ -58,6 +60,8 @@ class Settings:
             "graph_name": env.get("POLICYKG_GRAPH", "policykg"),
             "batch_size": _int(env, "POLICYKG_BATCH_SIZE", 1000),
             "query_timeout_ms": _int(env, "POLICYKG_QUERY_TIMEOUT_MS", 30_000),
+            "query_memory_mb": _int(env, "POLICYKG_QUERY_MEMORY_MB", 1024),
+            "server_memory_mb": _int(env, "POLICYKG_SERVER_MEMORY_MB", 0),
             "neo4j_uri": env.get("NEO4J_URI") or None,
             "neo4j_user": env.get("NEO4J_USER", "neo4j"),
             "neo4j_password": env.get("NEO4J_PASSWORD") or None,

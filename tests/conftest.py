@@ -16,6 +16,28 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo"
 _graph_numbers = itertools.count()
 
+# The end-to-end layer: tests that start processes of their own (the CLI as a subprocess, a
+# server per test, kill -9, headless Chromium) or run long (fuzz). `make test` runs the fast
+# layer first (`-m "not e2e"`), then this one.
+E2E_MODULES = frozenset(
+    {
+        "test_cli",
+        "test_loaders_cli",
+        "test_embedded_server",
+        "test_explorer_browser",
+        "test_loaders_fuzz",
+        "test_server_limits",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the end-to-end layer: listed modules and any test with a server of its own."""
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in E2E_MODULES or "own_home" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.e2e)
+
 
 @pytest.fixture(scope="session")
 def server_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

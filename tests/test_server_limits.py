@@ -1,0 +1,65 @@
+"""Issue 11, findings 1 and 7: no read-only query can take the machine down; stop is instant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import open_store
+from graph.embedded import server_status, stop_server
+from policykg.errors import QueryError
+from policykg.settings import Settings
+
+
+def _settings(home: Path) -> Settings:
+    return Settings.from_env(env={}, home=home, query_memory_mb=256, server_memory_mb=4096)
+
+
+def test_a_query_past_the_per_query_memory_cap_fails_and_the_server_stays_up(
+    own_home: Path,
+) -> None:
+    """Before: `UNWIND range(1,100000000) AS x RETURN count(x)` grew the server to 3.2 GB."""
+    store = open_store(_settings(own_home))
+    try:
+        store.write("CREATE (:Document {id: 'doc:kept', title: 'kept'})")
+        pid = server_status(own_home).pid
+        with pytest.raises(QueryError, match="more memory than one query may use"):
+            store.read("UNWIND range(1, 100000000) AS x RETURN count(x)")
+        assert server_status(own_home).pid == pid
+        assert store.read("MATCH (d:Document) RETURN d.id").rows == (("doc:kept",),)
+    finally:
+        store.close()
+
+
+def test_a_query_too_large_for_the_server_is_an_error_and_nothing_is_lost(
+    own_home: Path,
+) -> None:
+    """Before: `range(1,2000000000)` grew the server to 19 GB until the kernel killed it."""
+    store = open_store(_settings(own_home))
+    try:
+        store.write("CREATE (:Document {id: 'doc:kept', title: 'kept'})")
+        with pytest.raises(QueryError, match="server was restarted"):
+            store.read("UNWIND range(1, 2000000000) AS x RETURN count(x)")
+        assert server_status(own_home).running
+    finally:
+        store.close()
+    again = open_store(_settings(own_home))
+    try:
+        assert again.read("MATCH (d:Document) RETURN d.id").rows == (("doc:kept",),)
+    finally:
+        again.close()
+
+
+def test_stop_ends_the_server_and_keeps_every_acknowledged_write(own_home: Path) -> None:
+    """Stop no longer waits out the module's thread teardown; nothing written is lost."""
+    store = open_store(_settings(own_home))
+    store.write("UNWIND range(1, 500) AS i CREATE (:Document {id: 'doc:' + toString(i)})")
+    store.close()
+    assert stop_server(own_home) is True
+    assert not server_status(own_home).running
+    again = open_store(_settings(own_home))
+    try:
+        assert again.read("MATCH (d:Document) RETURN count(d)").rows == ((500,),)
+    finally:
+        again.close()
