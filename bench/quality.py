@@ -1,7 +1,12 @@
-"""Precision, recall and F1 of extraction against the hand-annotated fixtures.
+"""Precision, recall and F1 of extraction against hand annotations.
 
-python -m bench.quality            # seeds + sentences, one table per set and combined
+python -m bench.quality            # the development part of the real-document corpus (strict
+                                   # scorer), then the older tuning sets (seeds + sentences)
 python -m bench.quality -v         # also every miss and extra
+python -m bench.quality --sealed   # the sealed part, scored once at the end of issue 10
+
+Figures are written to bench/results/ (quality_development.txt, quality_sealed.txt,
+quality.txt for the tuning sets).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from bench.corpus import evaluate_part, report
 from loaders import parse
 from loaders.docnumber import normalize_title
 from loaders.document import Metadata, ParsedDocument
@@ -23,6 +29,7 @@ from ontology import Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
+RESULTS = ROOT / "bench" / "results"
 SEEDS = (ROOT / "demo", Path("/work/shared/seeds"))
 KINDS = ("citations", "responsibilities", "targets", "regions", "parks", "industries")
 _PUNCT = re.compile(r"[\s,，。、;；:：“”\"'‘’()（）《》\-—]")
@@ -234,8 +241,26 @@ HELDOUT = (
 )
 
 
+def corpus(part: str, verbose: bool) -> None:
+    """Score one part of the real-document corpus, print it and write it to bench/results/."""
+    result = evaluate_part(part)
+    text = report(result)
+    (RESULTS / f"quality_{part}.txt").write_text(text + "\n", encoding="utf-8")
+    print(text, end="\n\n")
+    if verbose:
+        for kind, s in result.total.items():
+            for miss in s.misses:
+                print(f"{kind}: {miss}")
+
+
 def main(argv: list[str]) -> int:
     """Print the tables; with -v also every miss and extra."""
+    if "--sealed" in argv:
+        corpus("sealed", "-v" in argv)
+        return 0
+    corpus("development", "-v" in argv)
+    if "--corpus" in argv:
+        return 0
     seeds = evaluate(seed_documents)
     sentences = evaluate(sentence_documents)
     both = merged(seeds, sentences)
