@@ -26,6 +26,7 @@ from loaders.document import Metadata, ParsedDocument
 from loaders.extract import extract
 from loaders.extract.sentences import halfwidth
 from ontology import Extraction
+from ontology.organs import canonical_organ
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
@@ -102,7 +103,7 @@ def _same(kind: str, gold: Any, seen: Any) -> bool:
     if kind == "responsibilities":
         task, unit, role = gold
         return (
-            seen[1] == unit
+            canonical_organ(str(seen[1])) == canonical_organ(unit)
             and seen[2] == role
             and (seen[0].startswith(task) or task.startswith(seen[0]))
         )

@@ -21,13 +21,16 @@ KEYS: dict[str, str] = {
     "浏览次数": "访问量", "效力级别": "效力级别", "法宝引证码": "法宝引证码",
     "公文种类": "公文种类", "时效": "有效性", "发布部门": "发文机关", "制定机关名称": "制定机关",
     "法规类别": "主题分类", "成文时间": "成文日期", "发文时间": "发文日期", "公布时间": "公布日期",
+    "原文链接": "原文链接", "原文地址": "原文链接", "来源链接": "原文链接", "检索时间": "检索时间",
+    "检索关键词": "关键词",
 }  # fmt: skip
 
 _KEY_ALT = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(KEYS, key=len, reverse=True))
 # A name followed by a colon, at the line start or after a space, bullet or pipe.
-_KV = re.compile(rf"(?:^|(?<=[\s|•·●▪■*\-]))(?P<key>{_KEY_ALT})\s*[:：]\s*")
+# Markdown exports print the name in bold (**发布机构**: …).
+_KV = re.compile(rf"(?:^|(?<=[\s|•·●▪■*\-]))(?P<key>{_KEY_ALT})\**\s*[:：]\s*")
 _PKULAW = re.compile(rf"^【(?P<key>{_KEY_ALT})】\s*(?P<value>.*)$")
-_BULLET = re.compile(r"^[•·●▪■*\-]\s*")
+_BULLET = re.compile(r"^[•·●▪■*\-]+\s*")
 _TABLE_RULE = re.compile(r"^[\s|:：\-—]+$")
 _SPACES = re.compile(r"\s+")
 _MARKS = re.compile(r"[:：|【]")

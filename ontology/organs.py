@@ -37,7 +37,9 @@ def organ_table() -> OrganTable:
             for name in (canonical, *aliases):
                 national[name] = canonical
         elif scope == "organ":
-            for alias in aliases:
+            # The canonical word maps to itself so that the longest match consumes it
+            # (地方金融监管局 is not rewritten through its shorter alias 金融监管局).
+            for alias in (canonical, *aliases):
                 local[alias] = canonical
         else:
             raise ValueError(f"{TABLE}: unknown scope {scope!r} in {line!r}")
@@ -60,3 +62,16 @@ def normalize_organ_words(name: str) -> str:
 def canonical_organ(name: str) -> str:
     """One spelling per organ of one jurisdiction: central organs whole, local words folded."""
     return national_organ(name) or normalize_organ_words(name)
+
+
+@cache
+def central_organ_pattern() -> re.Pattern[str]:
+    """Any spelling of a central ministry, commission or agency (not the State Council or the
+    Party centre, which local documents cite all the time), longest first."""
+    leaders = ("国务院", "中共中央", "党中央", "中央", "全国", "新华社")
+    names = sorted(
+        (n for n in organ_table().national if len(n) >= 3 and not n.startswith(leaders)),
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(map(re.escape, names)))

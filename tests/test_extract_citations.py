@@ -121,8 +121,17 @@ def test_extract_makes_valid_stub_documents_with_cites():
     assert all(r.properties["evidence"] for r in extraction.relationships if r.type == "CITES")
 
 
-def test_title_names_the_document_it_transmits():
-    doc = make_doc("各有关单位：现将方案印发给你们。", title="关于印发《池州市某某工作方案》的通知")
+def test_a_notice_does_not_cite_the_plan_it_issues():
+    """Issue 10, item 7: 关于印发《X》的通知 issues X (its attachment); it does not cite it."""
+    doc = make_doc(
+        "各有关单位：现将《池州市某某工作方案》印发给你们。",
+        title="关于印发《池州市某某工作方案》的通知",
+    )
+    assert [r for r in extract(doc).relationships if r.type == "CITES"] == []
+
+
+def test_an_interpretation_cites_the_document_it_explains():
+    doc = make_doc("现就有关内容解读如下。", title="解读《池州市某某工作方案》")
     cites = [r for r in extract(doc).relationships if r.type == "CITES"]
     assert [(r.end, r.properties["relation"]) for r in cites] == [
         ("doc:池州市某某工作方案", "reference")

@@ -76,7 +76,8 @@ def test_headed_lists_and_office_and_cooperation():
         ("(三) 优化服务", "SUPPORTED_BY", "鹤壁市发展改革委"),
         ("(三) 优化服务", "SUPPORTED_BY", "鹤壁市商务局"),
         ("(四) 抓好落实", "LED_BY", "鹤壁市科技局"),
-        ("(四) 抓好落实", "SUPPORTED_BY", "鹤壁市教育局"),
+        # Every listed 责任单位 leads unless the document says the first listed leads.
+        ("(四) 抓好落实", "LED_BY", "鹤壁市教育局"),
     }
 
 

@@ -132,9 +132,10 @@ def test_a_cue_after_a_list_of_titles_holds_for_the_whole_list():
         ("（九）完善创新平台体系。市科技局牵头，常州国家高新区管委会参与。", "常州市人民政府",
          {("常州市科技局", "LED_BY"), ("常州高新技术产业开发区管委会", "SUPPORTED_BY")}),
         # A city has many 开发区: the bare word's committee is no particular unit; 高新区 is one.
+        # 各县区政府 is a collective assignee; every listed 责任单位 leads.
         ("5.实施技改升级行动。（责任单位：市工信局、市财政局，各县区政府、开发区管委会）",
          "南昌市人民政府",
-         {("南昌市工业和信息化局", "LED_BY"), ("南昌市财政局", "SUPPORTED_BY")}),
+         {("南昌市工业和信息化局", "LED_BY"), ("南昌市财政局", "LED_BY"), ("各县区政府", "LED_BY")}),
         ("6.建设平台。牵头单位：市经信局。配合单位：高新区管委会、市科技局。", "界首市人民政府",
          {("界首市经济和信息化局", "LED_BY"), ("界首高新技术产业开发区管委会", "SUPPORTED_BY"),
           ("界首市科技局", "SUPPORTED_BY")}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from loaders.extract.parks import ParkMention, find_parks
 from loaders.extract.regions import Region, RegionHit, Spans, find_regions, name_spans
 from loaders.extract.sentences import SectionIndex, Sentences, halfwidth
 from loaders.structure import text_sections
+from ontology.organs import central_organ_pattern, national_organ
 
 _LEVELS = {"province": "provincial", "city": "city", "county": "county"}
 
@@ -37,10 +39,46 @@ class Context:
         return self.region.province if self.region else None
 
 
+# A central document: its issuer, its title's opening or its addressees say so.
+_CENTRAL_HEAD = re.compile(
+    r"^(?:中共中央|国务院|全国人民代表大会|全国人大|中华人民共和国|中央|国家[\u4e00-\u9fff]{1,12}?(?:局|委|部|署|院)"
+    r"|[\u4e00-\u9fff]{2,10}部(?:等[一二三四五六七八九十\d]+部门)?(?:关于|令|公告))"
+)
+_CENTRAL_ADDRESSEES = re.compile(
+    r"各省、自治区、直辖市(?:人民政府|党委|和新疆生产建设兵团|[\u4e00-\u9fff]{0,12}(?:厅|局|委))"
+)
+
+
+def is_central(doc: ParsedDocument, issuer: Issuer | None) -> bool:
+    """Whether a document comes from a central organ (so no place it mentions is its home)."""
+    meta = doc.metadata
+    if issuer is not None and issuer.level == "national":
+        return True
+    if level_of_issuer_name(meta.issuer) == "national":
+        return True
+    if meta.issuer and national_organ(meta.issuer.split("、")[0].split(" ")[0]):
+        return True
+    title = halfwidth(meta.title or "")
+    if _CENTRAL_HEAD.match(title):
+        return True
+    opening = halfwidth(doc.text[:1500])
+    if any(_CENTRAL_HEAD.match(line.strip()) and "关于" in line for line in opening.splitlines()):
+        return True  # a title line such as 中共中央 国务院关于…的意见 under a site's header
+    return _CENTRAL_ADDRESSEES.search(opening) is not None
+
+
+def _names_central_organs(text: str, place_mentions: int) -> bool:
+    """Three or more different central organs, named more often than any place."""
+    named = central_organ_pattern().findall(text)
+    return len(set(named)) >= 3 and len(named) > place_mentions
+
+
 def _jurisdiction(
     doc: ParsedDocument, spans: Spans, issuer: Issuer | None
 ) -> tuple[Region | None, ParkMention | None]:
     meta = doc.metadata
+    if is_central(doc, issuer):
+        return None, None
     head = halfwidth(f"{meta.issuer or ''}\n{meta.title or ''}")
     province = issuer.region.province if issuer and issuer.region else None
     parks = [p for p in find_parks(head, None, province) if p.region is not None]
@@ -55,6 +93,10 @@ def _jurisdiction(
         return issuer.region, None
     hits = find_regions("", None, spans)
     counts = Counter(hit.region.adcode for hit in hits)
+    if _names_central_organs(doc.text, max(counts.values(), default=0)):
+        # No place in the issuer, title or 文号, and the text tasks ministries more often
+        # than it names any place: a place it mentions (北京冬奥会, a 示范县) is not its home.
+        return None, None
     if counts:
         code = counts.most_common(1)[0][0]
         return next(h.region for h in hits if h.region.adcode == code), None
@@ -68,9 +110,15 @@ def build_context(doc: ParsedDocument, doc_id: str) -> Context:
     issuer = issuer_of_number(doc.metadata.doc_number)
     spans = name_spans(text)  # one scan of the text serves jurisdiction and mentions
     region, park = _jurisdiction(doc, spans, issuer)
-    if park is not None:
+    if (
+        region is None
+        and park is None
+        and (is_central(doc, issuer) or _names_central_organs(doc.text, 0))
+    ):
+        level: str | None = "national"
+    elif park is not None:
         # A park committee's document: the park's own text uses 本区/全区 for the park.
-        level: str | None = "park"
+        level = "park"
     elif issuer is not None and issuer.level:
         level = issuer.level
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from loaders.docnumber import normalize_title, title_status
 from loaders.extract.builder import Builder
 from loaders.extract.citations import Citation, document_kind, find_citations
@@ -59,15 +61,26 @@ def _stub(b: Builder, citation: Citation, province: str | None) -> tuple[str, st
     return ("Document", b.node("Document", document_id(citation.number, title), props))
 
 
+_ISSUES = re.compile(r"(?:印发|转发|颁布|发布|印送|下达)[^《]{0,6}《")
+
+
 def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
     """CITES from the document to every document it names, by relation."""
     meta = ctx.doc.metadata
     own_title = meta.title
     found: list[tuple[Citation, str]] = []
+    # What came in the same file is not cited by it: a notice's attachment (关于印发《X》的通知
+    # issues X), the notice that issued this plan, and their 文号.
+    same_file = {normalize_title(c.metadata.title) for c in ctx.doc.companions if c.metadata.title}
+    same_numbers = {c.metadata.doc_number for c in ctx.doc.companions if c.metadata.doc_number}
     if own_title:
-        # 关于印发《X》的通知, 解读《X》: the title names the document this one is about.
         title_text = halfwidth(own_title)
-        found.extend((c, own_title) for c in find_citations(title_text, None, meta.doc_number))
+        title_citations = find_citations(title_text, None, meta.doc_number)
+        if _ISSUES.search(title_text):
+            same_file.update(normalize_title(c.title) for c in title_citations if c.title)
+        else:
+            # 解读《X》: the title names the document this one is about.
+            found.extend((c, own_title) for c in title_citations)
     for c in find_citations(ctx.text, own_title, meta.doc_number):
         found.append((c, ctx.sentences.at(c.start)))
     own_key = normalize_title(own_title) if own_title else None
@@ -75,6 +88,10 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
     targets = []
     for citation, evidence in found:
         if citation.title and own_key == normalize_title(citation.title):
+            continue
+        if citation.title and normalize_title(citation.title) in same_file:
+            continue
+        if citation.number and citation.number in same_numbers:
             continue
         target = _stub(b, citation, ctx.province)
         if target[1] == ctx.doc_id:

@@ -9,7 +9,15 @@ from loaders.extract.context import Context
 from loaders.extract.ids import task_id, unit_id
 from loaders.extract.parks import ParkMention, find_parks
 from loaders.extract.regions import Region, find_regions, lookup
-from loaders.extract.units import GENERIC, UNIT, UnitName, normalize_unit, qualify, unit_kind
+from loaders.extract.units import (
+    COLLECTIVE,
+    GENERIC,
+    UNIT,
+    UnitName,
+    normalize_unit,
+    qualify,
+    unit_kind,
+)
 from ontology.records import Value
 
 _C = r"[^，,。；;：:\n]"  # one clause's characters
@@ -30,16 +38,39 @@ _BRACKET_DUTY = re.compile(
 _OFFICE = re.compile(rf"办公室设在(?P<lead>{_C}{{2,30}})")
 # 市投资促进局为主责单位 / 为牵头单位: the unit before 为 leads.
 _NAMED_LEAD = re.compile(r"为(?:主责|牵头|责任主体)单位|为第一责任单位")
+# 牵头单位：A、B；配合单位：C / （责任部门：A、B）/ 牵头考核单位：A: the head names the role.
+_LEAD_HEADS = ("牵头单位", "牵头部门", "牵头考核单位", "主责单位", "主办单位", "负责考核部门")
+_DUTY_HEADS = ("责任单位", "责任部门", "责任处室")
+_SUPPORT_HEADS = (
+    "配合单位", "配合部门", "参与单位", "参与部门", "协办单位", "支撑单位", "协同单位",
+    "协同部门", "支持单位",
+)  # fmt: skip
+_HEAD = "|".join(sorted((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS), key=len, reverse=True))
 _HEADED = re.compile(
-    r"(?P<head>牵头单位|责任单位|配合单位|参与单位|协办单位|主办单位)\s*[:：]\s*"
-    r"(?P<list>(?:[^；;。\n)）(（]|[(（]牵头[)）])+)"
+    rf"(?P<head>{_HEAD})\s*[:：]\s*"
+    rf"(?P<list>(?:(?![，,；;]\s*(?:{_HEAD})\s*[:：])(?:[^；;。\n)）(（]|[(（]牵头[)）]))+)"
+)
+# The document's own convention for lists of responsible units.
+_FIRST_LEADS = re.compile(
+    r"(?:列|排|排在|排名|位列)第一(?:位|个)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头|首位(?:的)?为牵头"
 )
 _LEAD_MARK = re.compile(r"[(（]牵头[)）]")
+_INLINE_ROLE = re.compile(r"(?<![(（])牵头(?![)）])|配合|协助|参与")
 _CLAUSE = re.compile(r"[，,。；;：:\n(（]")
-_TAIL = re.compile(r"(?:等(?:相关|有关)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))$")
+_TAIL = re.compile(
+    r"(?:按职责分工|按职责|按照职责|根据职责|分别|共同|等)*"
+    r"(?:等(?:相关|有关)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))?$"
+)
+_COLLECTIVE_SPAN = re.compile(
+    r"(?:各|地方各级)[\u4e00-\u9fff（）()、]{0,14}?"
+    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校)"
+    r"(?:[（(]管委会[)）])?"
+)
 _SPLIT = re.compile(r"[、，,/]")
 _AND = re.compile(r"以及|及|与|和")
-_TRIM = re.compile(r"^(?:由|支持|鼓励|请|要|并|将|按照|分别|其中)|(?:要|应|负责|具体|统筹|牵头)$")
+_TRIM = re.compile(
+    r"^(?:由|支持|鼓励|请|要|并|将|按照|分别|其中|和|及|与|以及)|(?:要|应|负责|具体|统筹|牵头)$"
+)
 _ORGAN_CONTINUES = frozenset("组宣统办政秘")
 _PARKISH = re.compile(r"区|园|示范")
 _QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家")
@@ -111,8 +142,14 @@ class _Resolver:
     def many(self, chunk: str) -> list[Ref]:
         """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
         out: list[Ref] = []
-        for piece in _SPLIT.split(_TAIL.sub("", chunk.strip())):
+        chunk = _TAIL.sub("", chunk.strip())
+        for piece in _pieces(chunk):
             piece = _TAIL.sub("", piece)
+            if COLLECTIVE.match(piece):
+                group = qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
+                if group is not None:
+                    out.append(group)
+                continue
             if GENERIC.search(_TRIM.sub("", piece)):
                 continue
             parts = [self.suffix(part) for part in _AND.split(piece)]
@@ -132,6 +169,18 @@ class _Resolver:
                 if found is not None:
                     out.append(found[0])
         return out
+
+
+def _pieces(chunk: str) -> list[str]:
+    """A list split at its separators, a collective (各市、县、区政府) kept whole."""
+    out: list[str] = []
+    last = 0
+    for m in _COLLECTIVE_SPAN.finditer(chunk):
+        out.extend(_SPLIT.split(chunk[last : m.start()]))
+        out.append(m.group())
+        last = m.end()
+    out.extend(_SPLIT.split(chunk[last:]))
+    return [piece for piece in out if piece.strip()]
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -196,6 +245,7 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
         if lead is not None:
             out.append((m.start(), "LED_BY", lead))
     headed = list(_HEADED.finditer(text))
+    first_leads = _FIRST_LEADS.search(text) is not None
     for i, m in enumerate(headed):
         items = m.group("list")
         if _LEAD_MARK.search(items):
@@ -204,17 +254,23 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
                 role = "LED_BY" if _LEAD_MARK.search(piece) else "SUPPORTED_BY"
                 out.extend((m.start(), role, t) for t in resolve.many(_LEAD_MARK.sub("", piece)))
             continue
+        if _INLINE_ROLE.search(items):
+            continue  # 责任单位：市工信局牵头，市发展改革委配合: the cue patterns read it
         units = resolve.many(items)
-        if m.group("head") == "牵头单位":
+        head = m.group("head")
+        if head in _LEAD_HEADS:
             out.extend((m.start(), "LED_BY", t) for t in units)
-        elif m.group("head") == "责任单位":
+        elif head in _DUTY_HEADS:
+            # After a 牵头单位 list the 责任单位 support it; otherwise each leads, unless
+            # the document says the first listed leads (列第一位者为牵头单位).
             led = (
                 i > 0
-                and headed[i - 1].group("head") == "牵头单位"
+                and headed[i - 1].group("head") in _LEAD_HEADS
                 and (m.start() - headed[i - 1].end() < 4)
             )
             for j, t in enumerate(units):
-                out.append((m.start(), "SUPPORTED_BY" if led or j else "LED_BY", t))
+                support = led or (first_leads and j > 0)
+                out.append((m.start(), "SUPPORTED_BY" if support else "LED_BY", t))
         else:
             out.extend((m.start(), "SUPPORTED_BY", t) for t in units)
     return out

@@ -21,15 +21,16 @@ _UNITS = (
     "元", "美元", "个百分点", "%", "‰", "家", "人次", "人", "个", "项", "所", "座", "平方公里",
     "公里", "千米", "亩", "吨标准煤", "吨", "千瓦时", "千瓦", "兆瓦", "张", "户", "件", "台",
     "辆", "套", "条", "处", "平方米", "立方米", "倍", "天", "小时", "分钟", "标箱", "微克/立方米",
-    "GW", "MW",
+    "GW", "MW", "名", "头", "只", "期", "场", "例", "批", "颗", "发", "艘", "架", "栋", "幢",
+    "公顷", "床", "篇", "部", "款", "类", "万人次",
 )  # fmt: skip
 _MULTIPLIED = ("万亿", "亿", "万")
 _UNIT_ALT = (
     "(?:万亿|亿|万)?(?:" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")"
 )
 _PRE = (
-    r"力争达到|力争突破|突破|超过|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
-    r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为|≥|≤|>=|<=|>|<"
+    r"力争达到|力争突破|突破|超过|至少|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
+    r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为|超|≥|≤|>=|<=|>|<"
 )
 # The number comes first so the scan skips ahead to digits; the comparator is read backwards.
 QUANTITY = re.compile(
@@ -40,11 +41,12 @@ QUANTITY = re.compile(
 _PRE_BEFORE = re.compile(rf"(?:{_PRE})\s*$")
 _COMPARATOR = {
     "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
-    "超过": ">", "高于": ">", "大于": ">", "左右": "~", "不超过": "<=", "不高于": "<=",
+    "超过": ">", "超": ">", "至少": ">=", "高于": ">", "大于": ">", "左右": "~", "不超过": "<=", "不高于": "<=",
     "控制在": "<=", "以内": "<=", "以下": "<=", "低于": "<", "小于": "<",
     "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<",
 }  # fmt: skip
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)|十[一二三四五六七八九]五")
+_THIS_YEAR = re.compile(r"今年|全年|年内")
 _YEAR_BEFORE = re.compile(r"(?:到|至|在|于)\s*$")
 _YEAR_END = re.compile(r"\s*年(?:底|末|前)")
 _YEAR_ALONE = re.compile(r"\s*年(?=[，,:：])")
@@ -55,6 +57,19 @@ _BASELINE = re.compile(
     r"\s*[(（]\s*(?:目前|现状|基期|现为|\d{4}年)\s*[:：为]?\s*(?P<v>\d+(?:\.\d+)?)[^)）]{0,6}[)）]"
 )
 _SPACES = re.compile(r"\s+")
+# Sections that report what was done, not what is to be done.
+_REVIEW = re.compile(
+    r"回顾|过去|成就|成效|取得|进展情况|发展基础|现状|基础与形势|发展环境|工作总结"
+)
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年|(十[一二三四五六七八九]五)|今年")
+# 2021—2023年 in a plan's title: its goals without a year of their own are for the last one.
+_TITLE_PERIOD = re.compile(r"(?:19|20)\d{2}\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# An amount granted or a threshold of eligibility, not a goal: 最高奖励300万元, 投资1000万元及以上的.
+_GRANT_BEFORE = re.compile(
+    r"(?:最高|最多|一次性|给予|奖励|补贴|补助|资助|奖补|扶持)[^，,。；;]{0,8}$"
+)
+_ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?的")
 _MAX_METRIC = 40
 _AFTER = re.compile(r"[^，,。；;：:\n、(（]{0,20}")
 _AFTER_SKIP = re.compile(r"的|以上|左右|增长|,")
@@ -177,10 +192,59 @@ def _dash_items(index: SectionIndex, at: int, pos: int) -> bool:
     )
 
 
+def _doc_year(ctx: Context) -> int | None:
+    """The year the document speaks in (its date, else a year in its title): 今年 is that year."""
+    meta = ctx.doc.metadata
+    if meta.date and meta.date[:4].isdigit():
+        return int(meta.date[:4])
+    found = _TITLE_YEAR.search(meta.title or "")
+    return int(found.group(1)) if found else None
+
+
+def _plan_year(ctx: Context) -> int | None:
+    """The last year of the period a plan's title names (行动计划（2021-2023年）→ 2023)."""
+    title = ctx.doc.metadata.title or ""
+    found = _TITLE_PERIOD.search(title)
+    if found:
+        return int(found.group(1))
+    plan = next((end for name, end in _PLAN_END.items() if name in title), None)
+    return plan
+
+
+def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | None:
+    """The year the headings above pos set (三、2026年重点工作), False inside a review section."""
+    index = ctx.sections.deepest(pos)
+    if index is None:
+        return None
+    year: int | None = None
+    for heading in ctx.sections.heading_paths[index].split(" > "):
+        if _REVIEW.search(heading):
+            return False
+        found = _HEADING_YEAR.search(heading)
+        if found:
+            if found.group(1):
+                year = int(found.group(1))
+            elif found.group(2):
+                year = _PLAN_END.get(found.group(2), year)
+            else:
+                year = doc_year
+    if year is not None and doc_year is not None and year < doc_year:
+        return False  # 2025年工作 in a 2026 document: a report of the past year
+    return year
+
+
 def find_goals(ctx: Context) -> list[Goal]:
     """Every quantified goal in the document, with the year in force where it stands."""
     text = ctx.text
+    doc_year = _doc_year(ctx)
+    plan_year = _plan_year(ctx)
     positions, years, year_cues = _years(text)
+    if doc_year is not None:
+        for m in _THIS_YEAR.finditer(text):
+            k = bisect_left(positions, m.start())
+            positions.insert(k, m.start())
+            years.insert(k, doc_year)
+            year_cues.append(m.start())
     # Cue offsets once per text (Aho-Corasick), looked up by bisection for each number.
     cues = sorted([end - size + 1 for end, size in _cue_automaton().iter(text)] + year_cues)
     out: list[Goal] = []
@@ -197,7 +261,14 @@ def find_goals(ctx: Context) -> list[Goal]:
         sentence_start, _ = ctx.sentences.span(value_start)
         cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
         clause_start = cut.start() + 1 if cut else sentence_start
-        if not (pre or m.group("post")):
+        section_year = _section_year(ctx, value_start, doc_year)
+        if section_year is False:
+            continue
+        if _GRANT_BEFORE.search(text, max(clause_start, value_start - 14), value_start):
+            continue
+        if _ELIGIBLE_AFTER.match(text, m.end()):
+            continue
+        if not (pre or m.group("post") or section_year):
             j = bisect_left(cues, sentence_start)
             if j >= len(cues) or cues[j] >= m.end():
                 continue
@@ -219,6 +290,8 @@ def find_goals(ctx: Context) -> list[Goal]:
         baseline_match = _BASELINE.match(text, m.end())
         baseline = float(baseline_match.group("v")) if baseline_match else None
         year = _year_in_force(ctx, m.start(), positions, years, quantities)
+        if year is None:
+            year = section_year or plan_year
         out.append(
             Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
                  baseline)

@@ -7,34 +7,28 @@ from dataclasses import dataclass
 
 from loaders.extract.parks import KIND, ParkMention, find_parks
 from loaders.extract.regions import Region, ancestors, find_regions
+from ontology.organs import national_organ, normalize_organ_words
 
 _SUFFIX = (
     r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"
     r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院)"
 )
 UNIT = re.compile(rf"[\u4e00-\u9fff（）()]{{1,18}}?{_SUFFIX}")
-# Spelling variants of one organ; applied longest first, as substrings.
-ALIASES: dict[str, str] = {
-    "发展和改革委员会": "发展改革委", "发展和改革委": "发展改革委", "发改委": "发展改革委",
-    "经济和信息化委员会": "经济和信息化委", "经信委": "经济和信息化委",
-    "经济和信息化局": "经济和信息化局", "经信局": "经济和信息化局",
-    "工信局": "工业和信息化局", "工信委": "工业和信息化委", "发改局": "发展和改革局",
-    "住房城乡建设局": "住房和城乡建设局", "住建局": "住房和城乡建设局",
-    "住房和城乡建设委员会": "住房和城乡建设委", "住房和城乡建委": "住房和城乡建设委",
-    "人力资源社会保障局": "人力资源和社会保障局", "人社局": "人力资源和社会保障局",
-    "卫生健康委员会": "卫生健康委", "卫健委": "卫生健康委", "市场监管局": "市场监督管理局",
-    "科学技术局": "科技局", "城管局": "城市管理局", "国有资产监督管理委员会": "国资委",
-    "自然资源规划局": "自然资源和规划局", "生态环境保护局": "生态环境局",
-    "管理委员会": "管委会", "教育体育局": "教育体育局",
-}  # fmt: skip
-_ALIAS = re.compile("|".join(sorted(map(re.escape, ALIASES), key=len, reverse=True)))
 # Words that name no particular unit: 相关部门, 各县区.
 GENERIC = re.compile(
     r"^(?:各|有关|相关|其他|其它|所在|属地|区直|市直|省直|县直|各级)|"
     r"^(?:县区|区县|县市区|市县区|市县)|"
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$"
 )
-_NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国)")
+_NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|中国(?!共产党))")
+# A ministry, general administration or bureau named without any place: a central organ.
+_CENTRAL_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:部|总局|总署|总会)$")
+# 各市、县、区政府, 各县（市、区）人民政府, 各基础电信企业: many organs of one kind, as one node.
+COLLECTIVE = re.compile(
+    r"^(?:各|全省各|全市各|地方各级)[\u4e00-\u9fff（）()、]{0,14}?"
+    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校)"
+    r"(?:[（(]管委会[)）])?$"
+)
 _PARK_HEAD = re.compile(
     r"^(?:本?园区|开发区|高新区|经开区|经济开发区|示范区|区)(?=管委会|管理委员会|党工委|工委)"
 )
@@ -51,6 +45,7 @@ def _home_park(word: str, region: Region | None, province: str | None) -> ParkMe
     return found[0] if found else None
 
 
+_FULL_PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 _PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡)(?=[\u4e00-\u9fff]{2})")
 _PARK_ORGAN = re.compile(r"(?:管理委员会|管委会|党工委|工委)$")
 
@@ -66,12 +61,14 @@ class UnitName:
 
 
 def normalize_unit(name: str) -> str:
-    """Alias table applied: 发改委 → 发展改革委, 发展和改革委员会 → 发展改革委."""
-    return _ALIAS.sub(lambda m: ALIASES[m.group()], name)
+    """One spelling per organ (ontology/data/organs.tsv): 发改委 → 发展改革委."""
+    return normalize_organ_words(name)
 
 
 def unit_kind(name: str) -> str:
-    """party, government, park-committee, committee, company or department."""
+    """collective, party, government, park-committee, committee, company or department."""
+    if COLLECTIVE.match(name):
+        return "collective"
     if name.startswith("中共") or name.endswith(("党委", "党工委", "工委", "组织部", "宣传部")):
         return "party"
     if name.endswith(("人民政府", "政府")):
@@ -105,9 +102,17 @@ def qualify(
 ) -> UnitName | None:
     """A unit name as written, placed in its region (or park); None for generic words."""
     raw = raw.strip()
+    central = national_organ(raw)
+    if central is not None:
+        return UnitName(None, central, central, unit_kind(central))
+    if COLLECTIVE.match(raw):
+        # As printed, under the document's region: 各市人民政府 of a provincial document.
+        return UnitName(region, raw, raw, "collective")
     if not UNIT.fullmatch(raw) or GENERIC.search(raw) or len(raw) < 3:
         return None
-    if _NATIONAL.match(raw):
+    if _NATIONAL.match(raw) or (
+        _CENTRAL_SUFFIX.match(raw) and not _PREFIX.match(raw) and not find_regions(raw, province)
+    ):
         name = normalize_unit(raw)
         return UnitName(None, name, name, unit_kind(name))
     owner: Region | ParkMention | None
@@ -128,6 +133,7 @@ def qualify(
             name = normalize_unit(organ.group())
             return UnitName(home, name, f"{home.name}{name}", unit_kind(name))
     hits = find_regions(raw, province)
+    printed: str | None = None  # the place as printed, when it is a short form (上海海关)
     if hits and hits[0].start == 0:
         last = hits[0]
         for hit in hits[1:]:
@@ -135,15 +141,23 @@ def qualify(
                 break
             last = hit
         owner, rest = last.region, raw[last.end :]
+        if not _FULL_PLACE.search(raw[: last.end]):
+            printed = raw[: last.end]
     else:
         prefix = _PREFIX.match(raw)
         if prefix:
             owner, rest = _owner_for_prefix(prefix.group(1), region, park), raw[1:]
         else:
+            # No place at all (申康医院发展中心): named as printed, kept under the
+            # document's region; a park's own departments carry the park's name.
             owner, rest = (park or region), raw
+            if park is None:
+                printed = ""
     if len(rest) < 2:
         return None
     name = normalize_unit(rest)
     place = owner.name if owner is not None else ""
+    if printed is not None:
+        place = printed
     full = f"中共{place}{name[2:]}" if name.startswith("中共") and place else f"{place}{name}"
     return UnitName(owner, name, full, unit_kind(name))
