@@ -172,6 +172,8 @@ def load(
                         progress.console.print(
                             f"error {result.error}", style="red", highlight=False
                         )
+                        if result.hint:
+                            progress.console.print(f"hint: {result.hint}", highlight=False)
 
             load_report = load_files(store, files, settings.batch_size, on_file=report)
         stats = graph_stats(store)

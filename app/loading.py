@@ -25,6 +25,7 @@ class FileResult:
     nodes: int = 0
     relationships: int = 0
     error: str | None = None
+    hint: str | None = None  # what to do about the error (e.g. "save it as .docx")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def load_files(
         try:
             file_results = load_file(store, path, batch_size)
         except (LoadError, ExtractError) as exc:
-            file_results = [FileResult(str(path), False, error=str(exc))]
+            file_results = [FileResult(str(path), False, error=str(exc), hint=exc.hint or None)]
         results.extend(file_results)
         on_file(file_results)
     merge_stubs(store)
