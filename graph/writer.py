@@ -75,30 +75,67 @@ def relationship_rows(
     return grouped
 
 
-def write_records(
-    store: Store,
-    nodes: Iterable[NodeRecord],
-    relationships: Iterable[RelationshipRecord],
-    batch_size: int,
-) -> WriteCounts:
-    """MERGE nodes (weak ones first, so strong ones overwrite), then relationships."""
+@dataclass(frozen=True)
+class PreparedRows:
+    """Validated rows ready to send: (statement, rows) pairs, nodes first (weak before strong)."""
+
+    node_statements: tuple[tuple[str, list[dict[str, Any]]], ...]
+    relationship_statements: tuple[tuple[str, list[dict[str, Any]]], ...]
+
+
+def prepare_records(
+    nodes: Iterable[NodeRecord], relationships: Iterable[RelationshipRecord]
+) -> PreparedRows:
+    """Validate every node and relationship and group them into statements; nothing is sent.
+
+    All validation happens here, before any write, so a bad row can never leave a store
+    half-written (nodes in, relationships refused).
+    """
+    node_groups = sorted(node_rows(nodes).items(), key=lambda kv: not kv[0][1])
+    rel_groups = sorted(relationship_rows(relationships).items())
+    return PreparedRows(
+        tuple((dialect.merge_nodes(label, weak=weak), rows) for (label, weak), rows in node_groups),
+        tuple(
+            (dialect.merge_relationships(rtype, start, end), rows)
+            for (rtype, start, end), rows in rel_groups
+        ),
+    )
+
+
+def send_rows(store: Store, prepared: PreparedRows, batch_size: int) -> WriteCounts:
+    """MERGE prepared rows in batches of at most batch_size."""
     counts = WriteCounts()
-    for (label, weak), rows in sorted(node_rows(nodes).items(), key=lambda kv: not kv[0][1]):
-        statement = dialect.merge_nodes(label, weak=weak)
+    for statement, rows in prepared.node_statements:
         for batch in chunks(rows, batch_size):
             store.write(statement, {"rows": list(batch)})
             counts += WriteCounts(nodes=len(batch), statements=1)
-    for (rtype, start, end), rows in sorted(relationship_rows(relationships).items()):
-        statement = dialect.merge_relationships(rtype, start, end)
+    for statement, rows in prepared.relationship_statements:
         for batch in chunks(rows, batch_size):
             store.write(statement, {"rows": list(batch)})
             counts += WriteCounts(relationships=len(batch), statements=1)
     return counts
 
 
+def write_records(
+    store: Store,
+    nodes: Iterable[NodeRecord],
+    relationships: Iterable[RelationshipRecord],
+    batch_size: int,
+) -> WriteCounts:
+    """MERGE nodes (weak ones first, so strong ones overwrite), then relationships.
+
+    Every row is validated before the first write.
+    """
+    return send_rows(store, prepare_records(nodes, relationships), batch_size)
+
+
 def write_extraction(store: Store, extraction: Extraction, batch_size: int) -> WriteCounts:
-    """Replace what a document said before with what this extraction says."""
+    """Replace what a document said before with what this extraction says.
+
+    The rows are validated before the delete: a bad row leaves the previous version intact.
+    """
+    prepared = prepare_records(extraction.nodes, extraction.relationships)
     params = {"doc": extraction.document_id}
     store.write(dialect.DELETE_DOCUMENT_PARTS, params)
     store.write(dialect.DELETE_DOCUMENT_EDGES, params)
-    return write_records(store, extraction.nodes, extraction.relationships, batch_size)
+    return send_rows(store, prepared, batch_size)
