@@ -170,6 +170,12 @@ def _value(text: str, suffix: str, where: str) -> Any:
     return text
 
 
+def _check_width(header: list[str], row: list[str], where: str) -> None:
+    """A ragged row (more or fewer fields than the header) is an error, not a shifted value."""
+    if len(row) != len(header):
+        raise LoadError(f"{where}: {len(row)} fields, but the header has {len(header)}")
+
+
 def _rows(path: Path) -> tuple[list[str], list[list[str]]]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -191,6 +197,7 @@ def read_csv(folder: Path) -> Snapshot:
             where = f"{path.name}:{number}"
             props: dict[str, Any] = {}
             node_id = label = None
+            _check_width(header, row, where)
             for column, text in zip(header, row, strict=True):
                 name, suffix = _parse_header(column)
                 if suffix == "ID":
@@ -210,6 +217,7 @@ def read_csv(folder: Path) -> Snapshot:
             where = f"{path.name}:{number}"
             fields: dict[str, str] = {}
             props = {}
+            _check_width(header, row, where)
             for column, text in zip(header, row, strict=True):
                 name, suffix = _parse_header(column)
                 if suffix in {"START_ID", "END_ID", "TYPE"}:
@@ -217,6 +225,8 @@ def read_csv(folder: Path) -> Snapshot:
                 elif (value := _value(text, suffix, where)) is not None:
                     props[name] = value
             start, end = fields.get("START_ID", ""), fields.get("END_ID", "")
+            if not fields.get("TYPE"):
+                raise LoadError(f"{where}: a relationship needs a :TYPE")
             if start not in labels or end not in labels:
                 raise LoadError(f"{where}: {start!r} or {end!r} is not in any nodes file")
             rels.append(

@@ -84,7 +84,11 @@ def from_networkx(graph: nx.MultiDiGraph) -> Snapshot:
     for start, end, data in graph.edges(data=True):
         attrs = dict(data)
         attrs.pop("id", None)
+        if attrs.get(EDGE_TYPE) is None:
+            raise LoadError(f"edge {start!r} -> {end!r} has no {EDGE_TYPE!r} attribute (its type)")
         rtype = str(attrs.pop(EDGE_TYPE))
+        if str(start) not in labels or str(end) not in labels:
+            raise LoadError(f"edge {start!r} -> {end!r} ends at a node without a label")
         props = _decode(rtype, attrs)
         rels.append(
             RelationshipRecord(
@@ -99,7 +103,10 @@ def _decode(owner: str, attrs: dict[str, Any]) -> dict[str, Any]:
     for key, value in attrs.items():
         type_ = property_type(owner, key, value)
         if type_ == "string[]" and isinstance(value, str):
-            value = json.loads(value)
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise LoadError(f"{owner} property {key!r} is not a JSON list: {value!r}") from exc
         out[key] = coerce(value, type_)
     return out
 
