@@ -19,7 +19,8 @@ _NUMBER = (
 TITLED = re.compile(rf"{_TITLE}(?:\s*[（(]\s*(?P<number>{_NUMBER})\s*[)）])?")
 # A 文号 standing alone: found by its bracketed year, its issuer code read backwards.
 BARE = re.compile(rf"{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号")
-_CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+# PDF text often breaks or spaces a 文号 after its code: 豫政办 〔2017〕13号.
+_CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}\s{0,2}$")
 # Cue words before a citation, nearest one wins; longer alternatives first.
 _CUES = re.compile(
     r"贯彻落实|深入落实|认真落实|参照执行|同时废止|根据|依据|按照|遵照|依照|贯彻|落实|参照|比照|废止|"
@@ -138,7 +139,7 @@ def find_citations(
     for m in BARE.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
-        code = _CODE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        code = _CODE_BEFORE.search(text, max(0, m.start() - 10), m.start())
         if code is not None:
             found.append((code.start(), m.end(), None, code.group() + m.group()))
     found.sort()

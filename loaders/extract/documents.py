@@ -12,6 +12,7 @@ from loaders.extract.ids import document_id
 from loaders.extract.issuers import LEVEL_OF_REGION, issuer_of_number, level_of_issuer_name
 from loaders.extract.parks import find_parks
 from loaders.extract.regions import find_regions
+from loaders.extract.responsibilities import organ_unit
 from loaders.extract.sentences import halfwidth
 from ontology.records import Value
 
@@ -46,7 +47,9 @@ def _issuer_from_title(title: str, province: str | None) -> tuple[str | None, st
     return None, None
 
 
-def _stub(b: Builder, citation: Citation, province: str | None) -> tuple[str, str]:
+def _stub(ctx: Context, b: Builder, citation: Citation) -> tuple[str, str]:
+    """The cited document as a stub, ISSUED_BY its organ when the 文号 or title names one."""
+    province = ctx.province
     found = issuer_of_number(citation.number, province)
     issuer, level = (found.organ, found.level) if found else (None, None)
     title = citation.title
@@ -58,7 +61,14 @@ def _stub(b: Builder, citation: Citation, province: str | None) -> tuple[str, st
         "issuer": issuer, "level": level, "kind": citation.kind,
         "status": title_status(title) if title else None, "stub": True,
     }  # fmt: skip
-    return ("Document", b.node("Document", document_id(citation.number, title), props))
+    stub = ("Document", b.node("Document", document_id(citation.number, title), props))
+    if issuer:
+        # So that lineage can be filtered by issuing province: stub → organ → region.
+        organ = organ_unit(ctx, b, issuer)
+        if organ is not None:
+            evidence = f"文号: {citation.number}" if citation.number else f"标题: {title}"
+            b.rel("ISSUED_BY", stub, organ, evidence)
+    return stub
 
 
 _ISSUES = re.compile(r"(?:印发|转发|颁布|发布|印送|下达)[^《]{0,6}《")
@@ -93,7 +103,7 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
             continue
         if citation.number and citation.number in same_numbers:
             continue
-        target = _stub(b, citation, ctx.province)
+        target = _stub(ctx, b, citation)
         if target[1] == ctx.doc_id:
             continue
         targets.append((citation, evidence, target))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.extract.builder import Builder
 from loaders.extract.context import Context
@@ -27,7 +28,10 @@ _LEAD_CUE = re.compile(
 )
 # 市财政局负责，市税务局协助: 负责 only counts with a supporting clause after it.
 _CHARGE_SUPPORT = re.compile(rf"(?<!由)负责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
-_COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,60}})")
+_COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,400}})")
+# 科技部和中国社科院分别负责…, 国家医保局负责…: the clause before 负责 is nothing but units.
+_SUBJECT_CHARGE = re.compile(r"(?<!由)(?:分别|共同|具体|主要)?负责(?![，,、]|人|同志)")
+_SUBJECT_TAIL = re.compile(r"(?:分别|共同|具体|主要|要|应|还要|统一)+$")
 _IN_CHARGE = re.compile(
     rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
 )
@@ -228,6 +232,17 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
             out.append((m.start(), "LED_BY", lead))
             if m.group("sup"):
                 out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
+    for m in _SUBJECT_CHARGE.finditer(text):
+        before = _clause_before(text, m.start())
+        opener = m.start() - len(before) - 1
+        if opener >= 0 and text[opener] in "（(":
+            continue  # （A、B负责）: the first leads, read by _BRACKET_DUTY
+        clause = _SUBJECT_TAIL.sub("", before.strip())
+        if not clause:
+            continue
+        named = [resolve.find(part) for piece in _SPLIT.split(clause) for part in _AND.split(piece)]
+        if named and all(isinstance(ref, UnitName) for ref in named):
+            out.extend((m.start(), "LED_BY", ref) for ref in named if ref is not None)
     for m in _CHARGE_SUPPORT.finditer(text):
         lead = _lead(resolve, _clause_before(text, m.start()))
         if lead is not None:
@@ -291,6 +306,18 @@ def _prefix_units(chunk: str, resolve: _Resolver) -> list[Ref]:
                     out.append(found)
                     break
     return out
+
+
+def organ_unit(ctx: Context, b: Builder, name: str) -> Target | None:
+    """The Unit node of an issuing organ (中共安徽省委办公厅, 国务院办公厅), with BELONGS_TO."""
+    resolve = _Resolver(ctx, b, [])
+    party = name.startswith("中共") and not name.startswith("中共中央")
+    ref = resolve.find(name[2:] if party else name)
+    if not isinstance(ref, UnitName):
+        return None
+    if party:
+        ref = replace(ref, name=f"中共{ref.name}", full_name=f"中共{ref.full_name}", kind="party")
+    return resolve.make(ref)
 
 
 def issued_by(ctx: Context, b: Builder, doc: Target, parks: list[ParkMention]) -> None:

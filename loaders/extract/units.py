@@ -11,7 +11,8 @@ from ontology.organs import national_organ, normalize_organ_words
 
 _SUFFIX = (
     r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"
-    r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院)"
+    r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院|"
+    r"街道办事处|街道|镇|乡|支队|大队|总队)"
 )
 UNIT = re.compile(rf"[\u4e00-\u9fff（）()]{{1,18}}?{_SUFFIX}")
 # Words that name no particular unit: 相关部门, 各县区.
@@ -21,6 +22,11 @@ GENERIC = re.compile(
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$"
 )
 _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|中国(?!共产党))")
+# Central organs whose bare name no local organ shares.
+_UNAMBIGUOUS = re.compile(
+    r"^(?:国家|国务院|中国|中央|中共中央|全国|最高|共青团|中华|党中央)|(?:部|总局|总署)$|"
+    r"^(?:人民银行|银保监会|银监会|保监会|证监会|审计署|新华社|中科院|社科院|工信部|人社部|住建部)$"
+)
 # A ministry, general administration or bureau named without any place: a central organ.
 _CENTRAL_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:部|总局|总署|总会)$")
 # 各市、县、区政府, 各县（市、区）人民政府, 各基础电信企业: many organs of one kind, as one node.
@@ -45,6 +51,7 @@ def _home_park(word: str, region: Region | None, province: str | None) -> ParkMe
     return found[0] if found else None
 
 
+_DEPARTMENT = re.compile(r"(?:局|委|办|厅|委员会|办公室)$")
 _FULL_PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 _PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡)(?=[\u4e00-\u9fff]{2})")
 _PARK_ORGAN = re.compile(r"(?:管理委员会|管委会|党工委|工委)$")
@@ -103,7 +110,9 @@ def qualify(
     """A unit name as written, placed in its region (or park); None for generic words."""
     raw = raw.strip()
     central = national_organ(raw)
-    if central is not None:
+    if central is not None and ((region is None and park is None) or _UNAMBIGUOUS.search(raw)):
+        # 农业农村部 is central wherever it is named; a bare 发展改革委 only in a central
+        # document (in a city's plan it is the city's own).
         return UnitName(None, central, central, unit_kind(central))
     if COLLECTIVE.match(raw):
         # As printed, under the document's region: 各市人民政府 of a provincial document.
@@ -148,10 +157,11 @@ def qualify(
         if prefix:
             owner, rest = _owner_for_prefix(prefix.group(1), region, park), raw[1:]
         else:
-            # No place at all (申康医院发展中心): named as printed, kept under the
-            # document's region; a park's own departments carry the park's name.
+            # No place at all: a government department (发展改革委, 住建局) is the
+            # jurisdiction's own and carries its name; any other body (申康医院发展中心) is
+            # named as printed, under the document's region.
             owner, rest = (park or region), raw
-            if park is None:
+            if park is None and not _DEPARTMENT.search(raw):
                 printed = ""
     if len(rest) < 2:
         return None
