@@ -21,7 +21,7 @@ from graph import Store, open_store
 from graph.embedded import server_status, stop_server
 from graph.stats import graph_stats
 from loaders import parse
-from loaders.discover import discover
+from loaders.discover import Discovery, discover
 from loaders.extract import extract
 from policykg.errors import PolicyKGError, QueryError
 from policykg.settings import Settings
@@ -126,6 +126,27 @@ def _guess_types(params: dict[str, str]) -> dict[str, Any]:
     return typed
 
 
+def _found_files(found: Discovery) -> list[Path]:
+    """The files discovered; with none at all, the one reason why (or a general one)."""
+    if found.files:
+        return found.files
+    if len(found.skipped) == 1:
+        raise found.skipped[0].error
+    _report_skipped(found)
+    raise PolicyKGError(
+        "no document files found", hint="name files, folders or globs of .txt/.html/.docx/.pdf"
+    )
+
+
+def _report_skipped(found: Discovery) -> bool:
+    """Print one error line (and hint) per skipped path; True when any was skipped."""
+    for skipped in found.skipped:
+        err.print(f"error {skipped.error}", style="red", highlight=False, markup=False)
+        if skipped.error.hint:
+            err.print(f"hint: {skipped.error.hint}", highlight=False, markup=False)
+    return bool(found.skipped)
+
+
 @app.command()
 def load(
     ctx: typer.Context,
@@ -138,11 +159,10 @@ def load(
     """Parse, extract and load documents; exits 1 when any file failed (after loading the rest)."""
     state = _state(ctx)
     settings = state.settings if batch_size is None else state.settings.with_(batch_size=batch_size)
-    files = discover(paths)
-    if not files:
-        raise PolicyKGError(
-            "no document files found", hint="name files, folders or globs of .txt/.html/.docx/.pdf"
-        )
+    found = discover(paths)
+    files = _found_files(found)
+    skipped = [FileResult(s.path, False, error=str(s.error), hint=s.error.hint or None)
+               for s in found.skipped]  # fmt: skip
     store = state.store()
     try:
         store.ensure_schema()
@@ -155,7 +175,7 @@ def load(
             transient=True,
             disable=as_json or not err.is_terminal,
         ) as progress:
-            task = progress.add_task("loading", total=len(files))
+            task = progress.add_task("loading", total=len(files) + len(skipped))
 
             def report(results: list[FileResult]) -> None:
                 progress.advance(task)
@@ -175,7 +195,9 @@ def load(
                         if result.hint:
                             progress.console.print(f"hint: {result.hint}", highlight=False)
 
-            load_report = load_files(store, files, settings.batch_size, on_file=report)
+            load_report = load_files(
+                store, files, settings.batch_size, on_file=report, skipped=skipped
+            )
         stats = graph_stats(store)
     finally:
         store.close()
@@ -216,8 +238,10 @@ def parse_command(
         data["companions"] = [without_offsets(c) for c in data.get("companions", [])]
         return data
 
-    failed = False
-    for file in discover(files):
+    found = discover(files)
+    documents = _found_files(found)
+    failed = _report_skipped(found)
+    for file in documents:
         try:
             doc = parse(file)
         except PolicyKGError as exc:
@@ -256,8 +280,10 @@ def extract_command(
     ] = True,
 ) -> None:
     """Print what `load` would write for each document: nodes and relationships."""
-    failed = False
-    for file in discover(files):
+    found = discover(files)
+    documents = _found_files(found)
+    failed = _report_skipped(found)
+    for file in documents:
         try:
             parsed = parse(file)
             for document in parsed.documents():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,12 +68,16 @@ def load_files(
     paths: Iterable[Path],
     batch_size: int,
     on_file: Callable[[list[FileResult]], None] = lambda results: None,
+    skipped: Sequence[FileResult] = (),
 ) -> LoadReport:
     """Load every file; a file that cannot be read is reported and skipped.
 
+    skipped are paths found unreadable before loading (a FIFO, a link loop): reported first.
     A StoreError (the store went away) ends the run: every later file would fail too.
     """
-    results: list[FileResult] = []
+    results: list[FileResult] = list(skipped)
+    for result in skipped:
+        on_file([result])
     for path in paths:
         try:
             file_results = load_file(store, path, batch_size)
