@@ -6,6 +6,7 @@ document comparable with another's, and never with a 7.5 % growth rate.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,11 +34,22 @@ def _variants() -> tuple[tuple[str, Metric], ...]:
     return tuple(sorted(rows, key=lambda row: len(row[0]), reverse=True))
 
 
+_RATE_WORDS = re.compile(r"年均|平均|每年")
+
+
 def lookup_metric(printed: str, unit: str | None = None) -> Metric | None:
-    """The vocabulary entry a printed metric names, if any (growth rates only with %)."""
+    """The vocabulary entry a printed metric names, if any (growth rates only with %).
+
+    A percentage of an amount (居民人均可支配收入 … 5%) is its growth rate: 居民人均可支配收入增速.
+    """
+    printed = _RATE_WORDS.sub("", printed)
     for variant, metric in _variants():
         if variant in printed and (unit is None or _compatible(metric.dimension, unit)):
             return metric
+    if unit is not None and _compatible("%", unit) and "占" not in printed and "率" not in printed:
+        for variant, metric in _variants():
+            if variant in printed and metric.dimension != "%":
+                return Metric(f"{metric.key}增速", "%")
     return None
 
 

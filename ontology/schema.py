@@ -127,6 +127,14 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         "document id + position",
         (
             _p("metric"),
+            _p(
+                "metric_key",
+                description="the indicator in the metric vocabulary (ontology/data/metrics.tsv), absent when it has none",
+            ),
+            _p(
+                "dimension",
+                description="what the indicator is measured in (亿元, %, 家 …), from the vocabulary",
+            ),
             _p("value", "float", "number, or null for placeholders"),
             _p("value_max", "float", "upper bound of a range (3-4个), else absent"),
             _p("unit"),

@@ -5,10 +5,12 @@ WHERE t.year = $year
 OPTIONAL MATCH (t)-[:FOR]->(s)
 RETURN s.name AS scope,
        t.metric AS metric,
+       t.metric_key AS metric_key,
+       t.dimension AS dimension,
        t.comparator AS comparator,
        t.value AS value,
        t.unit AS unit,
        t.baseline AS baseline,
        d.title AS document,
        t.text AS evidence
-ORDER BY scope, metric
+ORDER BY metric_key, scope, metric

@@ -123,3 +123,32 @@ def test_documents_by_issuing_province_include_the_cited_provincial_stubs(store:
     numbers = {row[1] for row in rows}
     assert {"皖办发〔2024〕11号", "皖政〔2023〕5号"} <= numbers
     assert any(row[0] == "亳州市某某实施方案" for row in rows)  # 亳州市 is part of 安徽省
+
+
+def test_an_enumeration_gives_one_target_per_item() -> None:
+    """Before: 花生、油菜…分别达到65%和55% gave one garbled target (收获机械化率分别和55%)."""
+    meta = Metadata(title="某省农业机械化实施方案", issuer="河南省人民政府")
+    text = "到2025年，花生、油菜收获机械化率分别达到65%和55%。"
+    extraction = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta))
+    targets = sorted(
+        (n.properties["metric"], n.properties["value"])
+        for n in extraction.nodes
+        if n.label == "Target"
+    )
+    assert targets == [("油菜收获机械化率", 55.0), ("花生收获机械化率", 65.0)]
+
+
+def test_targets_carry_a_comparable_metric_and_caps_are_not_targets() -> None:
+    """Before: 400 亿元 and a 7.5 % growth rate shared one axis; 最高300万元 was a target."""
+    meta = Metadata(title="某市某某行动计划（2025—2027年）", issuer="亳州市人民政府")
+    text = (
+        "到2027年，地区生产总值突破400亿元，年均增长7.5%。"
+        "对新建项目给予最高300万元奖励，投资1000万元及以上的项目优先支持。"
+    )
+    extraction = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta))
+    targets = {
+        (n.properties["value"], n.properties.get("metric_key"), n.properties.get("dimension"))
+        for n in extraction.nodes
+        if n.label == "Target"
+    }
+    assert targets == {(400.0, "地区生产总值", "亿元"), (7.5, "地区生产总值增速", "%")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import ahocorasick
@@ -14,6 +14,7 @@ from loaders.extract.context import Context
 from loaders.extract.ids import target_id
 from loaders.extract.parks import ParkMention
 from loaders.extract.sentences import SectionIndex
+from ontology.metrics import lookup_metric
 from ontology.records import Value
 
 # Units of measure; counting units also come with a 万 or 亿 in front (2万个, 10亿千瓦时).
@@ -233,6 +234,37 @@ def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | 
     return year
 
 
+_RESPECTIVELY = re.compile(r"分别")
+_LAST_SENTENCE_PART = re.compile(r"[，,。；;：:\n][^，,。；;：:\n]*$")
+_ITEM_SPLIT = re.compile(r"、|和|及|与")
+
+
+def _spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
+    """花生、油菜收获机械化率分别达到65%和55%: one goal per item, each with its own metric."""
+    out = list(goals)
+    for m in _RESPECTIVELY.finditer(text):
+        clause_end = min(
+            (i for i in (text.find(c, m.end()) for c in "，,。；;\n") if i >= 0), default=len(text)
+        )
+        members = [i for i, g in enumerate(out) if m.end() <= g.start < clause_end]
+        cut = _LAST_SENTENCE_PART.search(text, max(0, m.start() - 60), m.start())
+        subject = _LEADING.sub(
+            "", text[cut.start() + 1 if cut else max(0, m.start() - 60) : m.start()].strip()
+        )
+        items = [item for item in _ITEM_SPLIT.split(subject) if item]
+        if len(members) < 2 or len(items) != len(members):
+            continue
+        width = len(items[0])
+        last = items[-1]
+        if len(last) <= width:
+            continue
+        shared = last[width:]
+        names = [*items[:-1], last[:width]]
+        for index, name in zip(members, names, strict=True):
+            out[index] = replace(out[index], metric=f"{name}{shared}")
+    return out
+
+
 def find_goals(ctx: Context) -> list[Goal]:
     """Every quantified goal in the document, with the year in force where it stands."""
     text = ctx.text
@@ -296,7 +328,7 @@ def find_goals(ctx: Context) -> list[Goal]:
             Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
                  baseline)
         )  # fmt: skip
-    return out
+    return _spread_enumerations(text, out)
 
 
 def _scope(
@@ -323,10 +355,13 @@ def targets(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMent
         if goal.value_max is not None:
             shown += f"-{goal.value_max:g}"
         sentence = ctx.sentences.at(goal.start)
+        known = lookup_metric(goal.metric, goal.unit)
         props: dict[str, Value] = {
             "name": f"{goal.metric} {goal.comparator} {shown}{goal.unit}"
             + (f" ({goal.year})" if goal.year else ""),
             "metric": goal.metric, "value": goal.value, "value_max": goal.value_max,
+            "metric_key": known.key if known else None,
+            "dimension": known.dimension if known else None,
             "unit": goal.unit, "comparator": goal.comparator, "year": goal.year,
             "baseline": goal.baseline, "text": sentence,
         }  # fmt: skip
