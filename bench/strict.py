@@ -99,6 +99,14 @@ def observed(extraction: Extraction) -> dict[str, list[Claim]]:
             p.get("year"), p.get("comparator"), scope.get(node.id, ""),
         )  # fmt: skip
         shown = f"{p.get('metric')} {p.get('comparator')} {p.get('value')}{p.get('unit')} {p.get('year')} @{scope.get(node.id, '')}"
+        if p.get("value_max") is not None and value is not None:
+            # A range (增长4.5%—5%) states two bounds; gold files write one entry per bound.
+            top, _ = _amount(p.get("value_max"), str(p.get("unit") or ""))
+            low = (*key[:2], value, unit, key[4], ">=", key[6])
+            high = (*key[:2], top, unit, key[4], "<=", key[6])
+            out["targets"].append(Claim("targets", low, shown + " (lower bound)"))
+            out["targets"].append(Claim("targets", high, shown + " (upper bound)"))
+            continue
         out["targets"].append(Claim("targets", key, shown))
     return out
 

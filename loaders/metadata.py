@@ -261,6 +261,8 @@ def build(
 def _source(value: str) -> str | None:
     """来源 values carry trailers (`鹤壁市人民政府 发布时间…`); keep the organisation."""
     value = value.split()[0] if value.split() else ""
+    if "://" in value or value.startswith(("www.", "[")):
+        return None  # a link is where the page came from, not who issued the document
     return value or None
 
 

@@ -54,6 +54,10 @@ def is_central(doc: ParsedDocument, issuer: Issuer | None) -> bool:
     meta = doc.metadata
     if issuer is not None and issuer.level == "national":
         return True
+    for companion in doc.companions:
+        # The plan a 国发 notice issues is as central as the notice.
+        if is_central(companion, issuer_of_number(companion.metadata.doc_number)):
+            return True
     if level_of_issuer_name(meta.issuer) == "national":
         return True
     if meta.issuer and national_organ(meta.issuer.split("、")[0].split(" ")[0]):

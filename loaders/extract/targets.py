@@ -235,6 +235,12 @@ def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | 
 
 
 _RESPECTIVELY = re.compile(r"分别")
+_RANGE_GAP = re.compile(r"\s*[-—–～~至到]{1,2}\s*")
+# Counts of the text's own parts, not goals: 把握好5个方面, 以下14个方面的工作.
+_NOT_GOAL_AFTER = re.compile(r"(?:大|项|个|条)?(?:方面|部分|阶段|环节|原则|步骤|篇章|专项行动)")
+# The starting point of 从X提高到Y is a baseline, not a goal.
+_FROM_TAIL = re.compile(r"从[^从]*$")
+_FROM_BEFORE = re.compile(r"从[^，,。；;、到]{0,14}$")
 _LAST_SENTENCE_PART = re.compile(r"[，,。；;：:\n][^，,。；;：:\n]*$")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 
@@ -282,10 +288,25 @@ def find_goals(ctx: Context) -> list[Goal]:
     out: list[Goal] = []
     matches = list(QUANTITY.finditer(text))
     quantities = [m.start() for m in matches]
+    upper: dict[int, tuple[float, int]] = {}  # 4.5%—5%: upper bound and its end, by start
+    skip: set[int] = set()
+    for first, second in zip(matches, matches[1:], strict=False):
+        if (
+            first.group("unit") == second.group("unit")
+            and not first.group("value2")
+            and _RANGE_GAP.fullmatch(text, first.end(), second.start())
+            and not second.group("value").startswith("*")
+        ):
+            upper[first.start()] = (float(second.group("value")), second.end())
+            skip.add(second.start())
     for m in matches:
         value_start = m.start("value")
-        if _NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
+        if m.start() in skip or _NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
             continue
+        if _NOT_GOAL_AFTER.match(text, m.end()) or _FROM_BEFORE.search(
+            text, max(0, value_start - 16), value_start
+        ):
+            continue  # 5个方面 of the text itself; the 2375元 of 从2375元提高到2423元
         pre_match = _PRE_BEFORE.search(text, max(0, value_start - 6), value_start)
         pre = pre_match.group().strip() if pre_match else None
         if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
@@ -307,8 +328,12 @@ def find_goals(ctx: Context) -> list[Goal]:
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
         metric_end = pre_match.start() if pre_match else value_start
-        metric = _metric(text, clause_start, metric_end, m.end())
+        metric = _metric(
+            text, clause_start, metric_end, upper[m.start()][1] if m.start() in upper else m.end()
+        )
         metric = _TRAILING.sub("", metric) if pre is None else metric
+        trimmed = _FROM_TAIL.sub("", metric)
+        metric = trimmed if len(trimmed) >= 2 else metric  # 标准从每人每月2375元(提高到)
         if len(metric) < 2 and out and out[-1].start >= sentence_start:
             # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
             metric = out[-1].metric + _LEADING.sub("", text[clause_start:metric_end].strip())
@@ -317,13 +342,16 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue  # table cells run together are no sentence
         raw = m.group("value")
         value = None if raw.startswith("*") else float(raw)
-        value_max = float(m.group("value2")) if m.group("value2") else None
+        bound = upper.get(m.start())
+        value_max = float(m.group("value2")) if m.group("value2") else (bound[0] if bound else None)
         comparator = _COMPARATOR.get(m.group("post") or "") or _COMPARATOR.get(pre or "")
         baseline_match = _BASELINE.match(text, m.end())
         baseline = float(baseline_match.group("v")) if baseline_match else None
         year = _year_in_force(ctx, m.start(), positions, years, quantities)
         if year is None:
             year = section_year or plan_year
+        elif plan_year and year > plan_year and str(year) not in text[sentence_start : m.end()]:
+            year = plan_year  # a 2035 vision framing the goals of a plan that ends in 2025
         out.append(
             Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
                  baseline)
