@@ -9,6 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from loaders.limits import (
+    TextBudget,
+    check_file_size,
+    check_markup_size,
+    check_package,
+)
 from loaders.text import decode
 from policykg.errors import LoadError
 
@@ -42,6 +48,7 @@ class Extracted:
 def read(path: Path) -> Extracted:
     """Read any supported file into text, or raise LoadError saying what it is and what to do."""
     try:
+        check_file_size(path, path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"{path}: cannot be read ({exc.strerror})") from exc
@@ -49,7 +56,11 @@ def read(path: Path) -> Extracted:
 
 
 def read_bytes(data: bytes, path: Path) -> Extracted:
-    """Dispatch on content first (a .txt that is really a PDF is read as a PDF), then suffix."""
+    """Dispatch on content first (a .txt that is really a PDF is read as a PDF), then suffix.
+
+    Every reader stays within the per-file bounds of loaders.limits.
+    """
+    check_file_size(path, len(data))
     suffix = path.suffix.lower()
     head = data[:8]
     for magic, what, hint in _MAGIC:
@@ -66,7 +77,9 @@ def read_bytes(data: bytes, path: Path) -> Extracted:
     reader: Callable[[bytes, Path], Extracted] = (
         _read_html if suffix in (".html", ".htm", ".xhtml") else _read_txt
     )
-    return reader(data, path)
+    extracted = reader(data, path)
+    TextBudget(path).add_lines(extracted.text)
+    return extracted
 
 
 def _read_txt(data: bytes, path: Path) -> Extracted:
@@ -87,6 +100,7 @@ def _read_html(data: bytes, path: Path) -> Extracted:
     import trafilatura
     from lxml import html as lxml_html
 
+    check_markup_size(path, len(data))
     text, encoding = decode(data, str(path))
     try:
         tree = lxml_html.fromstring(text)
@@ -133,6 +147,8 @@ def _read_zip(data: bytes, path: Path) -> Extracted:
         raise LoadError(
             f"{path}: a damaged zip/docx file ({exc})", hint="open and save it again"
         ) from exc
+    # Before anything unpacks: a zip bomb is refused by its declared sizes.
+    check_package(path, archive)
     if "word/document.xml" in names:
         return _read_docx(data, path)
     if "content.xml" in names:
@@ -152,17 +168,20 @@ def _read_docx(data: bytes, path: Path) -> Extracted:
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
+        budget = TextBudget(path)
         # Body order matters (tables sit between paragraphs), so walk the body's children.
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
                 lines.append(_paragraph_text(block))
+                budget.add(lines[-1])
             elif tag == "tbl":
                 for row in block.iter(_W_TR):
                     cells = [
                         "".join(t.text or "" for t in cell.iter(_W_T)) for cell in row.iter(_W_TC)
                     ]
                     lines.append(" | ".join(c.strip() for c in cells) + " |")
+                    budget.add(lines[-1])
     # A damaged package fails anywhere: zip directory, deflate stream, XML of a part.
     except (
         PythonDocxError,
@@ -225,12 +244,15 @@ def _read_pdf(data: bytes, path: Path) -> Extracted:
         ) from exc
     try:
         pages = []
+        budget = TextBudget(path)
+        budget.check_pages(len(pdf))
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
             textpage.close()
             page.close()
+            budget.add_lines(pages[-1])
     except pdfium.PdfiumError as exc:
         raise LoadError(f"{path}: a damaged PDF ({exc})", hint="open and save it again") from exc
     finally:
