@@ -298,7 +298,8 @@ def extract_command(
                     "relationships": [r.to_json() for r in extraction.relationships],
                 }
                 text = json.dumps(data, ensure_ascii=False) if as_json else dumps(data)
-                out.out(text, highlight=False)
+                # Straight to stdout: rich's console spends a third of the run wrapping JSON.
+                sys.stdout.write(text + "\n")
         except PolicyKGError as exc:
             err.print(f"error {exc}", style="red", highlight=False, markup=False)
             failed = True

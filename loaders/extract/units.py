@@ -12,7 +12,7 @@ from ontology.organs import national_organ, normalize_organ_words
 _SUFFIX = (
     r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"
     r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院|"
-    r"街道办事处|街道|镇|乡|支队|大队|总队)"
+    r"街道办事处|街道|镇|乡|支队|大队|总队|部门|经办机构|机构)"
 )
 UNIT = re.compile(rf"[\u4e00-\u9fff（）()]{{1,18}}?{_SUFFIX}")
 # Words that name no particular unit: 相关部门, 各县区.
