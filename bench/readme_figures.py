@@ -21,8 +21,18 @@ def _quality_excerpt(text: str) -> str:
     return text[start : end if end >= 0 else None].strip()
 
 
+def _table(name: str) -> str:
+    """The totals table at the head of a corpus quality report (up to its blank line)."""
+    text = (RESULTS / name).read_text(encoding="utf-8")
+    return text.split("\n\n", 1)[0].strip()
+
+
 # README block name -> the figures it quotes.
 BLOCKS = {
+    "corpus-first": lambda: _table("quality_development_first_contact.txt"),
+    "corpus-dev": lambda: _table("quality_development.txt"),
+    "corpus-sealed": lambda: _table("quality_sealed.txt"),
+    "speed-cli": lambda: (RESULTS / "extract_cli_speed.txt").read_text(encoding="utf-8").strip(),
     "load": lambda: (RESULTS / "load_throughput.txt").read_text(encoding="utf-8").strip(),
     "quality": lambda: _quality_excerpt((RESULTS / "quality.txt").read_text(encoding="utf-8")),
     "speed": lambda: (RESULTS / "extract_speed.txt").read_text(encoding="utf-8").strip(),
