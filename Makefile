@@ -6,7 +6,12 @@ LINT_DIR := tools/cypher-lint
 PORT ?= 8501
 export POLICYKG_HOME ?= $(CURDIR)/data
 
-.PHONY: install demo load serve test test-fast lint format bench clean
+NEO4J_JAR := tools/neo4j/target/policykg-neo4j.jar
+NEO4J_HOME ?= $(POLICYKG_HOME)/neo4j
+NEO4J_PORT ?= 7687
+NEO4J_PASSWORD ?= change-me
+
+.PHONY: install demo load serve test test-fast lint format bench clean neo4j neo4j-build
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +43,18 @@ test: install $(LINT_DIR)/node_modules/.installed
 ## The fast layer alone (in-process CLI, one shared embedded server): the edit-test loop.
 test-fast: install $(LINT_DIR)/node_modules/.installed
 	$(BIN)/pytest -m "not e2e"
+
+## Neo4j 5 (LTS, from Maven Central; needs Java 17 and Maven) in the foreground on
+## bolt://127.0.0.1:$(NEO4J_PORT), data in $(NEO4J_HOME), user neo4j / $(NEO4J_PASSWORD); Ctrl-C stops it.
+neo4j: $(NEO4J_JAR)
+	NEO4J_PASSWORD='$(NEO4J_PASSWORD)' java -Xms512m -Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED \
+		-jar $(NEO4J_JAR) --home '$(NEO4J_HOME)' --port $(NEO4J_PORT)
+
+neo4j-build: $(NEO4J_JAR)
+
+$(NEO4J_JAR): tools/neo4j/pom.xml $(wildcard tools/neo4j/src/main/java/policykg/neo4j/*.java)
+	mvn -q -B -f tools/neo4j/pom.xml package
+	touch $@
 
 lint: install
 	$(BIN)/ruff check .

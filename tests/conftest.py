@@ -11,6 +11,7 @@ import pytest
 from graph import Store, open_store
 from graph.embedded import stop_server
 from policykg.settings import Settings
+from tests.neo4j_server import Neo4jServer, build_launcher, missing_tools, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo"
@@ -27,6 +28,9 @@ E2E_MODULES = frozenset(
         "test_explorer_browser",
         "test_loaders_fuzz",
         "test_server_limits",
+        # Neo4j 5 started from tools/neo4j (Java + Maven) for the session.
+        "test_neo4j_integration",
+        "test_neo4j_parity",
     }
 )
 
@@ -69,3 +73,25 @@ def own_home(tmp_path: Path) -> Iterator[Path]:
     home = tmp_path / "home"
     yield home
     stop_server(home)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
+    """Neo4j 5 from tools/neo4j for the whole session; skips when Java or Maven is absent."""
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    build_launcher()
+    server = start_server(tmp_path_factory.mktemp("neo4j"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def neo4j_settings(neo4j_server: Neo4jServer) -> Iterator[Settings]:
+    """Settings for the session's Neo4j, with NEO4J_* set for the module (CLI runs read them)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in neo4j_server.env().items():
+            patch.setenv(name, value)
+        patch.setenv("NEO4J_DATABASE", "neo4j")
+        yield Settings.from_env(store="neo4j")

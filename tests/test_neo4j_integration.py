@@ -1,8 +1,7 @@
-"""The same contract on Neo4j 5: runs when NEO4J_URI is set (it clears that database)."""
+"""The same contract on Neo4j 5, on the server tests/neo4j_server.py starts for the session."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -15,17 +14,12 @@ from queries import get_query
 from tests.graph_fixtures import write_known_graph
 from tests.test_named_queries import EXPECTATIONS
 
-pytestmark = [
-    pytest.mark.neo4j,
-    pytest.mark.skipif(
-        not os.environ.get("NEO4J_URI"), reason="set NEO4J_URI to run the Neo4j suite"
-    ),
-]
+pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
-def neo4j_store() -> Iterator[Store]:
-    store = open_store(Settings.from_env(store="neo4j"))
+def neo4j_store(neo4j_settings: Settings) -> Iterator[Store]:
+    store = open_store(neo4j_settings)
     store.clear()
     store.ensure_schema()
     store.ensure_schema()  # idempotent
