@@ -1,0 +1,79 @@
+"""Restart time of the embedded store after loading 1,000 and 10,000 documents.
+
+    python -m bench.restart [N …]     # default 1000 10000; writes bench/results/restart.txt
+
+For each size: a fresh data directory, `policykg load` of N generated documents
+(bench.generate), `policykg db stop`, then the wall time of the first command after the
+stop (`policykg query`), which starts the server and waits until it has read its
+append-only file — what a user waits for. The size of that file is reported too.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "restart.txt"
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "POLICYKG_HOME": str(home)}
+    env.pop("POLICYKG_STORE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+
+
+def _disk(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def measure(count: int) -> str:
+    """Load count documents, stop the server, time the first command after."""
+    with tempfile.TemporaryDirectory() as tmp:
+        home, docs = Path(tmp) / "home", Path(tmp) / "docs"
+        generate(docs, count)
+        start = time.perf_counter()
+        _cli(home, "load", str(docs))
+        load_s = time.perf_counter() - start
+        stats = _cli(home, "stats", "--json").stdout
+        _cli(home, "db", "stop")
+        data = _disk(home / "falkordb" / "data")
+        start = time.perf_counter()
+        answer = _cli(
+            home, "query", "MATCH (d:Document) RETURN count(d) AS documents", "--format", "csv"
+        )
+        restart_s = time.perf_counter() - start
+        _cli(home, "db", "stop")
+    nodes = stats.split('"nodes": ')[1].split(",")[0]
+    return (
+        f"{count:>6} documents: load {load_s:7.1f} s, {nodes} nodes; data dir {data / 1e6:6.1f} MB; "
+        f"first command after stop {restart_s:5.2f} s (answer: {answer.stdout.split()[-1]} documents)"
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Measure each size, print and write the results."""
+    sizes = [int(a) for a in argv] or [1000, 10000]
+    lines = [
+        f"policykg restart after load, {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}",
+        f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores",
+    ]
+    for count in sizes:
+        lines.append(measure(count))
+        print(lines[-1], flush=True)
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
