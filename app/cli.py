@@ -468,6 +468,13 @@ def main() -> None:
         if exc.hint:
             err.print(f"hint: {exc.hint}", highlight=False)
         sys.exit(2)
+    except OSError as exc:
+        # The machine, not the data: a path that vanished, a full or read-only disk. Each
+        # known case is a StoreError or LoadError already; this keeps any other one a line.
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.print(f"error: {where}{exc.strerror or exc}", style="red", highlight=False)
+        err.print("hint: check that the path exists, is writable and has space", highlight=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

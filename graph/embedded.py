@@ -111,13 +111,27 @@ def _binaries() -> tuple[str, str]:
 
 @contextmanager
 def _locked(paths: ServerPaths) -> Iterator[None]:
-    paths.root.mkdir(parents=True, exist_ok=True)
-    with open(paths.lockfile, "a+") as handle:
+    try:
+        paths.root.mkdir(parents=True, exist_ok=True)
+        handle = open(paths.lockfile, "a+")  # noqa: SIM115 - closed below, after the lock
+    except OSError as exc:
+        raise unusable_home(paths.root.parent, exc) from exc
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def unusable_home(home: Path, exc: OSError) -> StoreError:
+    """The data directory cannot hold the server's files (read-only, a file, under /proc …)."""
+    where = exc.filename or home
+    reason = (exc.strerror or str(exc)).lower()
+    return StoreError(
+        f"cannot use {home} as the data directory ({where}: {reason})",
+        hint="set POLICYKG_HOME (or --home) to a writable folder on a local disk",
+    )
 
 
 def _read_pid(paths: ServerPaths) -> int | None:
@@ -127,13 +141,24 @@ def _read_pid(paths: ServerPaths) -> int | None:
         return None
 
 
-def _is_our_server(pid: int) -> bool:
-    """True when pid is alive and is a redis-server (pids get reused after a crash)."""
+def _is_our_server(pid: int, paths: ServerPaths) -> bool:
+    """True when pid is alive and is the redis-server of this data dir.
+
+    Pids get reused after a crash, and another data dir's server is a redis-server too:
+    ours runs in our data directory (redis chdirs to --dir) or names our socket.
+    """
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
-    return b"redis-server" in cmdline
+    if b"redis-server" not in cmdline:
+        return False
+    if str(paths.socket).encode() in cmdline:
+        return True
+    try:
+        return Path(os.readlink(f"/proc/{pid}/cwd")) == paths.data
+    except OSError:
+        return False
 
 
 def _ping(socket_path: Path) -> bool:
@@ -147,11 +172,15 @@ def _ping(socket_path: Path) -> bool:
         return False
     except redis.exceptions.BusyLoadingError:
         return False
+    except redis.exceptions.ResponseError as exc:
+        # A server that cannot persist (full disk) refuses even PING with MISCONF, yet it
+        # answers: the command that writes then says what is wrong.
+        return "MISCONF" in str(exc)
 
 
 def _running_pid(paths: ServerPaths) -> int | None:
     pid = _read_pid(paths)
-    return pid if pid is not None and _is_our_server(pid) else None
+    return pid if pid is not None and _is_our_server(pid, paths) else None
 
 
 def ensure_server(home: Path, limits: ServerLimits | None = None) -> Path:
@@ -174,7 +203,10 @@ def _remove_stale(paths: ServerPaths) -> None:
 
 def _start(paths: ServerPaths, limits: ServerLimits) -> None:
     server, module = _binaries()
-    paths.data.mkdir(parents=True, exist_ok=True)
+    try:
+        paths.data.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise unusable_home(paths.root.parent, exc) from exc
     command = [
         server,
         "--port", "0",
@@ -228,7 +260,7 @@ def _wait_ready(paths: ServerPaths, pid: int) -> None:
     while time.monotonic() < deadline:
         if _ping(paths.socket):
             return
-        if not _is_our_server(pid):
+        if not _is_our_server(pid, paths):
             break
         time.sleep(0.02)
     raise StoreError(
@@ -261,9 +293,9 @@ def stop_server(home: Path) -> bool:
         _wait_for_rewrite(paths)
         _kill_quietly(pid)
         deadline = time.monotonic() + STOP_TIMEOUT_S
-        while _is_our_server(pid) and time.monotonic() < deadline:
+        while _is_our_server(pid, paths) and time.monotonic() < deadline:
             time.sleep(0.005)
-        if _is_our_server(pid):
+        if _is_our_server(pid, paths):
             raise StoreError(f"the embedded server (pid {pid}) did not stop")
         _remove_stale(paths)
         return True

@@ -11,7 +11,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 
 from graph import dialect
-from graph.embedded import ServerLimits, ensure_server
+from graph.embedded import ServerLimits, ensure_server, paths_for
 from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from ontology.schema import LABELS
 from policykg.errors import QueryError, StoreError
@@ -46,7 +46,20 @@ class FalkorDBStore:
             if not self._db.connection.exists(settings.graph_name):
                 self.ensure_schema()
         except redis.exceptions.RedisError as exc:
-            raise StoreError(f"cannot connect to the embedded FalkorDB server: {exc}") from exc
+            raise self._disk_error(exc) or StoreError(
+                f"cannot connect to the embedded FalkorDB server: {exc}"
+            ) from exc
+
+    def _disk_error(self, exc: Exception) -> StoreError | None:
+        """The server refuses writes because it cannot persist (a full disk): say so."""
+        if "MISCONF" not in str(exc):
+            return None
+        return StoreError(
+            "the embedded server cannot save to its data directory (is the disk full?), "
+            "so it refuses every write",
+            hint=f"free space on the disk holding {self.settings.home}, then run the command "
+            f"again (server log: {paths_for(self.settings.home).logfile})",
+        )
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run through GRAPH.RO_QUERY: the server itself refuses any write."""
@@ -81,7 +94,7 @@ class FalkorDBStore:
         try:
             result = self._graph.query(cypher, params)
         except redis.exceptions.ResponseError as exc:
-            raise _query_error(exc, cypher) from exc
+            raise self._disk_error(exc) or _query_error(exc, cypher) from exc
         except redis.exceptions.RedisError as exc:
             raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
         return _convert(result)
@@ -93,21 +106,28 @@ class FalkorDBStore:
                 self._graph.query(statement)
             except redis.exceptions.ResponseError as exc:
                 if "already indexed" not in str(exc):
-                    raise StoreError(f"cannot create index ({statement}): {exc}") from exc
-        existing = {
-            (c["label"], tuple(c["properties"]))
-            for c in self._graph.list_constraints()
-            if c.get("type") == "UNIQUE"
-        }
-        for label in LABELS:
-            if (label, ("id",)) not in existing:
-                self._graph.create_node_unique_constraint(label, "id")
+                    raise self._disk_error(exc) or StoreError(
+                        f"cannot create index ({statement}): {exc}"
+                    ) from exc
+        try:
+            existing = {
+                (c["label"], tuple(c["properties"]))
+                for c in self._graph.list_constraints()
+                if c.get("type") == "UNIQUE"
+            }
+            for label in LABELS:
+                if (label, ("id",)) not in existing:
+                    self._graph.create_node_unique_constraint(label, "id")
+        except redis.exceptions.ResponseError as exc:
+            raise self._disk_error(exc) or StoreError(f"cannot create constraints: {exc}") from exc
 
     def clear(self) -> None:
         """Delete the whole graph (the server keeps running)."""
         try:
             self._graph.delete()
         except redis.exceptions.ResponseError as exc:
+            if disk_error := self._disk_error(exc):
+                raise disk_error from exc
             if "empty key" not in str(exc) and "Invalid graph operation" not in str(exc):
                 raise StoreError(f"cannot delete graph: {exc}") from exc
 
