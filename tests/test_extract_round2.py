@@ -37,6 +37,8 @@ def test_a_national_document_files_no_ministry_or_target_under_a_place() -> None
     assert [t.properties["year"] for t in targets] == [2025]
     scoped = [r for r in extraction.relationships if r.type == "FOR"]
     assert scoped == []  # a national target is the country's, not a place's
+    places = {n.properties["name"] for n in extraction.nodes if n.label == "Region"}
+    assert "范县" not in places  # 示范县 names no county
 
 
 def test_a_central_document_from_the_corpus_has_no_home_region() -> None:

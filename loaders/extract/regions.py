@@ -194,6 +194,13 @@ def _spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
 
 Spans = list[tuple[int, int, tuple[str, ...]]]
 
+# Common words whose last character opens a two-character county name: 示范县 is no 范县,
+# 贸易县 no 易县, 信息县 no 息县.
+_WORDS_BEFORE_COUNTY = frozenset(
+    "示范 规范 防范 模范 师范 典范 贸易 容易 交易 贡献 奉献 英雄 简单 名单 清单 菜单 订单 "
+    "消息 信息 利息 休息 气息".split()
+)
+
 
 def name_spans(text: str) -> Spans:
     """Where division names stand in text (before choosing among same-name divisions)."""
@@ -213,6 +220,14 @@ def find_regions(
         short_form = end - start < len(region.name)
         if region.level == "county" and short_form and region.province != province:
             continue  # a county-level city's short name (义乌) is a word elsewhere
+        if (
+            region.level == "county"
+            and end - start == 2
+            and 0 < start <= len(text)
+            and text[start - 1 : start + 1] in _WORDS_BEFORE_COUNTY
+            and not (previous is not None and previous.end == start)
+        ):
+            continue  # 示范县 is no 范县: a two-character county name inside a word
         if region.level == "county":
             # 鹤壁东区: a county name glued to a city is only one if it lies in that city.
             glued = previous is not None and previous.end == start
