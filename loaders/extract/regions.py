@@ -197,8 +197,30 @@ Spans = list[tuple[int, int, tuple[str, ...]]]
 # Common words whose last character opens a two-character county name: 示范县 is no 范县,
 # 贸易县 no 易县, 信息县 no 息县.
 _WORDS_BEFORE_COUNTY = frozenset(
-    "示范 规范 防范 模范 师范 典范 贸易 容易 交易 贡献 奉献 英雄 简单 名单 清单 菜单 订单 "
-    "消息 信息 利息 休息 气息".split()
+    [
+        "示范",
+        "规范",
+        "防范",
+        "模范",
+        "师范",
+        "典范",
+        "贸易",
+        "容易",
+        "交易",
+        "贡献",
+        "奉献",
+        "英雄",
+        "简单",
+        "名单",
+        "清单",
+        "菜单",
+        "订单",
+        "消息",
+        "信息",
+        "利息",
+        "休息",
+        "气息",
+    ]
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -290,7 +291,7 @@ def find_goals(ctx: Context) -> list[Goal]:
     quantities = [m.start() for m in matches]
     upper: dict[int, tuple[float, int]] = {}  # 4.5%—5%: upper bound and its end, by start
     skip: set[int] = set()
-    for first, second in zip(matches, matches[1:], strict=False):
+    for first, second in itertools.pairwise(matches):
         if (
             first.group("unit") == second.group("unit")
             and not first.group("value2")
