@@ -91,10 +91,15 @@ EXPECTATIONS: dict[str, tuple[dict[str, str], Callable[[Rows], None]]] = {
 
 def test_every_named_query_is_asserted_on_rows_somewhere() -> None:
     # The explorer's own queries are asserted in test_explorer_queries.py, on its graph;
-    # documents_by_issuer_region on extracted documents in test_extract_round2.py.
+    # documents_by_issuer_region on extracted documents in test_extract_round2.py; the
+    # analyses (broken_chains, coverage, target_cascade, diffusion) in test_analysis_queries.py.
     elsewhere = "".join(
         (Path(__file__).parent / name).read_text(encoding="utf-8")
-        for name in ("test_explorer_queries.py", "test_extract_round2.py")
+        for name in (
+            "test_explorer_queries.py",
+            "test_extract_round2.py",
+            "test_analysis_queries.py",
+        )
     )
     unchecked = {
         name
