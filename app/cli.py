@@ -13,6 +13,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from app.cli_check import register as register_check
 from app.cli_interchange import register as register_interchange
 from app.console import data_console
 from app.loading import FileResult, load_files
@@ -38,6 +39,7 @@ db_app = typer.Typer(
 )
 app.add_typer(db_app, name="db")
 register_interchange(app)
+register_check(app)
 
 out = data_console()
 err = data_console(stderr=True)

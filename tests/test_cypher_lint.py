@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph import dialect
 from queries import named_queries
+from queries.graph_checks import graph_checks
 from tests.cypher_lint import Statement, lint, source_statements
 
 
@@ -13,6 +14,9 @@ def project_statements() -> list[Statement]:
     ]
     statements += [
         Statement(f"queries/{q.name}.cypher", q.cypher) for q in named_queries().values()
+    ]
+    statements += [
+        Statement(f"queries/checks/{q.name}.cypher", q.cypher) for q in graph_checks().values()
     ]
     statements += source_statements()
     return statements
@@ -37,4 +41,6 @@ def test_the_linter_catches_errors() -> None:
 def test_named_queries_and_generated_statements_are_all_collected() -> None:
     origins = {s.origin for s in project_statements()}
     assert {f"queries/{name}.cypher" for name in named_queries()} <= origins
+    assert {f"queries/checks/{name}.cypher" for name in graph_checks()} <= origins
+    assert graph_checks()
     assert any(o.startswith("graph/dialect.py") for o in origins)

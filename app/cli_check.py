@@ -1,0 +1,65 @@
+"""`policykg check`: run the graph checks in queries/checks/ and report what breaks them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from app.console import data_console
+from app.output import dumps
+from graph.result import to_json_value
+from policykg.errors import ConfigError
+from queries.graph_checks import CheckResult, run_checks
+
+out = data_console()
+# Evidence sentences run long (a whole 发展目标 paragraph); the terminal shows their start.
+EVIDENCE_CHARS = 120
+
+
+def _state(ctx: typer.Context) -> Any:
+    """The CLI's State (settings and store factory), set by the app callback."""
+    if ctx.obj is None:
+        raise ConfigError("the check command runs under the policykg app")
+    return ctx.obj
+
+
+def _print_result(result: CheckResult) -> None:
+    """One line per check, then its first offending items with their evidence."""
+    mark = "ok  " if result.ok else "FAIL"
+    out.print(f"{mark} {result.check}: {result.count}  — {result.description}")
+    for example in result.examples:
+        document = f"  [{example.get('document')}]" if example.get("document") else ""
+        out.print(f"       {example.get('item')}{document}")
+        evidence = str(example.get("evidence") or "")
+        if evidence:
+            cut = evidence if len(evidence) <= EVIDENCE_CHARS else evidence[:EVIDENCE_CHARS] + "…"
+            out.print(f"         evidence: {cut}")
+
+
+def check_command(
+    ctx: typer.Context,
+    as_json: Annotated[
+        bool, typer.Option("--json", help='Print [{"check", "ok", "count", "examples"}].')
+    ] = False,
+) -> None:
+    """Check the graph (every task has a lead, 文号 unique and resolved …); exit 1 on a failure."""
+    store = _state(ctx).store()
+    try:
+        results = run_checks(store)
+    finally:
+        store.close()
+    if as_json:
+        out.out(dumps([to_json_value(r.to_json()) for r in results]), highlight=False)
+    else:
+        for result in results:
+            _print_result(result)
+        failed = sum(not r.ok for r in results)
+        out.print(f"{len(results) - failed} passed, {failed} failed")
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the check command to the policykg app."""
+    app.command("check")(check_command)
