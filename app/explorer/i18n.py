@@ -86,6 +86,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric": ("指标", "Metric"),
     "scope": ("范围", "Scope"),
     "compare_metric": ("比较同一指标", "Compare one metric"),
+    "compare_unit_note": (
+        "只比较同一计量单位的目标({unit});其他单位的 {n} 条未画出。",
+        "Only targets in one unit are compared ({unit}); {n} in other units are not drawn.",
+    ),
     "evidence": ("原文依据", "Evidence"),
     "show_evidence": ("查看目标原文", "Show the evidence of a target"),
     "open_document": ("打开文件", "Open document"),

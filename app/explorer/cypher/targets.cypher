@@ -3,6 +3,8 @@ MATCH (d:Document)-[s:SETS_TARGET]->(t:Target)
 OPTIONAL MATCH (t)-[:FOR]->(scope)
 RETURN t.id AS id,
        t.metric AS metric,
+       t.metric_key AS metric_key,
+       t.dimension AS dimension,
        t.comparator AS comparator,
        t.value AS value,
        t.unit AS unit,

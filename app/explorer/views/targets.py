@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app.explorer.common import frame, header, records, t, table
+from app.explorer.comparison import comparable, indicators, with_indicator
 
 header("page_targets", "q_targets")
 
@@ -56,11 +57,11 @@ columns = [
 table(shown[columns], "targets")
 
 st.subheader(t("compare_metric"))
-# The metric set for the most places first: the comparison this chart is for.
-spread = targets.dropna(subset=["value"]).groupby("metric")["scope"].nunique()
-metrics = sorted(spread.index, key=lambda m: (-spread[m], m))
-compared = st.selectbox(t("metric"), metrics, key="targets_compare")
-values = targets[(targets["metric"] == compared) & targets["value"].notna()]
+shown = with_indicator(shown)
+compared = st.selectbox(t("metric"), indicators(shown), key="targets_compare")
+values, unit, left_out = comparable(shown, compared) if compared else (shown[:0], "", 0)
+if left_out:
+    st.caption(t("compare_unit_note").format(unit=unit or "-", n=left_out))
 if values.empty:
     st.info(t("no_rows"))
 else:
@@ -76,7 +77,7 @@ else:
             ),
             y=alt.Y(
                 "value:Q",
-                title=f"{compared} ({'/'.join(sorted(set(values['unit'].dropna())))})",
+                title=f"{compared} ({unit})",
             ),
             color=alt.Color("year:N", title=t("year")),
             xOffset="year:N",
