@@ -154,3 +154,20 @@ def test_targets_carry_a_comparable_metric_and_caps_are_not_targets() -> None:
         if n.label == "Target"
     }
     assert targets == {(400.0, "地区生产总值", "亿元"), (7.5, "地区生产总值增速", "%")}
+
+
+def test_export_headers_are_metadata_not_the_title(tmp_path: Path) -> None:
+    """Before: a pkulaw export's 原文链接：https://… header became part of the title."""
+    path = tmp_path / "pku.txt"
+    path.write_text(
+        "原文链接：https://www.pkulaw.com/lar/abc.html\n法宝引证码：CLI.12.345678\n"
+        "**发布机构**: 河南省人民政府\n"
+        "河南省人民政府关于加快推进数字经济发展的实施意见\n豫政〔2022〕5号\n各市、县人民政府：\n"
+        "一、总体要求\n到2025年，数字经济规模达到2万亿元。\n",
+        encoding="utf-8",
+    )
+    meta = parse(path).metadata
+    assert meta.title == "河南省人民政府关于加快推进数字经济发展的实施意见"
+    assert meta.doc_number == "豫政〔2022〕5号"
+    assert meta.issuer == "河南省人民政府"
+    assert meta.extra["原文链接"] == "https://www.pkulaw.com/lar/abc.html"
