@@ -106,6 +106,7 @@ def _read_html(data: bytes, path: Path) -> Extracted:
         tree = lxml_html.fromstring(text)
     except (ValueError, TypeError, lxml_html.etree.LxmlError) as exc:
         raise LoadError(f"{path}: not a readable web page ({exc})") from exc
+    _rows_as_lines(tree)
     try:
         body = trafilatura.extract(
             tree, include_tables=True, include_comments=False, favor_recall=True,
@@ -127,6 +128,34 @@ def _read_html(data: bytes, path: Path) -> Extracted:
     if headline and headline not in body[: len(headline) + 400]:
         body = f"{headline}\n{body}"
     return Extracted(body, "html", encoding)
+
+
+def _rows_as_lines(tree: object) -> None:
+    """Each row of a data table becomes one paragraph of its cells joined by `|`, as for Word
+    tables, so a task-division table keeps its columns (trafilatura prints a cell a line).
+
+    Only innermost tables of short cells count: pages laid out with tables keep their layout.
+    """
+    from lxml import html as lxml_html
+
+    for table in tree.xpath("//table[not(.//table)]"):  # type: ignore[attr-defined]
+        rows = [
+            [" ".join(cell.text_content().split()) for cell in row.xpath("./td|./th")]
+            for row in table.xpath(".//tr")
+        ]
+        if not rows or max(len(r) for r in rows) < 2:
+            continue
+        if any(len(cell) > _MAX_CELL for row in rows for cell in row):
+            continue
+        for cells in rows:
+            if any(cells):
+                line = lxml_html.Element("p")
+                line.text = " | ".join(cells) + " |"
+                table.addprevious(line)
+        table.drop_tree()
+
+
+_MAX_CELL = 600
 
 
 def _headline(tree: object) -> str | None:
@@ -182,7 +211,9 @@ def _read_docx(data: bytes, path: Path) -> Extracted:
                     ]
                     lines.append(" | ".join(c.strip() for c in cells) + " |")
                     budget.add(lines[-1])
-    # A damaged package fails anywhere: zip directory, deflate stream, XML of a part.
+    # A damaged package fails anywhere: zip directory, deflate stream, XML of a part. A
+    # flipped flag bit asks zipfile for a compression it lacks (NotImplementedError); a cut
+    # deflate stream ends early (EOFError).
     except (
         PythonDocxError,
         OpcError,
@@ -190,6 +221,8 @@ def _read_docx(data: bytes, path: Path) -> Extracted:
         ValueError,
         zipfile.BadZipFile,
         OSError,
+        EOFError,
+        NotImplementedError,
         zlib.error,
         LxmlError,
     ) as exc:

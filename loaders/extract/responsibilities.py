@@ -10,6 +10,7 @@ from loaders.extract.context import Context
 from loaders.extract.ids import task_id, unit_id
 from loaders.extract.parks import ParkMention, find_parks
 from loaders.extract.regions import Region, find_regions, lookup
+from loaders.extract.tables import table_rows
 from loaders.extract.units import (
     COLLECTIVE,
     GENERIC,
@@ -359,9 +360,35 @@ def task(ctx: Context, b: Builder, doc: Target, index: int) -> Target:
     return ("Task", tid)
 
 
+def _table_tasks(ctx: Context, b: Builder, doc: Target, resolve: _Resolver) -> None:
+    """One Task per row of a task-division table, LED_BY / SUPPORTED_BY its columns' units."""
+    first_leads = _FIRST_LEADS.search(ctx.text) is not None
+    for row in table_rows(ctx.text):
+        tid = task_id(ctx.doc_id, f"row{row.start}")
+        title = row.task[:80]
+        name = f"{row.number} {title}".strip()
+        props: dict[str, Value] = {
+            "name": name, "number": row.number, "title": title, "section": "任务分工表",
+            "text": row.text[:2000],
+        }  # fmt: skip
+        b.node("Task", tid, props, weak=False)
+        b.rel("HAS_TASK", doc, ("Task", tid), name)
+        evidence = ctx.sentences.at(row.start)
+        duty = [t for chunk in row.duty for t in resolve.many(chunk)]
+        roles = [("LED_BY", t) for chunk in row.lead for t in resolve.many(chunk)]
+        roles += [
+            ("SUPPORTED_BY" if row.lead or (first_leads and j) else "LED_BY", t)
+            for j, t in enumerate(duty)
+        ]
+        roles += [("SUPPORTED_BY", t) for chunk in row.support for t in resolve.many(chunk)]
+        for role, ref in roles:
+            b.rel(role, ("Task", tid), resolve.make(ref), evidence, role=None)
+
+
 def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMention]) -> None:
-    """Tasks (sections) with LED_BY and SUPPORTED_BY units, parks or regions."""
+    """Tasks (sections, table rows) with LED_BY and SUPPORTED_BY units, parks or regions."""
     resolve = _Resolver(ctx, b, parks)
+    _table_tasks(ctx, b, doc, resolve)
     for pos, role, target in sorted(_duties(ctx, resolve), key=lambda d: d[0]):
         index = ctx.sections.deepest(pos)
         if index is None:

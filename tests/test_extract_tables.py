@@ -1,0 +1,77 @@
+"""Issue 10, item 4: task-division tables (序号 | 任务 | 牵头单位 | 配合单位) in Word and web pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from loaders import parse
+from loaders.extract import extract
+
+ROWS = [
+    ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"),
+    (
+        "1",
+        "加快推进5G网络建设",
+        "省通信管理局、省发展改革委",
+        "省财政厅，省工业和信息化厅",
+        "2025年底",
+    ),
+    ("2", "推动数字乡村发展", "省农业农村厅", "各市人民政府", "持续推进"),
+]
+EXPECTED = {
+    ("1 加快推进5G网络建设", "LED_BY", "河南省通信管理局"),
+    ("1 加快推进5G网络建设", "LED_BY", "河南省发展改革委"),
+    ("1 加快推进5G网络建设", "SUPPORTED_BY", "河南省财政厅"),
+    ("1 加快推进5G网络建设", "SUPPORTED_BY", "河南省工业和信息化厅"),
+    ("2 推动数字乡村发展", "LED_BY", "河南省农业农村厅"),
+    ("2 推动数字乡村发展", "SUPPORTED_BY", "各市人民政府"),
+}
+INTRO = "河南省人民政府办公厅关于印发数字经济重点任务分工方案的通知"
+
+
+def _duties(path: Path) -> set[tuple[str, str, str]]:
+    out = set()
+    for document in parse(path).documents():
+        extraction = extract(document)
+        names = {n.id: n.properties.get("name") for n in extraction.nodes}
+        out |= {
+            (str(names[r.start]), r.type, str(names[r.end]))
+            for r in extraction.relationships
+            if r.type in ("LED_BY", "SUPPORTED_BY")
+        }
+    return out
+
+
+def test_a_word_task_division_table_gives_one_task_per_row(tmp_path: Path) -> None:
+    """Before: table rows gave no assignment at all (each row folded into its heading)."""
+    document = docx.Document()
+    document.add_paragraph(INTRO)
+    document.add_paragraph(
+        "各市人民政府，省人民政府各部门：现将任务分工方案印发给你们，请认真贯彻落实。"
+    )
+    table = document.add_table(rows=len(ROWS), cols=len(ROWS[0]))
+    for r, row in enumerate(ROWS):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "division.docx"
+    document.save(str(path))
+    assert _duties(path) == EXPECTED
+
+
+def test_a_web_page_task_division_table_keeps_its_columns(tmp_path: Path) -> None:
+    """Before: the web-page reader printed one cell per line, so no row had its units."""
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{value}</td>" for value in row) + "</tr>" for row in ROWS
+    )
+    page = (
+        f"<html><head><title>{INTRO}</title></head><body><div class='article'><h1>{INTRO}</h1>"
+        "<p>各市人民政府，省人民政府各部门：现将任务分工方案印发给你们，请结合实际认真贯彻落实，"
+        "确保各项任务按期完成并取得实效。</p>"
+        f"<table>{cells}</table><p>各单位要加强组织领导，明确责任分工，细化工作措施，确保落实。</p>"
+        "</div></body></html>"
+    )
+    path = tmp_path / "division.html"
+    path.write_text(page, encoding="utf-8")
+    assert _duties(path) == EXPECTED
