@@ -1,0 +1,268 @@
+"""Scale: load 1k / 10k generated documents with `policykg load` and time every named query.
+
+    python -m bench.scale [N …] [--baseline DIR] [--repeat 20]
+
+For each size N (default 1000): bench.generate writes N documents; each tree (this checkout,
+and with --baseline an earlier checkout, e.g. `git archive HEAD | tar -x -C DIR`, so before
+and after are measured in one run on one busy machine) loads them into a fresh embedded store
+with `policykg load` as a real subprocess. Reported per load: wall, docs/s, chars/s, CPU
+seconds of the loader (its own and its workers', from wait4) and of the embedded server (from
+/proc), loader peak RSS (ru_maxrss of the loader and its children: the largest process),
+server RSS (VmRSS and peak VmHWM of the server, pid from `policykg db status --json`), disk
+of the data dir, nodes and relationships. Then p50 / p95 of every named query with
+parameters taken from the loaded graph: server-side (store.read in this process) and from
+the CLI (`policykg run NAME -p … --format csv`, start-up included), and the start-up alone
+(`policykg query "RETURN 1"`, median of 10). The machine is shared: compare CPU seconds and
+ratios within one run. Writes bench/results/scale.txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.generate import generate
+from graph import open_store
+from graph.embedded import stop_server
+from policykg.settings import Settings
+from queries import NamedQuery, parse_query_file
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "scale.txt"
+CLOCK = os.sysconf("SC_CLK_TCK")
+SERVER_BUDGET_S = 10.0  # per query: stop repeating after this much time (min 3 runs)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A checkout whose `policykg` is measured: this one, or a baseline."""
+
+    name: str
+    root: Path
+
+    def command(self, *args: str) -> list[str]:
+        # -m from the tree's root: its own packages come first on sys.path.
+        return [sys.executable, "-m", "app.cli", *args]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished CLI process."""
+
+    wall: float
+    cpu: float
+    maxrss_kb: int
+    stdout: str
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {**os.environ, "POLICYKG_HOME": str(home), "COLUMNS": "200"}
+    env.pop("POLICYKG_STORE", None)
+    env.pop("POLICYKG_BATCH_SIZE", None)
+    return env
+
+
+def cli(tree: Tree, home: Path, *args: str) -> Run:
+    """Run `policykg ARGS` as a user does; CPU and peak RSS of it and its children (wait4)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errf:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            tree.command(*args), cwd=tree.root, env=_env(home), stdout=out, stderr=errf
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        errf.seek(0)
+        stdout, stderr = out.read().decode(), errf.read().decode()
+    if proc.returncode not in (0, 1):  # 1: load finished with some failed files
+        raise RuntimeError(f"policykg {' '.join(args)} exited {proc.returncode}: {stderr[-2000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout)
+
+
+def server_figures(tree: Tree, home: Path) -> dict[str, float]:
+    """CPU seconds, RSS and peak RSS (MB) of the embedded server."""
+    status = json.loads(cli(tree, home, "db", "status", "--json").stdout)
+    pid = status["pid"]
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    cpu = (int(fields[11]) + int(fields[12])) / CLOCK
+    mem = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            mem[key] = int(value.split()[0]) / 1024
+    return {"cpu": cpu, "rss": mem["VmRSS"], "hwm": mem["VmHWM"]}
+
+
+def disk_mb(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def sample_params(home: Path, docs: Path, count: int) -> dict[str, str]:
+    """Parameter values from the loaded graph: a document in the middle of the lineage chains,
+    the unit that leads most tasks, the commonest target year, region and metric."""
+    middle = (docs / f"gen_{count // 2:06d}.txt").read_text(encoding="utf-8").splitlines()
+    store = open_store(Settings.from_env(env={}, home=home))
+    try:
+
+        def first(cypher: str) -> str:
+            return str(store.read(cypher).scalar() or "")
+
+        return {
+            "doc": middle[1],
+            "unit": first(
+                "MATCH (u:Unit)<-[:LED_BY]-(:Task) RETURN u.name AS name, count(*) AS c "
+                "ORDER BY c DESC, name LIMIT 1"
+            ),
+            "year": first(
+                "MATCH (t:Target) WHERE t.year IS NOT NULL "
+                "RETURN t.year AS year, count(*) AS c ORDER BY c DESC, year LIMIT 1"
+            ),
+            "metric": first(
+                "MATCH (t:Target) WHERE t.metric_key IS NOT NULL "
+                "RETURN t.metric_key AS m, count(*) AS c ORDER BY c DESC, m LIMIT 1"
+            ),
+            "region": first(
+                "MATCH (:Document)-[:ISSUED_BY]->(:Unit)-[:BELONGS_TO]->(r:Region) "
+                "RETURN r.name AS name, count(*) AS c ORDER BY c DESC, name LIMIT 1"
+            ),
+        }
+    finally:
+        store.close()
+
+
+def tree_queries(tree: Tree) -> list[NamedQuery]:
+    """The named queries of a tree, as its CLI reads them."""
+    return [parse_query_file(p) for p in sorted((tree.root / "queries").glob("*.cypher"))]
+
+
+def time_queries(tree: Tree, home: Path, values: dict[str, str], repeat: int) -> list[str]:
+    """p50 / p95 of every named query of the tree, server-side and from the CLI."""
+    lines = [
+        f"  {'query':<28}{'rows':>7}{'server p50':>12}{'p95 ms':>9}{'CLI p50':>10}{'p95 ms':>9}"
+    ]
+    store = open_store(Settings.from_env(env={}, home=home))
+    try:
+        for named in tree_queries(tree):
+            raw = {p.name: values[p.name] for p in named.params if p.default is None}
+            params = named.bind(raw)
+            times: list[float] = []
+            rows = 0
+            spent = time.perf_counter()
+            while len(times) < repeat and (
+                len(times) < 3 or time.perf_counter() - spent < SERVER_BUDGET_S
+            ):
+                start = time.perf_counter()
+                rows = len(store.read(named.cypher, params).rows)
+                times.append(time.perf_counter() - start)
+            server = percentiles(times)
+            args = [a for name, value in raw.items() for a in ("-p", f"{name}={value}")]
+            walls = [
+                cli(tree, home, "run", named.name, *args, "--format", "csv").wall for _ in range(5)
+            ]
+            client = percentiles(walls)
+            lines.append(
+                f"  {named.name:<28}{rows:>7}{server[0]:>12.1f}{server[1]:>9.1f}"
+                f"{client[0]:>10.0f}{client[1]:>9.0f}"
+            )
+            print(lines[-1], flush=True)
+    finally:
+        store.close()
+    return lines
+
+
+def startup(tree: Tree, home: Path, runs: int = 10) -> str:
+    """Median wall and CPU time of `policykg query "RETURN 1"` (server already running)."""
+    done = [cli(tree, home, "query", "RETURN 1") for _ in range(runs)]
+    wall = statistics.median(r.wall for r in done) * 1000
+    cpu = statistics.median(r.cpu for r in done) * 1000
+    return (
+        f'  CLI start-up: policykg query "RETURN 1", median of {runs}: '
+        f"{wall:.0f} ms wall, {cpu:.0f} ms CPU"
+    )
+
+
+def measure_load(tree: Tree, docs: Path, home: Path, count: int, chars: int) -> list[str]:
+    """Load the corpus into a fresh store; the load's figures as report lines."""
+    load = cli(tree, home, "load", str(docs), "--json")
+    report = json.loads(load.stdout)
+    server = server_figures(tree, home)
+    stats = report["stats"]
+    return [
+        f"  load: {report['loaded']} loaded, {report['failed']} failed; wall {load.wall:.1f} s, "
+        f"{count / load.wall:.1f} docs/s, {chars / load.wall / 1e6:.2f} M chars/s",
+        f"  CPU: loader {load.cpu:.1f} s ({load.cpu / count * 1000:.1f} ms/doc), "
+        f"server {server['cpu']:.1f} s ({server['cpu'] / count * 1000:.1f} ms/doc); "
+        f"(loader+server CPU) / wall {(load.cpu + server['cpu']) / load.wall:.2f}",
+        f"  memory: loader peak RSS {load.maxrss_kb / 1024:.0f} MB (largest process); "
+        f"server RSS {server['rss']:.0f} MB (peak {server['hwm']:.0f} MB)",
+        f"  graph: {stats['nodes']} nodes, {stats['relationships']} relationships; "
+        f"disk {disk_mb(home / 'falkordb' / 'data'):.1f} MB",
+    ]
+
+
+def measure(count: int, trees: list[Tree], repeat: int, queries: bool) -> list[str]:
+    """Every tree loads the same corpus of count documents; figures as report lines."""
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        generate(docs, count)
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in docs.iterdir())
+        lines.append(f"{count} documents, {chars / 1e6:.1f} M chars")
+        for tree in trees:
+            home = Path(tmp) / f"home-{tree.name}"
+            try:
+                lines.append(f" {tree.name}:")
+                lines += measure_load(tree, docs, home, count, chars)
+                lines.append(startup(tree, home))
+                print("\n".join(lines[-6:]), flush=True)
+                if queries:
+                    values = sample_params(home, docs, count)
+                    lines.append(f"  parameters: {values}")
+                    lines += time_queries(tree, home, values, repeat)
+            finally:
+                stop_server(home)
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    """Measure each size with each tree; print and write the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000])
+    parser.add_argument("--baseline", type=Path, help="an earlier checkout, measured first")
+    parser.add_argument("--repeat", type=int, default=20, help="server-side runs per query")
+    args = parser.parse_args(argv)
+    trees = [Tree("this tree", ROOT)]
+    if args.baseline:
+        trees.insert(0, Tree("baseline", args.baseline.resolve()))
+    lines = [
+        f"policykg scale, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores "
+        f"(shared: load average {os.getloadavg()[0]:.1f} at start)",
+    ]
+    for count in args.sizes:
+        lines += measure(count, trees, args.repeat, queries=True)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
