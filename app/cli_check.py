@@ -10,7 +10,7 @@ from app.console import data_console
 from app.output import dumps
 from graph.result import to_json_value
 from policykg.errors import ConfigError
-from queries.graph_checks import CheckResult, run_checks
+from queries.graph_checks import CheckResult, run_checks, shacl_check
 
 out = data_console()
 # Evidence sentences run long (a whole 发展目标 paragraph); the terminal shows their start.
@@ -42,11 +42,16 @@ def check_command(
     as_json: Annotated[
         bool, typer.Option("--json", help='Print [{"check", "ok", "count", "examples"}].')
     ] = False,
+    shacl: Annotated[
+        bool, typer.Option("--shacl", help="Also validate the RDF export with SHACL (slower).")
+    ] = False,
 ) -> None:
     """Check the graph (every task has a lead, 文号 unique and resolved …); exit 1 on a failure."""
     store = _state(ctx).store()
     try:
         results = run_checks(store)
+        if shacl:
+            results.append(shacl_check(store))
     finally:
         store.close()
     if as_json:

@@ -2,11 +2,13 @@
 
 Each check query returns one row: `count` (how many items break the rule) and `examples`
 (the first few, each `{item, document, evidence}`), so a check is bounded however large
-the graph. The header's `// description:` line states the rule.
+the graph. The header's `// description:` line states the rule. One check is not Cypher: SHACL
+conformance of the RDF export (`shacl_check`), opt-in because it reads the whole graph.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,6 +18,9 @@ from graph.store import Store
 from queries import NamedQuery, parse_query_file
 
 CHECK_DIR = Path(__file__).parent / "checks"
+SHACL_CHECK = "shacl_conforms"
+EXAMPLES = 5
+_SHACL_RESULT = re.compile(r"Focus Node: (?P<focus>.+?)\n.*?Message: (?P<message>.+?)\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -54,3 +59,22 @@ def run_check(store: Store, check: NamedQuery) -> CheckResult:
 def run_checks(store: Store) -> list[CheckResult]:
     """Every graph check, in name order."""
     return [run_check(store, check) for check in graph_checks().values()]
+
+
+def shacl_check(store: Store) -> CheckResult:
+    """The whole graph as RDF, validated against the SHACL shapes of the ontology."""
+    # Imported here: rdflib and pyshacl are slow to import and only this check needs them.
+    from graph.export_rdf import to_rdf, validate
+    from graph.snapshot import read_snapshot
+
+    report = validate(to_rdf(read_snapshot(store)))
+    examples = [
+        {"item": m["focus"].strip(), "document": None, "evidence": m["message"].strip()}
+        for m in _SHACL_RESULT.finditer(report.text)
+    ][:EXAMPLES]
+    return CheckResult(
+        SHACL_CHECK,
+        "The RDF export conforms to the SHACL shapes generated from the ontology.",
+        0 if report.conforms else max(report.violations, 1),
+        examples,
+    )

@@ -16,7 +16,7 @@ from graph import Store
 from graph.writer import write_records
 from ontology import NodeRecord, RelationshipRecord, node_id
 from policykg.settings import Settings
-from queries.graph_checks import graph_checks, run_checks
+from queries.graph_checks import graph_checks, run_checks, shacl_check
 from tests import analysis_graph as g
 from tests.cli_runner import run_cli
 
@@ -161,3 +161,23 @@ def test_check_command_exits_0_then_1_with_json(settings: Settings, store: Store
     assert text.code == 1
     assert "FAIL tasks_have_lead: 1" in text.stdout
     assert f"9 完善配套  [{g.CITY_TITLE}]" in text.stdout
+
+
+def test_shacl_check_conforms_then_names_the_offending_node(
+    settings: Settings, store: Store
+) -> None:
+    g.write_analysis_graph(store)
+    assert shacl_check(store).to_json() == {
+        "check": "shacl_conforms",
+        "ok": True,
+        "count": 0,
+        "examples": [],
+    }
+    # Past the writer's validation, as a foreign tool might write it: a year that is no number.
+    store.write("CREATE (:Target {id: 'bad-year', name: '新增企业', year: 'soon'})")
+    failed = run_cli(settings.home, settings.graph_name, "check", "--shacl", "--json")
+    assert failed.code == 1
+    shacl = [r for r in json.loads(failed.stdout) if r["check"] == "shacl_conforms"]
+    assert [(r["ok"], r["count"]) for r in shacl] == [(False, 1)]
+    assert shacl[0]["examples"][0]["item"].endswith("/bad-year>")
+    assert "xsd:integer" in shacl[0]["examples"][0]["evidence"]
