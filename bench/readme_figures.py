@@ -27,6 +27,11 @@ def _table(name: str) -> str:
     return text.split("\n\n", 1)[0].strip()
 
 
+def _fuzz_excerpt(text: str) -> str:
+    """The fuzz report's heading and its two per-format tables (not the per-mutation one)."""
+    return text.split("\n\nimports by mutation", 1)[0].strip()
+
+
 # README block name -> the figures it quotes.
 BLOCKS = {
     "corpus-first": lambda: _table("quality_development_first_contact.txt"),
@@ -36,6 +41,7 @@ BLOCKS = {
     "load": lambda: (RESULTS / "load_throughput.txt").read_text(encoding="utf-8").strip(),
     "quality": lambda: _quality_excerpt((RESULTS / "quality.txt").read_text(encoding="utf-8")),
     "speed": lambda: (RESULTS / "extract_speed.txt").read_text(encoding="utf-8").strip(),
+    "fuzz": lambda: _fuzz_excerpt((RESULTS / "fuzz.txt").read_text(encoding="utf-8")),
 }
 
 

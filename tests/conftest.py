@@ -27,6 +27,7 @@ E2E_MODULES = frozenset(
         "test_embedded_server",
         "test_explorer_browser",
         "test_loaders_fuzz",
+        "test_fuzz_imports",
         "test_server_limits",
         # Neo4j 5 started from tools/neo4j (Java + Maven) for the session.
         "test_neo4j_integration",

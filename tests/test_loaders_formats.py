@@ -246,3 +246,19 @@ def test_docx_line_breaks_inside_a_paragraph(tmp_path: Path) -> None:
     doc = parse(path)
     assert doc.text == "某某市城市更新行动方案\n一、总体要求\n坚持规划引领。"
     assert [(s.number, s.title) for s in doc.sections] == [("一", "总体要求")]
+
+
+def test_docx_whose_flag_bits_ask_for_patched_data(tmp_path: Path) -> None:
+    """Found by bench/fuzz.py: one flipped bit in a .docx's zip directory (flag bit 5,
+    "compressed patched data") raised NotImplementedError from zipfile instead of a LoadError."""
+    from bench.fuzz_inputs import docx_bytes
+
+    data = bytearray(docx_bytes("第一条 内容。"))
+    entry = data.index(b"PK\x01\x02")  # the first central directory entry
+    while not data[entry + 46 :].startswith(b"word/document.xml"):
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 8] |= 0x20  # general purpose flag bits: bit 5
+    path = tmp_path / "patched.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(LoadError, match=r"patched\.docx: a damaged \.docx file"):
+        parse(path)
