@@ -12,32 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from graph.statements import statement
 from graph.store import Store
 from loaders.docnumber import normalize_title
-
-FIND_STUBS = (
-    "MATCH (s:Document) WHERE s.stub = true "
-    "RETURN s.id AS id, s.title AS title, s.doc_number AS doc_number"
-)
-FIND_LOADED = (
-    "MATCH (d:Document) WHERE d.stub = false "
-    "RETURN d.id AS id, d.title AS title, d.doc_number AS doc_number"
-)
-MOVE_CITATIONS = (
-    "UNWIND $pairs AS pair "
-    "MATCH (a:Document)-[c:CITES]->(s:Document {id: pair.stub}) "
-    "MATCH (d:Document {id: pair.real}) "
-    "MERGE (a)-[n:CITES {doc: c.doc, relation: c.relation}]->(d) "
-    "SET n.evidence = c.evidence "
-    "DELETE c"
-)
-DELETE_STUBS = (
-    "UNWIND $pairs AS pair "
-    "MATCH (s:Document {id: pair.stub}) WHERE s.stub = true "
-    "MATCH (d:Document {id: pair.real}) "
-    "SET d.doc_number = coalesce(d.doc_number, s.doc_number) "
-    "DETACH DELETE s"
-)
 
 
 @dataclass(frozen=True)
@@ -71,12 +48,12 @@ def stub_merges(stubs: list[dict[str, Any]], loaded: list[dict[str, Any]]) -> li
 
 def merge_stubs(store: Store) -> list[StubMerge]:
     """Fold every matching stub into its loaded document; returns what was merged."""
-    stubs = store.read(FIND_STUBS).records()
+    stubs = store.read(statement("find_stubs")).records()
     if not stubs:
         return []
-    merges = stub_merges(stubs, store.read(FIND_LOADED).records())
+    merges = stub_merges(stubs, store.read(statement("find_loaded")).records())
     if merges:
         pairs = [{"stub": m.stub, "real": m.real} for m in merges]
-        store.write(MOVE_CITATIONS, {"pairs": pairs})
-        store.write(DELETE_STUBS, {"pairs": pairs})
+        store.write(statement("move_citations"), {"pairs": pairs})
+        store.write(statement("delete_stubs"), {"pairs": pairs})
     return merges

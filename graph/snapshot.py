@@ -9,18 +9,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from graph.statements import statement
 from graph.store import Store
 from ontology.records import NodeRecord, RelationshipRecord, Value
 from ontology.schema import LABELS, RELATIONSHIPS
 from policykg.errors import StoreError
-
-# Plain values only (no node objects), so both stores answer the same way.
-READ_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-READ_RELATIONSHIPS = (
-    "MATCH (a)-[r]->(b) "
-    "RETURN labels(a) AS start_labels, a.id AS start, type(r) AS type, "
-    "properties(r) AS props, labels(b) AS end_labels, b.id AS end"
-)
 
 
 @dataclass(frozen=True)
@@ -67,14 +60,16 @@ def _single_label(labels: Any, what: str) -> str:
 def read_snapshot(store: Store) -> Snapshot:
     """Read every node and relationship of the store's graph."""
     nodes = []
-    for labels, props in store.read(READ_NODES).rows:
+    for labels, props in store.read(statement("read_nodes")).rows:
         props = dict(props)
         node_id = props.pop("id", None)
         if not node_id:
             raise StoreError(f"a node without id: {labels!r} {props!r}")
         nodes.append(NodeRecord(_single_label(labels, f"node {node_id!r}"), str(node_id), props))
     rels = []
-    for start_labels, start, rtype, props, end_labels, end in store.read(READ_RELATIONSHIPS).rows:
+    for start_labels, start, rtype, props, end_labels, end in store.read(
+        statement("read_relationships")
+    ).rows:
         start_label = _single_label(start_labels, f"node {start!r}")
         end_label = _single_label(end_labels, f"node {end!r}")
         rels.append(RelationshipRecord(rtype, start_label, start, end_label, end, dict(props)))

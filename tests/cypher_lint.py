@@ -67,8 +67,11 @@ def lint(statements: list[Statement]) -> dict[str, list[str]]:
 
 
 def source_statements() -> list[Statement]:
-    """Plain string constants in our Python sources that look like Cypher."""
-    found: list[Statement] = []
+    """Plain string constants in our Python sources that look like Cypher, and the fixed
+    statements graph/ keeps as files (graph/cypher/*.cypher)."""
+    from graph.statements import statement, statement_names
+
+    found = [Statement(f"graph/cypher/{n}.cypher", statement(n)) for n in statement_names()]
     for folder in SOURCE_DIRS:
         for path in sorted((ROOT / folder).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
