@@ -16,7 +16,7 @@ from rich.text import Text
 from app.cli_check import register as register_check
 from app.cli_interchange import register as register_interchange
 from app.console import data_console
-from app.loading import FileResult, load_files
+from app.loading import FileResult, default_workers, load_files
 from app.output import FORMATS, dumps, render
 from graph import Store, open_store
 from graph.embedded import server_status, stop_server
@@ -157,6 +157,13 @@ def load(
         int | None, typer.Option(help="Rows per write. Env: POLICYKG_BATCH_SIZE.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that parse while one writes (default: one per core; 1: none).",
+            envvar="POLICYKG_WORKERS",
+        ),
+    ] = None,
 ) -> None:
     """Parse, extract and load documents; exits 1 when any file failed (after loading the rest)."""
     state = _state(ctx)
@@ -198,7 +205,12 @@ def load(
                             progress.console.print(f"hint: {result.hint}", highlight=False)
 
             load_report = load_files(
-                store, files, settings.batch_size, on_file=report, skipped=skipped
+                store,
+                files,
+                settings.batch_size,
+                on_file=report,
+                skipped=skipped,
+                workers=default_workers() if workers is None else workers,
             )
         stats = graph_stats(store)
     finally:

@@ -1,17 +1,31 @@
-"""Load files into a store: parse, extract and write each file; one bad file stops nothing."""
+"""Load files into a store: parse, extract and write each file; one bad file stops nothing.
+
+Parsing and extraction need no store, so for many files they run in worker processes while
+this process writes: a bounded window of files is in flight and results are written in the
+order of the files, so ids, graph and report are those of a serial load.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.reconcile import merge_stubs
 from graph.store import Store
-from graph.writer import write_extraction
+from graph.writer import PreparedRows, prepare_records, replace_document
 from loaders import parse
 from loaders.extract import extract
 from policykg.errors import ExtractError, LoadError
+
+# Fewer files than this load in this process: starting workers costs more than it saves.
+POOL_MIN_FILES = 16
+# Files in flight per worker: enough to keep workers busy, few enough to bound memory.
+WINDOW_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -43,24 +57,82 @@ class LoadReport:
         return tuple(f for f in self.files if f.ok)
 
 
-def load_file(store: Store, path: Path, batch_size: int) -> list[FileResult]:
-    """Parse, extract and write one file (and the documents that came with it)."""
-    parsed = parse(path)
+@dataclass(frozen=True)
+class PreparedDocument:
+    """One extracted document as validated rows, ready to write."""
+
+    document_id: str
+    title: str | None
+    rows: PreparedRows
+
+
+def default_workers() -> int:
+    """Worker processes for parsing: one per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def prepare_file(path: Path) -> list[PreparedDocument] | FileResult:
+    """Parse and extract one file and validate its rows; an unreadable file is a FileResult.
+
+    Needs no store, so it runs in a worker process. Every document of the file is prepared
+    before any is written: a file fails as a whole.
+    """
+    try:
+        prepared = []
+        for document in parse(path).documents():
+            extraction = extract(document)
+            rows = prepare_records(extraction.nodes, extraction.relationships)
+            prepared.append(PreparedDocument(extraction.document_id, document.metadata.title, rows))
+        return prepared
+    except (LoadError, ExtractError) as exc:
+        return FileResult(str(path), False, error=str(exc), hint=exc.hint or None)
+
+
+def write_prepared(
+    store: Store, path: Path, prepared: list[PreparedDocument], batch_size: int
+) -> list[FileResult]:
+    """Write the prepared documents of one file."""
     results = []
-    for document in parsed.documents():
-        extraction = extract(document)
-        counts = write_extraction(store, extraction, batch_size)
+    for document in prepared:
+        counts = replace_document(store, document.document_id, document.rows, batch_size)
         results.append(
             FileResult(
                 str(path),
                 True,
-                extraction.document_id,
-                document.metadata.title,
+                document.document_id,
+                document.title,
                 counts.nodes,
                 counts.relationships,
             )
         )
     return results
+
+
+def load_file(store: Store, path: Path, batch_size: int) -> list[FileResult]:
+    """Parse, extract and write one file (and the documents that came with it)."""
+    prepared = prepare_file(path)
+    if isinstance(prepared, FileResult):
+        return [prepared]
+    return write_prepared(store, path, prepared, batch_size)
+
+
+def _prepared_in_order(
+    executor: ProcessPoolExecutor, paths: list[Path], window: int
+) -> Iterator[tuple[Path, list[PreparedDocument] | FileResult]]:
+    """Prepared files in the order of paths, at most window files in flight."""
+    pending: deque[tuple[Path, Future[list[PreparedDocument] | FileResult]]] = deque()
+    queued = iter(paths)
+    for path in queued:
+        pending.append((path, executor.submit(prepare_file, path)))
+        if len(pending) >= window:
+            break
+    while pending:
+        path, future = pending.popleft()
+        result = future.result()
+        following = next(queued, None)
+        if following is not None:
+            pending.append((following, executor.submit(prepare_file, following)))
+        yield path, result
 
 
 def load_files(
@@ -69,21 +141,36 @@ def load_files(
     batch_size: int,
     on_file: Callable[[list[FileResult]], None] = lambda results: None,
     skipped: Sequence[FileResult] = (),
+    workers: int = 1,
 ) -> LoadReport:
     """Load every file; a file that cannot be read is reported and skipped.
 
     skipped are paths found unreadable before loading (a FIFO, a link loop): reported first.
-    A StoreError (the store went away) ends the run: every later file would fail too.
+    With workers > 1 (and enough files) parsing and extraction run in that many processes;
+    writes stay in this one, in file order. A StoreError (the store went away) ends the
+    run: every later file would fail too.
     """
+    files = list(paths)
     results: list[FileResult] = list(skipped)
     for result in skipped:
         on_file([result])
-    for path in paths:
-        try:
-            file_results = load_file(store, path, batch_size)
-        except (LoadError, ExtractError) as exc:
-            file_results = [FileResult(str(path), False, error=str(exc), hint=exc.hint or None)]
-        results.extend(file_results)
-        on_file(file_results)
+    if workers > 1 and len(files) >= POOL_MIN_FILES:
+        # spawn, not fork: this process has threads (the progress bar) and a store socket.
+        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        prepared = _prepared_in_order(executor, files, workers * WINDOW_PER_WORKER)
+    else:
+        executor = None
+        prepared = ((path, prepare_file(path)) for path in files)
+    try:
+        for path, outcome in prepared:
+            if isinstance(outcome, FileResult):
+                file_results = [outcome]
+            else:
+                file_results = write_prepared(store, path, outcome, batch_size)
+            results.extend(file_results)
+            on_file(file_results)
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
     merge_stubs(store)
     return LoadReport(tuple(results))

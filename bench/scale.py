@@ -2,23 +2,25 @@
 
     python -m bench.scale [N …] [--baseline DIR] [--repeat 20]
 
-For each size N (default 1000): bench.generate writes N documents; each tree (this checkout,
-and with --baseline an earlier checkout, e.g. `git archive HEAD | tar -x -C DIR`, so before
-and after are measured in one run on one busy machine) loads them into a fresh embedded store
-with `policykg load` as a real subprocess. Reported per load: wall, docs/s, chars/s, CPU
-seconds of the loader (its own and its workers', from wait4) and of the embedded server (from
-/proc), loader peak RSS (ru_maxrss of the loader and its children: the largest process),
-server RSS (VmRSS and peak VmHWM of the server, pid from `policykg db status --json`), disk
-of the data dir, nodes and relationships. Then p50 / p95 of every named query with
-parameters taken from the loaded graph: server-side (store.read in this process) and from
-the CLI (`policykg run NAME -p … --format csv`, start-up included), and the start-up alone
-(`policykg query "RETURN 1"`, median of 10). The machine is shared: compare CPU seconds and
-ratios within one run. Writes bench/results/scale.txt.
+For each size N (default 1000): bench.generate writes N documents, and each tree loads them
+into a fresh embedded store with `policykg load` as a real subprocess: this checkout serially
+(`--workers 1`) and pipelined, and with --baseline an earlier checkout first (e.g.
+`git archive HEAD | tar -x -C DIR`), so that before and after are measured in one run on one
+busy machine. Reported per load: wall, docs/s, chars/s, CPU seconds of the loader (its own
+and its workers', from wait4) and of the embedded server (from /proc), loader peak RSS
+(ru_maxrss of the loader and its children: the largest process), server RSS (VmRSS and peak
+VmHWM, pid from `policykg db status --json`), disk of the data dir, nodes and relationships,
+and a digest of the whole graph (serial and pipelined loads must agree). Then p50 / p95 of
+every named query with parameters taken from the loaded graph: server-side (store.read in
+this process) and from the CLI (`policykg run NAME -p … --format csv`, start-up included),
+and the start-up alone (`policykg query "RETURN 1"`, median of 10). The machine is shared:
+compare CPU seconds and ratios within one run. Writes bench/results/scale.txt.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -48,6 +50,8 @@ class Tree:
 
     name: str
     root: Path
+    load_options: tuple[str, ...] = ()
+    queries: bool = True  # time the named queries after this tree's load
 
     def command(self, *args: str) -> list[str]:
         # -m from the tree's root: its own packages come first on sys.path.
@@ -198,13 +202,26 @@ def startup(tree: Tree, home: Path, runs: int = 10) -> str:
     )
 
 
+def graph_digest(home: Path) -> str:
+    """A hash of every node and relationship with its properties: equal graphs, equal hash."""
+    store = open_store(Settings.from_env(env={}, home=home))
+    try:
+        nodes = store.read("MATCH (n) RETURN labels(n), properties(n)").rows
+        rels = store.read("MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)").rows
+    finally:
+        store.close()
+    text = "\n".join(sorted(map(repr, nodes)) + sorted(map(repr, rels)))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def measure_load(tree: Tree, docs: Path, home: Path, count: int, chars: int) -> list[str]:
     """Load the corpus into a fresh store; the load's figures as report lines."""
-    load = cli(tree, home, "load", str(docs), "--json")
+    load = cli(tree, home, "load", str(docs), "--json", *tree.load_options)
     report = json.loads(load.stdout)
     server = server_figures(tree, home)
     stats = report["stats"]
     return [
+        f"  graph digest (all nodes, relationships, properties): {graph_digest(home)}",
         f"  load: {report['loaded']} loaded, {report['failed']} failed; wall {load.wall:.1f} s, "
         f"{count / load.wall:.1f} docs/s, {chars / load.wall / 1e6:.2f} M chars/s",
         f"  CPU: loader {load.cpu:.1f} s ({load.cpu / count * 1000:.1f} ms/doc), "
@@ -217,7 +234,7 @@ def measure_load(tree: Tree, docs: Path, home: Path, count: int, chars: int) -> 
     ]
 
 
-def measure(count: int, trees: list[Tree], repeat: int, queries: bool) -> list[str]:
+def measure(count: int, trees: list[Tree], repeat: int) -> list[str]:
     """Every tree loads the same corpus of count documents; figures as report lines."""
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -225,14 +242,14 @@ def measure(count: int, trees: list[Tree], repeat: int, queries: bool) -> list[s
         generate(docs, count)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in docs.iterdir())
         lines.append(f"{count} documents, {chars / 1e6:.1f} M chars")
-        for tree in trees:
-            home = Path(tmp) / f"home-{tree.name}"
+        for number, tree in enumerate(trees):
+            home = Path(tmp) / f"home{number}"
             try:
                 lines.append(f" {tree.name}:")
                 lines += measure_load(tree, docs, home, count, chars)
-                lines.append(startup(tree, home))
-                print("\n".join(lines[-6:]), flush=True)
-                if queries:
+                print("\n".join(lines[-7:]), flush=True)
+                if tree.queries:
+                    lines.append(startup(tree, home))
                     values = sample_params(home, docs, count)
                     lines.append(f"  parameters: {values}")
                     lines += time_queries(tree, home, values, repeat)
@@ -248,7 +265,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--baseline", type=Path, help="an earlier checkout, measured first")
     parser.add_argument("--repeat", type=int, default=20, help="server-side runs per query")
     args = parser.parse_args(argv)
-    trees = [Tree("this tree", ROOT)]
+    trees = [
+        Tree("this tree, serial (load --workers 1)", ROOT, ("--workers", "1"), queries=False),
+        Tree("this tree, pipelined (load: one parsing worker per core)", ROOT),
+    ]
     if args.baseline:
         trees.insert(0, Tree("baseline", args.baseline.resolve()))
     lines = [
@@ -257,7 +277,7 @@ def main(argv: list[str]) -> int:
         f"(shared: load average {os.getloadavg()[0]:.1f} at start)",
     ]
     for count in args.sizes:
-        lines += measure(count, trees, args.repeat, queries=True)
+        lines += measure(count, trees, args.repeat)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}")

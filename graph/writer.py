@@ -135,7 +135,14 @@ def write_extraction(store: Store, extraction: Extraction, batch_size: int) -> W
     The rows are validated before the delete: a bad row leaves the previous version intact.
     """
     prepared = prepare_records(extraction.nodes, extraction.relationships)
-    params = {"doc": extraction.document_id}
+    return replace_document(store, extraction.document_id, prepared, batch_size)
+
+
+def replace_document(
+    store: Store, document_id: str, prepared: PreparedRows, batch_size: int
+) -> WriteCounts:
+    """Delete what the document owned before, then send its validated rows."""
+    params = {"doc": document_id}
     store.write(dialect.DELETE_DOCUMENT_PARTS, params)
     store.write(dialect.DELETE_DOCUMENT_EDGES, params)
     return send_rows(store, prepared, batch_size)
