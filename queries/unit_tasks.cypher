@@ -1,5 +1,6 @@
 // description: Which unit leads what: tasks a unit leads or supports, with their documents.
 // param: unit str part of the unit's name (e.g. 城市管理局)
+// param: limit int = 200 rows at most (a big unit leads tens of thousands of tasks)
 MATCH (u)<-[r:LED_BY|SUPPORTED_BY]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE u.name CONTAINS $unit OR u.full_name CONTAINS $unit
 RETURN u.name AS unit,
@@ -9,3 +10,4 @@ RETURN u.name AS unit,
        t.title AS task,
        r.evidence AS evidence
 ORDER BY unit, document, task_number
+LIMIT $limit

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 
 from graph import Store
+from graph.writer import write_records
+from ontology import NodeRecord, node_id
 from queries import get_query, named_queries
-from tests.graph_fixtures import write_known_graph
+from tests.graph_fixtures import STATE_DOC, write_known_graph
 
 Rows = list[dict[str, Any]]
 
@@ -124,3 +126,30 @@ def test_hostile_parameter_finds_nothing_and_changes_nothing(store: Store) -> No
     rows = store.read(named.cypher, named.bind({"unit": "市'局\"}) DETACH DELETE n //"})).rows
     assert rows == ()
     assert store.read("MATCH (n) RETURN count(n)").scalar() == before
+
+
+def test_unit_tasks_are_ordered_and_limited(store: Store) -> None:
+    write_known_graph(store)
+    named = get_query("unit_tasks")
+    assert named.bind({"unit": "市"})["limit"] == 200
+    every = store.read(named.cypher, named.bind({"unit": "市"})).records()
+    first = store.read(named.cypher, named.bind({"unit": "市", "limit": "1"})).records()
+    assert [(r["unit"], r["role"]) for r in every] == [
+        ("市发展改革委", "support"),
+        ("市城市管理局", "lead"),
+    ]
+    assert first == every[:1]
+
+
+@pytest.mark.parametrize("name", ["document_overview", "lineage_up", "lineage_down"])
+def test_an_exact_doc_number_or_id_wins_over_titles_containing_it(store: Store, name: str) -> None:
+    write_known_graph(store)
+    named = get_query(name)
+    exact = store.read(named.cypher, named.bind({"doc": "国发〔2022〕1号"})).records()
+    # A document whose title quotes the 文号 is not the document with that 文号.
+    quoting = node_id("Document", "关于学习国发〔2022〕1号的通知")
+    title = "关于学习国发〔2022〕1号的通知"
+    write_records(store, [NodeRecord("Document", quoting, {"name": title, "title": title})], [], 10)
+    assert store.read(named.cypher, named.bind({"doc": "国发〔2022〕1号"})).records() == exact
+    assert store.read(named.cypher, named.bind({"doc": STATE_DOC})).records() == exact
+    assert exact or name == "lineage_up"  # the state document cites nothing
