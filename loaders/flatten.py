@@ -168,7 +168,9 @@ def _rejoin(physical: Sequence[Span], width: float) -> list[Span]:
     current: list[Span] = []
     first = 0  # index in lines of current[0]
     for index, line in enumerate(lines):
-        if current and _ends_paragraph(lines[first:index], line):
+        # The paragraph so far as (first, last, count), not a slice: a flattened file of one
+        # 1 MB line is 40,000 physical lines in one paragraph, and slicing made that quadratic.
+        if current and _ends_paragraph(lines[first], lines[index - 1], index - first, line):
             out.append(_glue_words(current))
             current, first = [], index
         current.append(physical[index])
@@ -191,11 +193,11 @@ class _Line:
         self.heading_only = self.heading and len(text) <= 40 and not self.punctuated
 
 
-def _ends_paragraph(current: Sequence[_Line], nxt: _Line) -> bool:
-    last = current[-1]
-    if len(current) == 1 and last.heading_only:
+def _ends_paragraph(first: _Line, last: _Line, count: int, nxt: _Line) -> bool:
+    """Does the paragraph of count lines from first to last end before nxt?"""
+    if count == 1 and last.heading_only:
         return True
-    if len(current) == 2 and _heading_only(current[0].text + last.text):
+    if count == 2 and _heading_only(first.text + last.text):
         return True
     if nxt.heading and last.ends_sentence:
         return True
@@ -204,4 +206,4 @@ def _ends_paragraph(current: Sequence[_Line], nxt: _Line) -> bool:
     if last.short and last.ends_sentence:
         return True
     # A short first line with no punctuation at all is a title or heading line.
-    return last.short and len(current) == 1 and not last.punctuated
+    return last.short and count == 1 and not last.punctuated

@@ -124,3 +124,16 @@ def test_the_run_goes_on_after_a_file_over_a_limit(settings: Settings, tmp_path:
     assert f"error {folder / 'a_bomb.docx'}: the .docx unpacks to " in result.stderr
     assert "hint: split it into smaller files" in result.stderr
     assert "1 document(s) loaded, 1 file(s) failed" in result.stderr
+
+
+def test_a_flattened_one_megabyte_line_parses_in_seconds(tmp_path: Path) -> None:
+    """Found by bench/fuzz.py: a single 1 MB line of CJK words took 14-20 s, re-joining its
+    40,000 physical lines by slicing the growing paragraph each time (quadratic)."""
+    words = ["推进", "产业", "发展", "12", "实施", "高新区", "目标", "2025"]
+    line = " ".join(words[i * 7 % len(words)] * (1 + i % 5) for i in range(120_000))[:1_000_000]
+    path = tmp_path / "oneline.txt"
+    path.write_text(line, encoding="utf-8")
+    start = time.perf_counter()
+    doc = parse(path)
+    assert time.perf_counter() - start < 8  # about 1.5 s; 14 s and more before
+    assert len(doc.text) > 500_000
