@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import neo4j
@@ -18,9 +17,29 @@ from policykg.settings import Settings
 READ_ONLY_REFUSAL = (
     "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
 )
-# Procedures that administer the server are refused even when the planner calls them reads.
-REFUSED_PROCEDURE_PREFIXES = ("dbms.", "db.create", "db.drop", "apoc.")  # compared lower-case
-_CALL = re.compile(r"\bCALL\s+([\w.]+)", re.IGNORECASE)
+# What Neo4j plans as a read but the read-only path still refuses, by plan operator: LOAD CSV
+# reads the server's files and fetches URLs; the others show or end other users' transactions
+# or show the server's settings.
+REFUSED_OPERATORS = {
+    "LoadCSV": "LOAD CSV is refused on the read-only path (it reads the server's files)",
+    "ShowTransactions": "administrative commands are refused on the read-only path",
+    "TerminateTransactions": "administrative commands are refused on the read-only path",
+    "ShowSettings": "administrative commands are refused on the read-only path",
+}
+# Procedures a read may call (compared lower-case, by prefix): the schema and a ping. Every other
+# procedure (dbms.*, db.create*, db.clearQueryCaches, db.prepareForReplanning, apoc.* …) is
+# refused, as an allow-list does not go stale when Neo4j adds administrative procedures.
+ALLOWED_PROCEDURE_PREFIXES = (
+    "db.labels(",
+    "db.relationshiptypes(",
+    "db.propertykeys(",
+    "db.schema.",
+    "db.ping(",
+    "db.awaitindex",
+    "db.index.fulltext.querynodes(",
+    "db.index.fulltext.queryrelationships(",
+)
+ADMIN_REFUSAL = "administrative procedures are refused on the read-only path"
 
 
 class Neo4jStore:
@@ -73,10 +92,14 @@ class Neo4jStore:
             raise _query_error(exc, cypher) from exc
         if summary.query_type != "r":
             raise QueryError(READ_ONLY_REFUSAL, hint="policykg query only reads")
-        # The planner may call an administrative procedure a read; look at what it calls.
-        called = (str(summary.plan or "") + " " + " ".join(_CALL.findall(cypher))).lower()
-        if any(prefix in called for prefix in REFUSED_PROCEDURE_PREFIXES):
-            raise QueryError("administrative procedures are refused on the read-only path")
+        # The planner calls some server-side effects reads; look at what the plan does.
+        for operator, details in _operators(summary.plan):
+            if operator in REFUSED_OPERATORS:
+                raise QueryError(REFUSED_OPERATORS[operator], hint="policykg query only reads")
+            if operator == "ProcedureCall" and not details.lower().startswith(
+                ALLOWED_PROCEDURE_PREFIXES
+            ):
+                raise QueryError(ADMIN_REFUSAL, hint="policykg query only reads")
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run one statement in a write transaction."""
@@ -108,6 +131,16 @@ class Neo4jStore:
     def close(self) -> None:
         """Close the driver."""
         self._driver.close()
+
+
+def _operators(plan: dict[str, Any] | None) -> Iterator[tuple[str, str]]:
+    """Each operator of an EXPLAIN plan (without its @runtime suffix) with its Details text."""
+    if not plan:
+        return
+    operator = str(plan.get("operatorType", "")).split("@", 1)[0]
+    yield operator, str(plan.get("args", {}).get("Details", ""))
+    for child in plan.get("children", ()):
+        yield from _operators(child)
 
 
 def _transaction_work(
