@@ -7,26 +7,25 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from app.cli_check import register as register_check
 from app.cli_interchange import register as register_interchange
 from app.console import data_console
-from app.loading import FileResult, default_workers, load_files
 from app.output import FORMATS, dumps, render
 from graph import Store, open_store
-from graph.embedded import server_status, stop_server
 from graph.stats import graph_stats
-from loaders import parse
-from loaders.discover import Discovery, discover
-from loaders.extract import extract
 from policykg.errors import PolicyKGError, QueryError
 from policykg.settings import Settings
 from queries import get_query, named_queries
+
+if TYPE_CHECKING:
+    from loaders.discover import Discovery
+
+# Commands import what only they need (loaders, extraction, the progress bar, the server
+# manager) inside: `policykg query` should not pay for parsing Chinese documents at start-up.
 
 app = typer.Typer(
     help="policykg: a knowledge graph of Chinese government policy documents.",
@@ -166,6 +165,17 @@ def load(
     ] = None,
 ) -> None:
     """Parse, extract and load documents; exits 1 when any file failed (after loading the rest)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from app.loading import FileResult, default_workers, load_files
+    from loaders.discover import discover
+
     state = _state(ctx)
     settings = state.settings if batch_size is None else state.settings.with_(batch_size=batch_size)
     found = discover(paths)
@@ -245,6 +255,9 @@ def parse_command(
     """Show what the loader reads from files: metadata, sections and clean text."""
     from dataclasses import asdict
 
+    from loaders import parse
+    from loaders.discover import discover
+
     def without_offsets(data: dict[str, Any]) -> dict[str, Any]:
         # Offsets and the original text are for showing evidence in context, not for reading.
         data.pop("offsets", None)
@@ -294,6 +307,10 @@ def extract_command(
     ] = True,
 ) -> None:
     """Print what `load` would write for each document: nodes and relationships."""
+    from loaders import parse
+    from loaders.discover import discover
+    from loaders.extract import extract
+
     found = discover(files)
     documents = _found_files(found)
     failed = _report_skipped(found)
@@ -350,6 +367,8 @@ def run(
 ) -> None:
     """Run a named query (see --list)."""
     if list_ or name is None:
+        from rich.text import Text
+
         for named in named_queries().values():
             out.print(Text.assemble((named.name, "bold"), f"  {named.description}"))
             for p in named.params:
@@ -396,6 +415,8 @@ def db_status(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Is the embedded server running, and where is its data."""
+    from graph.embedded import server_status
+
     status = server_status(_state(ctx).settings.home)
     data = {
         "running": status.running,
@@ -414,6 +435,8 @@ def db_status(
 @db_app.command("stop")
 def db_stop(ctx: typer.Context) -> None:
     """Stop the embedded server (data stays on disk)."""
+    from graph.embedded import stop_server
+
     stopped = stop_server(_state(ctx).settings.home)
     err.print("stopped" if stopped else "not running", highlight=False)
 

@@ -9,10 +9,12 @@ import typer
 
 from app.console import data_console
 from graph import dialect as dialects
-from graph.exporters import EXPORT_FORMATS, export_graph, guess_format
-from graph.importers import import_path
-from ontology.vocabulary import DEFAULT_BASE
 from policykg.errors import ConfigError
+
+# Spelled out, not imported: graph.exporters and the ontology's RDF vocabulary pull in rdflib
+# and networkx, which every other command would pay for at start-up. A test checks both.
+FORMATS_HELP = "ttl, jsonld, graphml, gexf, csv, cypher; else from OUT's suffix."
+BASE_DEFAULT = "http://example.org/policykg/id/"
 
 err = data_console(stderr=True)
 
@@ -38,11 +40,9 @@ def export_command(
     out: Annotated[Path, typer.Argument(help="Output file (a folder for csv).")],
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format", "-f", help=f"{', '.join(EXPORT_FORMATS)}; else from OUT's suffix."
-        ),
+        typer.Option("--format", "-f", help=FORMATS_HELP),
     ] = None,
-    base: BaseOption = DEFAULT_BASE,
+    base: BaseOption = BASE_DEFAULT,
     check: Annotated[
         bool, typer.Option("--validate/--no-validate", help="Check RDF against the SHACL shapes.")
     ] = True,
@@ -51,6 +51,8 @@ def export_command(
     ] = dialects.NEO4J,
 ) -> None:
     """Export the whole graph; RDF is validated with SHACL (exit 1 on violations)."""
+    from graph.exporters import export_graph, guess_format
+
     fmt = guess_format(out, fmt)
     if dialect not in (dialects.NEO4J, dialects.FALKORDB):
         raise ConfigError(f"unknown dialect {dialect!r}", hint="use neo4j or falkordb")
@@ -83,12 +85,14 @@ def export_command(
 def import_command(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="A ttl/jsonld/graphml/gexf file or a CSV folder.")],
-    base: BaseOption = DEFAULT_BASE,
+    base: BaseOption = BASE_DEFAULT,
     batch_size: Annotated[
         int | None, typer.Option(help="Rows per write. Env: POLICYKG_BATCH_SIZE.")
     ] = None,
 ) -> None:
     """Import one of our own exports into the current store (MERGE on id)."""
+    from graph.importers import import_path
+
     state = _state(ctx)
     size = batch_size or state.settings.batch_size
     store = state.store()
