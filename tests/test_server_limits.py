@@ -63,3 +63,23 @@ def test_stop_ends_the_server_and_keeps_every_acknowledged_write(own_home: Path)
         assert again.read("MATCH (d:Document) RETURN count(d)").rows == ((500,),)
     finally:
         again.close()
+
+
+def test_stop_folds_a_long_write_log_into_a_snapshot(own_home: Path) -> None:
+    """Before: after loading 10,000 documents a restart replayed every write (20 s and more)."""
+    store = open_store(_settings(own_home))
+    text = "政策文本" * 50_000  # 200,000 characters, 600 KB of UTF-8 per write
+    for i in range(10):
+        store.write("CREATE (:Document {id: $id, text: $text})", {"id": f"doc:{i}", "text": text})
+    store.close()
+    data = own_home / "falkordb" / "data"
+    log_before = sum(f.stat().st_size for f in data.rglob("*.incr.aof"))
+    assert log_before > 4 * 2**20
+    assert stop_server(own_home) is True
+    log_after = sum(f.stat().st_size for f in data.rglob("*.incr.aof"))
+    assert log_after < 2**20
+    again = open_store(_settings(own_home))
+    try:
+        assert again.read("MATCH (d:Document) RETURN count(d)").rows == ((10,),)
+    finally:
+        again.close()
