@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,8 +79,13 @@ def own_home(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
-    """Neo4j 5 from tools/neo4j for the whole session; skips when Java or Maven is absent."""
+    """Neo4j 5 from tools/neo4j for the whole session; skips when Java or Maven is absent.
+
+    CI sets POLICYKG_REQUIRE_NEO4J=1: there a missing tool fails the suite instead.
+    """
     reason = missing_tools()
+    if reason and os.environ.get("POLICYKG_REQUIRE_NEO4J") == "1":
+        pytest.fail(reason)
     if reason:
         pytest.skip(reason)
     build_launcher()
