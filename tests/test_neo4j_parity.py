@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +24,7 @@ from graph.stats import graph_stats
 from policykg.errors import QueryError
 from policykg.settings import Settings
 from queries import get_query, named_queries
-from tests.conftest import DEMO
+from tests.conftest import DEMO, ROOT
 from tests.export_support import open_graph
 
 pytestmark = pytest.mark.neo4j
@@ -125,6 +129,35 @@ def test_loading_twice_changes_nothing_on_neo4j(stores: tuple[Store, Store]) -> 
     assert not load_files(neo4j, DEMO_FILES, 7).failed  # another batch size, too
     assert graph_stats(neo4j) == stats
     assert read_snapshot(neo4j).canonical() == before
+
+
+def test_kill_9_of_the_loader_mid_load_then_reload_equals_a_clean_load(
+    stores: tuple[Store, Store],
+) -> None:
+    falkordb, neo4j = stores
+    neo4j.clear()
+    env = {**os.environ, "POLICYKG_STORE": "neo4j", "POLICYKG_BATCH_SIZE": "1"}
+    loader = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "load", *map(str, DEMO_FILES)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert loader.stderr is not None
+    for line in loader.stderr:  # one line per loaded file: kill after the first
+        if line.startswith("ok "):
+            loader.send_signal(signal.SIGKILL)
+            break
+    loader.wait(120)
+    loader.stderr.close()
+    assert loader.returncode == -signal.SIGKILL, "the load finished before the kill"
+    partial = graph_stats(neo4j)
+    assert 0 < partial.nodes < graph_stats(falkordb).nodes
+
+    assert not load_files(neo4j, DEMO_FILES, BATCH).failed
+    assert read_snapshot(neo4j).canonical() == read_snapshot(falkordb).canonical()
 
 
 WRITES = [
