@@ -41,6 +41,7 @@ BLOCKS = {
     "load": lambda: (RESULTS / "load_throughput.txt").read_text(encoding="utf-8").strip(),
     "quality": lambda: _quality_excerpt((RESULTS / "quality.txt").read_text(encoding="utf-8")),
     "speed": lambda: (RESULTS / "extract_speed.txt").read_text(encoding="utf-8").strip(),
+    "restart": lambda: (RESULTS / "restart.txt").read_text(encoding="utf-8").strip(),
     "fuzz": lambda: _fuzz_excerpt((RESULTS / "fuzz.txt").read_text(encoding="utf-8")),
     "scale": lambda: (RESULTS / "scale.txt").read_text(encoding="utf-8").strip(),
 }
