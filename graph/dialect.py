@@ -13,7 +13,7 @@ NEO4J = "neo4j"
 
 # Properties looked up often enough to deserve an index besides the unique id.
 INDEXED_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "Document": ("doc_number", "title", "name"),
+    "Document": ("doc_number", "title", "title_key", "name"),
     "Region": ("name", "adcode"),
     "Park": ("name",),
     "Unit": ("name", "full_name"),

@@ -69,6 +69,10 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         "its normalised 文号 when it has one, else its normalised title",
         (
             _p("title"),
+            _p(
+                "title_key",
+                description="the title's identity key (no 《》, spaces or status markers), matching a citation by title with its document",
+            ),
             _p("doc_number", description="文号, normalised to 〔YYYY〕"),
             _p("issuer"),
             _p("date", "date", "ISO YYYY-MM-DD"),

@@ -26,6 +26,6 @@ def test_no_fixed_statement_left_as_a_string_constant_in_graph() -> None:
 
 
 def test_comment_lines_are_not_sent() -> None:
-    text = statement("find_stubs")
+    text = statement("find_stub_merges")
     assert text.startswith("MATCH (s:Document)")
     assert "//" not in text

@@ -20,7 +20,10 @@ def _citing(store: Store) -> None:
             "Document", CITING, {"name": "鹤壁市实施方案", "title": "鹤壁市实施方案", "stub": False}
         ),
         NodeRecord(
-            "Document", STUB, {"name": TITLE, "title": f"《{TITLE}》", "stub": True}, weak=True
+            "Document",
+            STUB,
+            {"name": TITLE, "title": f"《{TITLE}》", "title_key": TITLE, "stub": True},
+            weak=True,
         ),
     ]
     rels = [
@@ -33,7 +36,10 @@ def _citing(store: Store) -> None:
 
 
 def _real(store: Store) -> None:
-    props = {"name": TITLE, "title": TITLE, "doc_number": "豫政〔2019〕19号", "stub": False}
+    props = {
+        "name": TITLE, "title": TITLE, "title_key": TITLE, "doc_number": "豫政〔2019〕19号",
+        "stub": False,
+    }  # fmt: skip
     write_records(store, [NodeRecord("Document", REAL, props)], [], batch_size=10)
 
 

@@ -26,6 +26,7 @@ def own_document(ctx: Context, b: Builder) -> tuple[str, str]:
     issuer = meta.issuer or (ctx.issuer.organ if ctx.issuer else None)
     props: dict[str, Value] = {
         "name": meta.title, "title": meta.title, "doc_number": meta.doc_number,
+        "title_key": normalize_title(meta.title) if meta.title else None,
         "issuer": issuer, "date": meta.date,
         "kind": meta.kind or (document_kind(meta.title) if meta.title else None),
         "status": meta.status, "source": ctx.doc.source, "stub": False, "level": ctx.level,
@@ -58,6 +59,7 @@ def _stub(ctx: Context, b: Builder, citation: Citation) -> tuple[str, str]:
         issuer, level = issuer or named, level or named_level
     props: dict[str, Value] = {
         "name": title or citation.number, "title": title, "doc_number": citation.number,
+        "title_key": normalize_title(title) if title else None,
         "issuer": issuer, "level": level, "kind": citation.kind,
         "status": title_status(title) if title else None, "stub": True,
     }  # fmt: skip
