@@ -37,12 +37,12 @@ demo: install
 test: install $(LINT_DIR)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -m "not e2e" -n 2
 	$(BIN)/pytest -m e2e
 
 ## The fast layer alone (in-process CLI, one shared embedded server): the edit-test loop.
 test-fast: install $(LINT_DIR)/node_modules/.installed
-	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -m "not e2e" -n 2
 
 ## Neo4j 5 (LTS, from Maven Central; needs Java 17 and Maven) in the foreground on
 ## bolt://127.0.0.1:$(NEO4J_PORT), data in $(NEO4J_HOME), user neo4j / $(NEO4J_PASSWORD); Ctrl-C stops it.

@@ -27,7 +27,9 @@ def test_load_of_a_file_with_markup_in_title_and_path_does_not_crash(
     assert "a[/b]/[x].txt" in loaded.stderr and "[/b]推进" in loaded.stderr
     table = run_cli(home, graph, "run", "documents")
     assert table.code == 0, table.stderr
-    assert "[/b]推进[bold]" in table.stdout.replace("\n", "").replace("│", "").replace(" ", "")
+    assert "[/b]" in table.stdout  # the table may shorten the title to the terminal's width
+    rows = run_cli(home, graph, "run", "documents", "--format", "csv")
+    assert TITLE in rows.stdout
 
 
 def test_error_hints_keep_bracketed_text(settings: Settings) -> None:
