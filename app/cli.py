@@ -476,15 +476,40 @@ def serve(
         "POLICYKG_HOME": str(settings.home),
         "POLICYKG_GRAPH": settings.graph_name,
     }
-    if settings.neo4j_uri:
-        env["NEO4J_URI"] = settings.neo4j_uri
+    # Every store option given to serve reaches the explorer (user, password and database
+    # too, not only the URI).
+    neo4j = {
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+        "NEO4J_DATABASE": settings.neo4j_database,
+    }
+    env.update({name: value for name, value in neo4j.items() if value})
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.address", host, "--server.port", str(port),
         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     err.print(f"policykg explorer at http://{host}:{port}", highlight=False)
-    raise typer.Exit(subprocess.call(command, env=env))
+    raise typer.Exit(_run_until_stopped(command, env))
+
+
+def _run_until_stopped(command: list[str], env: dict[str, str]) -> int:
+    """Run the explorer; SIGTERM or SIGHUP to serve stops it too (it would keep the port)."""
+    import signal
+
+    child = subprocess.Popen(command, env=env)
+
+    def forward(signum: int, _frame: object) -> None:
+        child.send_signal(signal.SIGTERM)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, forward)
+    try:
+        return child.wait()
+    except KeyboardInterrupt:
+        child.send_signal(signal.SIGTERM)
+        return child.wait()
 
 
 def _check_format(fmt: str) -> None:

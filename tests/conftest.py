@@ -30,6 +30,7 @@ E2E_MODULES = frozenset(
         "test_loaders_fuzz",
         "test_fuzz_imports",
         "test_server_limits",
+        "test_serve",
         # Neo4j 5 started from tools/neo4j (Java + Maven) for the session.
         "test_neo4j_integration",
         "test_neo4j_parity",
