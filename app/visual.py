@@ -175,12 +175,26 @@ def node_style(node: GraphNode) -> dict[str, Any]:
     return {"shape": "dot", "color": UNKNOWN_LEVEL_COLOUR}
 
 
+# What a researcher reads on an edge: the relation in Chinese, as the documents say it.
+RELATION_LABELS = {
+    "basis": "依据", "implements": "落实", "applies": "参照", "repeals": "废止",
+    "amends": "修订", "reference": "引用",
+}  # fmt: skip
+TYPE_LABELS = {
+    "HAS_TASK": "任务", "LED_BY": "牵头", "SUPPORTED_BY": "配合", "SETS_TARGET": "目标",
+    "FOR": "对象", "ISSUED_BY": "发布", "APPLIES_TO": "适用", "MENTIONS": "提及",
+    "PROMOTES": "发展", "LOCATED_IN": "位于", "PART_OF": "隶属", "BELONGS_TO": "隶属",
+}  # fmt: skip
+
+
 def edge_style(rel: GraphRelationship) -> dict[str, Any]:
-    """Line style by citation relation (basis, implements, reference …) or by type."""
+    """Line style and Chinese label by citation relation (依据, 落实 …) or by type."""
     if rel.type == "CITES":
         relation = str(rel.properties.get("relation") or "reference")
-        return {**CITES_STYLES.get(relation, CITES_STYLES["reference"]), "label": relation}
-    return {**TYPE_STYLES.get(rel.type, {"color": "#7f8c8d", "width": 1}), "label": rel.type}
+        label = RELATION_LABELS.get(relation, relation)
+        return {**CITES_STYLES.get(relation, CITES_STYLES["reference"]), "label": label}
+    style = TYPE_STYLES.get(rel.type, {"color": "#7f8c8d", "width": 1})
+    return {**style, "label": TYPE_LABELS.get(rel.type, rel.type)}
 
 
 def _rows(sub: Subgraph, layout: str) -> dict[str, int]:
@@ -207,7 +221,8 @@ def _options(layout: str) -> dict[str, Any]:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "smooth": {"type": "dynamic"},
-            "font": {"size": 10, "align": "middle"},
+            # Level and legible: rotated 10 px labels along crossing edges ran together.
+            "font": {"size": 14, "align": "horizontal", "background": "#ffffff"},
         },
         # Long Chinese titles wrap inside a narrow box instead of pushing neighbours away.
         "nodes": {

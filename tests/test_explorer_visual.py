@@ -124,7 +124,7 @@ def test_html_inlines_vis_network_and_fetches_nothing(layout: str) -> None:
     if layout == "level":  # provincial above park
         assert levels["皖办发〔2024〕11号"] < levels["亳州高新区城市功能品质活力提升实施意见"]
     edges = _data(page, "edges")
-    assert edges[0]["label"] == "basis"
+    assert edges[0]["label"] == "依据"  # basis, labelled as the documents say it
 
 
 def test_text_from_the_graph_cannot_break_out_of_the_script() -> None:
