@@ -1,0 +1,129 @@
+"""The same corpus on both stores: load rate, graph equality and named-query p50/p95.
+
+    python -m bench.neo4j_compare [N]     # default 1000 generated documents (bench.generate)
+
+Neo4j 5 runs from its Maven artifacts (tools/neo4j, started as the test suite starts it);
+the embedded FalkorDB is the default store. Both loads are `policykg load` subprocesses, as a
+user runs them; queries are timed in this process through each store (server round trip
+included). Writes bench/results/neo4j_compare.txt.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import generate
+from graph import open_store
+from graph.stats import graph_stats
+from policykg.settings import Settings
+from queries import named_queries
+from tests.neo4j_server import build_launcher, start_server
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "neo4j_compare.txt"
+REPEAT = 20
+
+
+def _load(docs: Path, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "app.cli", "load", str(docs)],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return time.perf_counter() - start
+
+
+def _params(settings: Settings) -> dict[str, str]:
+    store = open_store(settings)
+    try:
+        rows = store.read(
+            "MATCH (d:Document) WHERE d.stub = false AND d.doc_number IS NOT NULL "
+            "RETURN d.doc_number AS n ORDER BY n LIMIT 1"
+        ).rows
+    finally:
+        store.close()
+    number = str(rows[0][0]) if rows else "皖办发〔2024〕11号"
+    return {"doc": number, "unit": "发展改革委", "year": "2025", "metric": "地区生产总值",
+            "region": "河南省", "limit": "200", "similarity": "0.5"}  # fmt: skip
+
+
+def _times(settings: Settings, values: dict[str, str]) -> dict[str, tuple[float, float, int]]:
+    store = open_store(settings)
+    out: dict[str, tuple[float, float, int]] = {}
+    try:
+        for name, named in sorted(named_queries().items()):
+            params = named.bind({p.name: values[p.name] for p in named.params if p.name in values})
+            samples, rows = [], 0
+            for _ in range(REPEAT):
+                start = time.perf_counter()
+                rows = len(store.read(named.cypher, params).rows)
+                samples.append((time.perf_counter() - start) * 1000)
+            samples.sort()
+            p95 = samples[min(len(samples) - 1, int(0.95 * len(samples)))]
+            out[name] = (statistics.median(samples), p95, rows)
+    finally:
+        store.close()
+    return out
+
+
+def main(argv: list[str]) -> int:
+    """Load N documents into each store, compare, time the named queries, write the table."""
+    count = int(argv[0]) if argv else 1000
+    build_launcher()
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        docs = base / "docs"
+        generate(docs, count)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "POLICYKG_"))}
+        falkor_env = {**env, "POLICYKG_HOME": str(base / "falkor")}
+        falkor = Settings.from_env(env=falkor_env)
+        server = start_server(base / "neo4j")
+        try:
+            neo_env = {**env, **server.env(), "POLICYKG_STORE": "neo4j",
+                       "POLICYKG_HOME": str(base / "neo")}  # fmt: skip
+            neo = Settings.from_env(env=neo_env)
+            falkor_s = _load(docs, falkor_env)
+            neo_s = _load(docs, neo_env)
+            stats = []
+            for settings in (falkor, neo):
+                store = open_store(settings)
+                try:
+                    stats.append(graph_stats(store).to_json())
+                finally:
+                    store.close()
+            values = _params(falkor)
+            falkor_q, neo_q = _times(falkor, values), _times(neo, values)
+        finally:
+            server.stop()
+            subprocess.run([sys.executable, "-m", "app.cli", "db", "stop"], cwd=ROOT,
+                           env=falkor_env, capture_output=True, check=False)  # fmt: skip
+    lines = [
+        f"policykg on both stores, {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}",
+        f"python {platform.python_version()}, {os.cpu_count()} cores; Neo4j 5.26 (tools/neo4j), "
+        f"embedded FalkorDB; {count} generated documents (bench.generate)",
+        f"load (policykg load, whole process): FalkorDB {falkor_s:.1f} s "
+        f"({count / falkor_s:.1f} docs/s), Neo4j {neo_s:.1f} s ({count / neo_s:.1f} docs/s)",
+        f"graphs equal (stats): {stats[0] == stats[1]}  "
+        f"({stats[0]['nodes']} nodes, {stats[0]['relationships']} relationships)",
+        "",
+        f"{'named query':<28}{'rows':>6}{'FalkorDB p50':>14}{'p95':>8}{'Neo4j p50':>11}{'p95':>8}  (ms, {REPEAT} runs)",
+    ]
+    for name in sorted(falkor_q):
+        f50, f95, rows = falkor_q[name]
+        n50, n95, n_rows = neo_q[name]
+        same = "" if rows == n_rows else f"  (Neo4j: {n_rows} rows)"
+        lines.append(f"{name:<28}{rows:>6}{f50:>14.1f}{f95:>8.1f}{n50:>11.1f}{n95:>8.1f}{same}")
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
