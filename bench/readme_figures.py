@@ -42,6 +42,7 @@ BLOCKS = {
     "quality": lambda: _quality_excerpt((RESULTS / "quality.txt").read_text(encoding="utf-8")),
     "speed": lambda: (RESULTS / "extract_speed.txt").read_text(encoding="utf-8").strip(),
     "restart": lambda: (RESULTS / "restart.txt").read_text(encoding="utf-8").strip(),
+    "neo4j-compare": lambda: (RESULTS / "neo4j_compare.txt").read_text(encoding="utf-8").strip(),
     "fuzz": lambda: _fuzz_excerpt((RESULTS / "fuzz.txt").read_text(encoding="utf-8")),
     "scale": lambda: (RESULTS / "scale.txt").read_text(encoding="utf-8").strip(),
 }
