@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.strict import KINDS, Claim, Score, observed, score
+from bench.strict import KINDS, Claim, Score, observed, score, table
 from loaders import parse
 from loaders.extract import extract
 
@@ -81,16 +81,8 @@ def report(result: PartScores, sources: dict[str, dict[str, Any]] | None = None)
         s["id"]: s for s in json.loads((CORPUS / "sources.json").read_text("utf-8"))
     }
     n = len(result.per_document)
-    lines = [
-        f"{result.part} part: {n} real documents (tests/fixtures/corpus), strict scorer",
-        f"{'kind':<18}{'gold':>6}{'found':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}",
-    ]
-    for kind in KINDS:
-        s = result.total[kind]
-        lines.append(
-            f"{kind:<18}{s.expected:>6}{s.extracted:>7}{s.tp:>7}"
-            f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
-        )
+    title = f"{result.part} part: {n} real documents (tests/fixtures/corpus), strict scorer"
+    lines = table(title, result.total, KINDS)
     lines += ["", "per document: gold/found/match for citations | responsibilities | targets"]
     for doc_id, scores in result.per_document.items():
         src = sources.get(doc_id, {})

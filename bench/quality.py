@@ -15,11 +15,13 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bench.corpus import evaluate_part, report
+from bench.strict import Score
+from bench.strict import table as score_table
 from loaders import parse
 from loaders.docnumber import normalize_title
 from loaders.document import Metadata, ParsedDocument
@@ -121,29 +123,6 @@ def _same(kind: str, gold: Any, seen: Any) -> bool:
     return False
 
 
-@dataclass
-class Score:
-    """Matched, extracted and expected counts of one kind."""
-
-    tp: int = 0
-    extracted: int = 0
-    expected: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.extracted if self.extracted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.expected if self.expected else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def score_case(
     case: dict[str, Any], doc: ParsedDocument, scores: dict[str, Score], label: str
 ) -> None:
@@ -208,16 +187,7 @@ def evaluate(
 
 def table(title: str, scores: dict[str, Score]) -> str:
     """A plain-text table of P, R and F1 per kind."""
-    lines = [title, f"{'kind':<18}{'gold':>6}{'found':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"]
-    for kind in KINDS:
-        s = scores.get(kind)
-        if s is None:
-            continue
-        lines.append(
-            f"{kind:<18}{s.expected:>6}{s.extracted:>7}{s.tp:>7}"
-            f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
-        )
-    return "\n".join(lines)
+    return "\n".join(score_table(title, scores, KINDS))
 
 
 def merged(*sets: dict[str, Score]) -> dict[str, Score]:
@@ -225,11 +195,7 @@ def merged(*sets: dict[str, Score]) -> dict[str, Score]:
     out: dict[str, Score] = {}
     for scores in sets:
         for kind, s in scores.items():
-            total = out.setdefault(kind, Score())
-            total.tp += s.tp
-            total.extracted += s.extracted
-            total.expected += s.expected
-            total.misses.extend(s.misses)
+            out.setdefault(kind, Score()).add(s)
     return out
 
 

@@ -214,6 +214,20 @@ class Score:
         self.misses.extend(other.misses)
 
 
+def table(title: str, scores: dict[str, Score], kinds: tuple[str, ...]) -> list[str]:
+    """Lines of a plain-text table of P, R and F1, one row per kind present, in kinds order."""
+    lines = [title, f"{'kind':<18}{'gold':>6}{'found':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"]
+    for kind in kinds:
+        s = scores.get(kind)
+        if s is None:
+            continue
+        lines.append(
+            f"{kind:<18}{s.expected:>6}{s.extracted:>7}{s.tp:>7}"
+            f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        )
+    return lines
+
+
 def score(gold: dict[str, Any], seen: dict[str, list[Claim]], label: str) -> dict[str, Score]:
     """Scores per kind of one document: each gold claim matched to at most one seen claim."""
     want = expected(gold)
