@@ -79,32 +79,33 @@ def _names_central_organs(text: str, place_mentions: int) -> bool:
 
 def _jurisdiction(
     doc: ParsedDocument, spans: Spans, issuer: Issuer | None
-) -> tuple[Region | None, ParkMention | None]:
+) -> tuple[Region | None, ParkMention | None, bool]:
+    """The document's region and park, and whether it is a central document (no home)."""
     meta = doc.metadata
     if is_central(doc, issuer):
-        return None, None
+        return None, None, True
     head = halfwidth(f"{meta.issuer or ''}\n{meta.title or ''}")
     province = issuer.region.province if issuer and issuer.region else None
     parks = [p for p in find_parks(head, None, province) if p.region is not None]
     park = parks[0] if parks else None
     if park is not None:
-        return park.region, park
+        return park.region, park, False
     hits = find_regions(head, province)
     if hits:
         rank = {"province": 0, "city": 1, "county": 2}
-        return max(hits, key=lambda h: rank[h.region.level]).region, None
+        return max(hits, key=lambda h: rank[h.region.level]).region, None, False
     if issuer is not None and issuer.region is not None:
-        return issuer.region, None
+        return issuer.region, None, False
     hits = find_regions("", None, spans)
     counts = Counter(hit.region.adcode for hit in hits)
     if _names_central_organs(doc.text, max(counts.values(), default=0)):
         # No place in the issuer, title or 文号, and the text tasks ministries more often
         # than it names any place: a place it mentions (北京冬奥会, a 示范县) is not its home.
-        return None, None
+        return None, None, True
     if counts:
         code = counts.most_common(1)[0][0]
-        return next(h.region for h in hits if h.region.adcode == code), None
-    return None, None
+        return next(h.region for h in hits if h.region.adcode == code), None, False
+    return None, None, False
 
 
 def build_context(doc: ParsedDocument, doc_id: str) -> Context:
@@ -113,12 +114,8 @@ def build_context(doc: ParsedDocument, doc_id: str) -> Context:
     sections = doc.sections or text_sections(text)
     issuer = issuer_of_number(doc.metadata.doc_number)
     spans = name_spans(text)  # one scan of the text serves jurisdiction and mentions
-    region, park = _jurisdiction(doc, spans, issuer)
-    if (
-        region is None
-        and park is None
-        and (is_central(doc, issuer) or _names_central_organs(doc.text, 0))
-    ):
+    region, park, central = _jurisdiction(doc, spans, issuer)
+    if central:
         level: str | None = "national"
     elif park is not None:
         # A park committee's document: the park's own text uses 本区/全区 for the park.
