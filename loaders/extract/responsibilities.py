@@ -200,7 +200,16 @@ def _lead(resolve: _Resolver, clause: str) -> Ref | None:
     return found[0] if found else None
 
 
-def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
+def _duty_roles(units: list[Ref], led: bool, first_leads: bool) -> list[tuple[str, Ref]]:
+    """Roles of the units listed as 责任单位: each leads, unless a lead was named beside them
+    (then they support it) or the document says the first listed leads (列第一位者为牵头单位)."""
+    return [
+        ("SUPPORTED_BY" if led or (first_leads and j > 0) else "LED_BY", unit)
+        for j, unit in enumerate(units)
+    ]
+
+
+def _duties(ctx: Context, resolve: _Resolver, first_leads: bool) -> list[tuple[int, str, Ref]]:
     text = ctx.text
     out: list[tuple[int, str, Ref]] = []
     for m in _LEAD_CUE.finditer(text):
@@ -261,7 +270,6 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
         if lead is not None:
             out.append((m.start(), "LED_BY", lead))
     headed = list(_HEADED.finditer(text))
-    first_leads = _FIRST_LEADS.search(text) is not None
     for i, m in enumerate(headed):
         items = m.group("list")
         if _LEAD_MARK.search(items):
@@ -277,16 +285,12 @@ def _duties(ctx: Context, resolve: _Resolver) -> list[tuple[int, str, Ref]]:
         if head in _LEAD_HEADS:
             out.extend((m.start(), "LED_BY", t) for t in units)
         elif head in _DUTY_HEADS:
-            # After a 牵头单位 list the 责任单位 support it; otherwise each leads, unless
-            # the document says the first listed leads (列第一位者为牵头单位).
             led = (
                 i > 0
                 and headed[i - 1].group("head") in _LEAD_HEADS
                 and (m.start() - headed[i - 1].end() < 4)
             )
-            for j, t in enumerate(units):
-                support = led or (first_leads and j > 0)
-                out.append((m.start(), "SUPPORTED_BY" if support else "LED_BY", t))
+            out.extend((m.start(), role, t) for role, t in _duty_roles(units, led, first_leads))
         else:
             out.extend((m.start(), "SUPPORTED_BY", t) for t in units)
     return out
@@ -360,9 +364,10 @@ def task(ctx: Context, b: Builder, doc: Target, index: int) -> Target:
     return ("Task", tid)
 
 
-def _table_tasks(ctx: Context, b: Builder, doc: Target, resolve: _Resolver) -> None:
+def _table_tasks(
+    ctx: Context, b: Builder, doc: Target, resolve: _Resolver, first_leads: bool
+) -> None:
     """One Task per row of a task-division table, LED_BY / SUPPORTED_BY its columns' units."""
-    first_leads = _FIRST_LEADS.search(ctx.text) is not None
     for row in table_rows(ctx.text):
         tid = task_id(ctx.doc_id, f"row{row.start}")
         title = row.task[:80]
@@ -376,10 +381,7 @@ def _table_tasks(ctx: Context, b: Builder, doc: Target, resolve: _Resolver) -> N
         evidence = ctx.sentences.at(row.start)
         duty = [t for chunk in row.duty for t in resolve.many(chunk)]
         roles = [("LED_BY", t) for chunk in row.lead for t in resolve.many(chunk)]
-        roles += [
-            ("SUPPORTED_BY" if row.lead or (first_leads and j) else "LED_BY", t)
-            for j, t in enumerate(duty)
-        ]
+        roles += _duty_roles(duty, bool(row.lead), first_leads)
         roles += [("SUPPORTED_BY", t) for chunk in row.support for t in resolve.many(chunk)]
         for role, ref in roles:
             b.rel(role, ("Task", tid), resolve.make(ref), evidence, role=None)
@@ -388,8 +390,9 @@ def _table_tasks(ctx: Context, b: Builder, doc: Target, resolve: _Resolver) -> N
 def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMention]) -> None:
     """Tasks (sections, table rows) with LED_BY and SUPPORTED_BY units, parks or regions."""
     resolve = _Resolver(ctx, b, parks)
-    _table_tasks(ctx, b, doc, resolve)
-    for pos, role, target in sorted(_duties(ctx, resolve), key=lambda d: d[0]):
+    first_leads = _FIRST_LEADS.search(ctx.text) is not None
+    _table_tasks(ctx, b, doc, resolve, first_leads)
+    for pos, role, target in sorted(_duties(ctx, resolve, first_leads), key=lambda d: d[0]):
         index = ctx.sections.deepest(pos)
         if index is None:
             continue
