@@ -209,8 +209,7 @@ def _plan_year(ctx: Context) -> int | None:
     found = _TITLE_PERIOD.search(title)
     if found:
         return int(found.group(1))
-    plan = next((end for name, end in _PLAN_END.items() if name in title), None)
-    return plan
+    return next((end for name, end in _PLAN_END.items() if name in title), None)
 
 
 def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | None:
@@ -329,9 +328,8 @@ def find_goals(ctx: Context) -> list[Goal]:
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
         metric_end = pre_match.start() if pre_match else value_start
-        metric = _metric(
-            text, clause_start, metric_end, upper[m.start()][1] if m.start() in upper else m.end()
-        )
+        bound = upper.get(m.start())
+        metric = _metric(text, clause_start, metric_end, bound[1] if bound else m.end())
         metric = _TRAILING.sub("", metric) if pre is None else metric
         trimmed = _FROM_TAIL.sub("", metric)
         metric = trimmed if len(trimmed) >= 2 else metric  # 标准从每人每月2375元(提高到)
@@ -343,7 +341,6 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue  # table cells run together are no sentence
         raw = m.group("value")
         value = None if raw.startswith("*") else float(raw)
-        bound = upper.get(m.start())
         value_max = float(m.group("value2")) if m.group("value2") else (bound[0] if bound else None)
         comparator = _COMPARATOR.get(m.group("post") or "") or _COMPARATOR.get(pre or "")
         baseline_match = _BASELINE.match(text, m.end())
