@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.explorer.quality import qt
+from app.explorer.i18n import text
 from graph.writer import write_records
 from ontology import NodeRecord, RelationshipRecord, node_id
 from tests import analysis_graph as g
@@ -72,8 +72,8 @@ def test_checks_page_passes_and_lists_broken_chains_and_stubs(
     clean_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = checks_page(monkeypatch, clean_home)
-    assert at.title[0].value == qt("page_checks")
-    assert [s.value for s in at.success] == [qt("all_pass", n=7)]
+    assert at.title[0].value == text("page_checks")
+    assert [s.value for s in at.success] == [text("all_pass", n=7)]
     assert not at.error
     checks, broken, fetch = (_cells(at, i) for i in range(3))
     assert "tasks_have_lead" in checks
@@ -86,8 +86,8 @@ def test_checks_page_shows_a_failing_check_with_its_items(
     broken_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = checks_page(monkeypatch, broken_home)
-    assert [e.value for e in at.error] == [qt("some_fail", failed=1, n=7)]
-    assert at.expander[0].label == qt("examples", check="tasks_have_lead", count=1)
+    assert [e.value for e in at.error] == [text("some_fail", failed=1, n=7)]
+    assert at.expander[0].label == text("examples", check="tasks_have_lead", count=1)
     checks, examples = _cells(at, 0), _cells(at, 1)
     assert checks[:3] == ["tasks_have_lead", "False", "1"]
     assert examples == ["9 完善配套", g.CITY_TITLE, "完善配套"]

@@ -121,6 +121,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "choose": ("请选择", "Choose"),
     "rows": ("{n} 行", "{n} row(s)"),
+    # the checks page (issue 14)
+    "page_checks": ("图谱检查", "Graph checks"),
+    "q_checks": (
+        "图谱是否完整可信?哪些文件依据的文件已废止、失效或仍是征求意见稿?",
+        "Can the graph be trusted? Which documents rest on repealed, expired or draft ones?",
+    ),
+    "checks": ("检查项", "Checks"),
+    "all_pass": ("全部 {n} 项检查通过", "All {n} checks pass"),
+    "some_fail": ("{failed} 项检查未通过(共 {n} 项)", "{failed} of {n} checks fail"),
+    "examples": (
+        "{check}:{count} 处(前几处及其原文)",
+        "{check}: {count} (the first few, with evidence)",
+    ),
+    "broken": (
+        "断链:依据(根据/落实/参照)已废止、失效或征求意见稿文件的文件",
+        "Broken chains: documents resting on repealed, expired or draft documents",
+    ),
+    "no_broken": ("没有断链", "No broken chains"),
+    "fetch": (
+        "待补充的文件:仅被引用、未载入,按被引次数排序",
+        "Documents to fetch next: cited but not loaded, most cited first",
+    ),
+    "no_fetch": ("被引用的文件都已载入", "Every cited document is loaded"),
 }
 
 

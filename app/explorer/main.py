@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer.common import lang, show_error, store, t
-from app.explorer.quality import qt
+from app.explorer.common import show_error, store, t
 from policykg.errors import PolicyKGError
 
 st.set_page_config(page_title="policykg", layout="wide")
@@ -21,7 +20,7 @@ PAGES = [
     st.Page("views/targets.py", title=t("page_targets")),
     st.Page("views/map.py", title=t("page_map")),
     st.Page("views/console.py", title=t("page_console")),
-    st.Page("views/checks.py", title=qt("page_checks", lang())),
+    st.Page("views/checks.py", title=t("page_checks")),
 ]
 page = st.navigation(PAGES)
 try:

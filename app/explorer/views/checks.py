@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer.common import frame, lang, show_error, store, table
-from app.explorer.quality import check_rows, qt, split_broken_chains
+from app.explorer.common import frame, show_error, store, t, table
+from app.explorer.quality import check_rows, split_broken_chains
 from policykg.errors import PolicyKGError
 from queries import get_query
 from queries.graph_checks import run_checks
 
-st.title(qt("page_checks", lang()))
-st.caption(qt("q_checks", lang()))
+st.title(t("page_checks"))
+st.caption(t("q_checks"))
 
 try:
     results = run_checks(store())
@@ -21,25 +21,25 @@ except PolicyKGError as exc:  # refused, timed out, or the store went away
     show_error(exc)
     st.stop()
 
-st.subheader(qt("checks", lang()))
+st.subheader(t("checks"))
 failed = [r for r in results if not r.ok]
 if failed:
-    st.error(qt("some_fail", lang(), failed=len(failed), n=len(results)))
+    st.error(t("some_fail", failed=len(failed), n=len(results)))
 else:
-    st.success(qt("all_pass", lang(), n=len(results)))
+    st.success(t("all_pass", n=len(results)))
 table(frame(check_rows(results)), "checks")
 for result in failed:
-    with st.expander(qt("examples", lang(), check=result.check, count=result.count)):
+    with st.expander(t("examples", check=result.check, count=result.count)):
         table(frame(result.examples, ["item", "document", "evidence"]), f"check_{result.check}")
 
 broken, fetch = split_broken_chains(chains)
-st.subheader(qt("broken", lang()))
+st.subheader(t("broken"))
 if broken:
     table(frame(broken), "broken_chains")
 else:
-    st.info(qt("no_broken", lang()))
-st.subheader(qt("fetch", lang()))
+    st.info(t("no_broken"))
+st.subheader(t("fetch"))
 if fetch:
     table(frame(fetch), "documents_to_fetch")
 else:
-    st.info(qt("no_fetch", lang()))
+    st.info(t("no_fetch"))
