@@ -11,18 +11,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli_check import register as register_check
-from app.cli_interchange import register as register_interchange
-from app.console import data_console
-from app.output import FORMATS, dumps, render
-from graph import Store, open_store
-from graph.stats import graph_stats
+from policykg.app.cli_check import register as register_check
+from policykg.app.cli_interchange import register as register_interchange
+from policykg.app.console import data_console
+from policykg.app.output import FORMATS, dumps, render
 from policykg.errors import PolicyKGError, QueryError
+from policykg.graph import Store, open_store
+from policykg.graph.stats import graph_stats
+from policykg.queries import get_query, named_queries
 from policykg.settings import Settings
-from queries import get_query, named_queries
 
 if TYPE_CHECKING:
-    from loaders.discover import Discovery
+    from policykg.loaders.discover import Discovery
 
 # Commands import what only they need (loaders, extraction, the progress bar, the server
 # manager) inside: `policykg query` should not pay for parsing Chinese documents at start-up.
@@ -173,8 +173,8 @@ def load(
         TimeElapsedColumn,
     )
 
-    from app.loading import FileResult, default_workers, load_files
-    from loaders.discover import discover
+    from policykg.app.loading import FileResult, default_workers, load_files
+    from policykg.loaders.discover import discover
 
     state = _state(ctx)
     settings = state.settings if batch_size is None else state.settings.with_(batch_size=batch_size)
@@ -255,8 +255,8 @@ def parse_command(
     """Show what the loader reads from files: metadata, sections and clean text."""
     from dataclasses import asdict
 
-    from loaders import parse
-    from loaders.discover import discover
+    from policykg.loaders import parse
+    from policykg.loaders.discover import discover
 
     def without_offsets(data: dict[str, Any]) -> dict[str, Any]:
         # Offsets and the original text are for showing evidence in context, not for reading.
@@ -307,9 +307,9 @@ def extract_command(
     ] = True,
 ) -> None:
     """Print what `load` would write for each document: nodes and relationships."""
-    from loaders import parse
-    from loaders.discover import discover
-    from loaders.extract import extract
+    from policykg.loaders import parse
+    from policykg.loaders.discover import discover
+    from policykg.loaders.extract import extract
 
     found = discover(files)
     documents = _found_files(found)
@@ -415,7 +415,7 @@ def db_status(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Is the embedded server running, and where is its data."""
-    from graph.embedded import server_status
+    from policykg.graph.embedded import server_status
 
     status = server_status(_state(ctx).settings.home)
     data = {
@@ -435,7 +435,7 @@ def db_status(
 @db_app.command("stop")
 def db_stop(ctx: typer.Context) -> None:
     """Stop the embedded server (data stays on disk)."""
-    from graph.embedded import stop_server
+    from policykg.graph.embedded import stop_server
 
     stopped = stop_server(_state(ctx).settings.home)
     err.print("stopped" if stopped else "not running", highlight=False)

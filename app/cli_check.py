@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 import typer
 
-from app.console import data_console
-from app.output import dumps
-from graph.result import to_json_value
+from policykg.app.console import data_console
+from policykg.app.output import dumps
 from policykg.errors import ConfigError
-from queries.graph_checks import CheckResult, run_checks, shacl_check
+from policykg.graph.result import to_json_value
+from policykg.queries.graph_checks import CheckResult, run_checks, shacl_check
 
 out = data_console()
 # Evidence sentences run long (a whole 发展目标 paragraph); the terminal shows their start.

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from app.console import data_console
-from graph import dialect as dialects
+from policykg.app.console import data_console
 from policykg.errors import ConfigError
+from policykg.graph import dialect as dialects
 
 # Spelled out, not imported: graph.exporters and the ontology's RDF vocabulary pull in rdflib
 # and networkx, which every other command would pay for at start-up. A test checks both.
@@ -51,7 +51,7 @@ def export_command(
     ] = dialects.NEO4J,
 ) -> None:
     """Export the whole graph; RDF is validated with SHACL (exit 1 on violations)."""
-    from graph.exporters import export_graph, guess_format
+    from policykg.graph.exporters import export_graph, guess_format
 
     fmt = guess_format(out, fmt)
     if dialect not in (dialects.NEO4J, dialects.FALKORDB):
@@ -91,7 +91,7 @@ def import_command(
     ] = None,
 ) -> None:
     """Import one of our own exports into the current store (MERGE on id)."""
-    from graph.importers import import_path
+    from policykg.graph.importers import import_path
 
     state = _state(ctx)
     size = batch_size or state.settings.batch_size

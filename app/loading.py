@@ -15,12 +15,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.reconcile import merge_stubs
-from graph.store import Store
-from graph.writer import PreparedRows, prepare_records, replace_document
-from loaders import parse
-from loaders.extract import extract
 from policykg.errors import ExtractError, LoadError
+from policykg.graph.reconcile import merge_stubs
+from policykg.graph.store import Store
+from policykg.graph.writer import PreparedRows, prepare_records, replace_document
+from policykg.loaders import parse
+from policykg.loaders.extract import extract
 
 # Fewer files than this load in this process: starting workers costs more than it saves.
 POOL_MIN_FILES = 16

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from graph.result import QueryResult, to_json_value
+from policykg.graph.result import QueryResult, to_json_value
 
 FORMATS = ("table", "json", "csv")
 

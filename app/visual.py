@@ -15,7 +15,7 @@ from typing import Any
 
 from pyvis.network import Network
 
-from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
+from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 
 STATIC = Path(__file__).parent / "explorer" / "static"
 # Beyond this many nodes a page draws a part and says so: vis-network slows to a crawl.

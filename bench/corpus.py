@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.strict import KINDS, Claim, Score, observed, score, table
-from loaders import parse
-from loaders.extract import extract
+from policykg.loaders import parse
+from policykg.loaders.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from loaders import parse
+from policykg.loaders import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "extract_cli_speed.txt"
@@ -59,7 +59,7 @@ def main() -> int:
         start = time.perf_counter()
         with open(Path(tmp) / "out.jsonl", "w", encoding="utf-8") as sink:
             done = subprocess.run(
-                [sys.executable, "-m", "app.cli", "extract", "--json", str(folder)],
+                [sys.executable, "-m", "policykg.app.cli", "extract", "--json", str(folder)],
                 cwd=ROOT, stdout=sink, stderr=subprocess.PIPE, text=True, check=False,
             )  # fmt: skip
         wall = time.perf_counter() - start

@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from loaders import parse
-from loaders.document import ParsedDocument
-from loaders.extract import extract
+from policykg.loaders import parse
+from policykg.loaders.document import ParsedDocument
+from policykg.loaders.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "extract_speed.txt"

@@ -57,12 +57,12 @@ def worker(mode: str, folder: Path, home: Path | None) -> None:
     """Run every input in folder; print one JSON line per input."""
     store = None
     if mode == "imports":
-        from graph import open_store
+        from policykg.graph import open_store
         from policykg.settings import Settings
 
         assert home is not None
         store = open_store(Settings.from_env(env={}, home=home, graph_name=GRAPH))
-    from graph.importers import import_path
+    from policykg.graph.importers import import_path
 
     for path in sorted(folder.iterdir()):
         before = _rss_kb("VmRSS")
@@ -156,7 +156,7 @@ def main(argv: list[str]) -> int:
         worker(argv[1], Path(argv[2]), Path(argv[3]) if len(argv) > 3 else None)
         return 0
     documents, imports = (int(a) for a in (argv or ["400", "300"]))
-    from graph.embedded import stop_server
+    from policykg.graph.embedded import stop_server
 
     started = time.perf_counter()
     rows: dict[str, list[dict[str, Any]]] = {"documents": [], "imports": []}

@@ -335,7 +335,7 @@ def clear_error(exc: BaseException, path: Path) -> str | None:
 
 def parse_input(path: Path) -> str:
     """Parse one document the way `policykg load` does: "parsed", or raise."""
-    from loaders import parse
+    from policykg.loaders import parse
 
     doc = parse(path)
     for part in doc.documents():  # what every parse promises, however odd the input
@@ -347,11 +347,11 @@ def parse_input(path: Path) -> str:
 
 def write_exports(folder: Path, home: Path, graph_name: str) -> None:
     """The demo corpus loaded into a graph of its own and exported in every importable format."""
-    from graph import open_store
-    from graph.exporters import export_graph
-    from graph.writer import write_extraction
-    from loaders import parse
-    from loaders.extract import extract
+    from policykg.graph import open_store
+    from policykg.graph.exporters import export_graph
+    from policykg.graph.writer import write_extraction
+    from policykg.loaders import parse
+    from policykg.loaders.extract import extract
     from policykg.settings import Settings
 
     store = open_store(Settings.from_env(env={}, home=home, graph_name=graph_name))

@@ -15,8 +15,8 @@ import random
 import sys
 from pathlib import Path
 
-from loaders import parse
-from loaders.extract.regions import regions
+from policykg.loaders import parse
+from policykg.loaders.extract.regions import regions
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (ROOT / "tests" / "fixtures" / "corpus" / "docs", ROOT / "demo")

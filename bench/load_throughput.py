@@ -13,11 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph import Store, open_store
-from graph.embedded import stop_server
-from graph.stats import graph_stats
-from graph.writer import write_records
-from ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.graph import Store, open_store
+from policykg.graph.embedded import stop_server
+from policykg.graph.stats import graph_stats
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, RelationshipRecord, node_id
 from policykg.settings import Settings
 
 RESULTS = Path(__file__).parent / "results" / "load_throughput.txt"

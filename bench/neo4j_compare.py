@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from graph import open_store
-from graph.stats import graph_stats
+from policykg.graph import open_store
+from policykg.graph.stats import graph_stats
+from policykg.queries import named_queries
 from policykg.settings import Settings
-from queries import named_queries
 from tests.neo4j_server import build_launcher, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ REPEAT = 20
 def _load(docs: Path, env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "app.cli", "load", str(docs)],
+        [sys.executable, "-m", "policykg.app.cli", "load", str(docs)],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
     )  # fmt: skip
     return time.perf_counter() - start
@@ -102,7 +102,7 @@ def main(argv: list[str]) -> int:
             falkor_q, neo_q = _times(falkor, values), _times(neo, values)
         finally:
             server.stop()
-            subprocess.run([sys.executable, "-m", "app.cli", "db", "stop"], cwd=ROOT,
+            subprocess.run([sys.executable, "-m", "policykg.app.cli", "db", "stop"], cwd=ROOT,
                            env=falkor_env, capture_output=True, check=False)  # fmt: skip
     lines = [
         f"policykg on both stores, {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}",

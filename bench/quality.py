@@ -22,13 +22,13 @@ from typing import Any
 from bench.corpus import evaluate_part, report
 from bench.strict import Score
 from bench.strict import table as score_table
-from loaders import parse
-from loaders.docnumber import normalize_title
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
-from loaders.extract.sentences import halfwidth
-from ontology import Extraction
-from ontology.organs import canonical_organ
+from policykg.loaders import parse
+from policykg.loaders.docnumber import normalize_title
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+from policykg.loaders.extract.sentences import halfwidth
+from policykg.ontology import Extraction
+from policykg.ontology.organs import canonical_organ
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"

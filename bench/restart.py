@@ -28,7 +28,7 @@ def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "POLICYKG_HOME": str(home)}
     env.pop("POLICYKG_STORE", None)
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
+        [sys.executable, "-m", "policykg.app.cli", *args],
         cwd=ROOT, env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
 

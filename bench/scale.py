@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.generate import generate
-from graph import open_store
-from graph.embedded import stop_server
+from policykg.graph import open_store
+from policykg.graph.embedded import stop_server
+from policykg.queries import NamedQuery, parse_query_file
 from policykg.settings import Settings
-from queries import NamedQuery, parse_query_file
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "scale.txt"
@@ -55,7 +55,7 @@ class Tree:
 
     def command(self, *args: str) -> list[str]:
         # -m from the tree's root: its own packages come first on sys.path.
-        return [sys.executable, "-m", "app.cli", *args]
+        return [sys.executable, "-m", "policykg.app.cli", *args]
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,7 @@ def startup_interleaved(trees: list[Tree], runs: int = 10) -> list[str]:
 DIGEST = """
 import hashlib, sys
 from pathlib import Path
-from graph import open_store
+from policykg.graph import open_store
 from policykg.settings import Settings
 store = open_store(Settings.from_env(env={}, home=Path(sys.argv[1])))
 nodes = store.read("MATCH (n) RETURN labels(n), properties(n)").rows

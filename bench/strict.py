@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from loaders.docnumber import normalize_title
-from loaders.extract.sentences import halfwidth
-from ontology import Extraction
-from ontology.metrics import metric_key
-from ontology.organs import canonical_organ
+from policykg.loaders.docnumber import normalize_title
+from policykg.loaders.extract.sentences import halfwidth
+from policykg.ontology import Extraction
+from policykg.ontology.metrics import metric_key
+from policykg.ontology.organs import canonical_organ
 
 KINDS = ("citations", "responsibilities", "targets")
 _PUNCT = re.compile(r"[\s,，。、;；:：“”\"'‘’()（）《》〈〉\-—_·]")

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import importlib
 
-from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
-from graph.store import Store
 from policykg.errors import ConfigError
+from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
+from policykg.graph.store import Store
 from policykg.settings import Settings
 
 __all__ = ["GraphNode", "GraphPath", "GraphRelationship", "QueryResult", "Store", "open_store"]
 
 # name -> (module, class): drivers are imported only when their store is used.
 _STORES: dict[str, tuple[str, str]] = {
-    "falkordb": ("graph.falkordb_store", "FalkorDBStore"),
-    "neo4j": ("graph.neo4j_store", "Neo4jStore"),
+    "falkordb": ("policykg.graph.falkordb_store", "FalkorDBStore"),
+    "neo4j": ("policykg.graph.neo4j_store", "Neo4jStore"),
 }
 
 

@@ -6,7 +6,7 @@ can check every statement by calling these functions.
 
 from __future__ import annotations
 
-from ontology.schema import LABELS, NODE_LABELS, RELATIONSHIPS
+from policykg.ontology.schema import LABELS, NODE_LABELS, RELATIONSHIPS
 
 FALKORDB = "falkordb"
 NEO4J = "neo4j"

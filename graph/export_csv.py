@@ -14,10 +14,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from graph.snapshot import Snapshot, coerce, property_type, snapshot_of
-from ontology.records import NodeRecord, RelationshipRecord
-from ontology.schema import LABELS, RELATIONSHIPS
 from policykg.errors import LoadError, StoreError
+from policykg.graph.snapshot import Snapshot, coerce, property_type, snapshot_of
+from policykg.ontology.records import NodeRecord, RelationshipRecord
+from policykg.ontology.schema import LABELS, RELATIONSHIPS
 
 ARRAY_DELIMITER = ";"
 NEO4J_TYPES = {

@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from graph import dialect as dialects
-from graph.snapshot import Snapshot
-from ontology.records import NodeRecord, RelationshipRecord
-from ontology.schema import RELATIONSHIPS
 from policykg.errors import StoreError
+from policykg.graph import dialect as dialects
+from policykg.graph.snapshot import Snapshot
+from policykg.ontology.records import NodeRecord, RelationshipRecord
+from policykg.ontology.schema import RELATIONSHIPS
 
 _PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -16,9 +16,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.snapshot import Snapshot, coerce, link_key, property_type, snapshot_of
-from ontology.records import NodeRecord, RelationshipRecord
 from policykg.errors import LoadError
+from policykg.graph.snapshot import Snapshot, coerce, link_key, property_type, snapshot_of
+from policykg.ontology.records import NodeRecord, RelationshipRecord
 
 NODE_LABEL = "labels"
 DISPLAY = "label"

@@ -21,12 +21,13 @@ from urllib.parse import unquote
 from rdflib import DCTERMS, PROV, RDF, SH, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.snapshot import Snapshot, coerce, link_key, snapshot_of
-from ontology.owl import new_graph
-from ontology.records import NodeRecord, RelationshipRecord
-from ontology.schema import LABELS, RELATIONSHIPS, NodeLabel, RelationshipType
-from ontology.shapes import shapes_graph
-from ontology.vocabulary import (
+from policykg.errors import LoadError, StoreError
+from policykg.graph.snapshot import Snapshot, coerce, link_key, snapshot_of
+from policykg.ontology.owl import new_graph
+from policykg.ontology.records import NodeRecord, RelationshipRecord
+from policykg.ontology.schema import LABELS, RELATIONSHIPS, NodeLabel, RelationshipType
+from policykg.ontology.shapes import shapes_graph
+from policykg.ontology.vocabulary import (
     ALIGNED_CLASSES,
     ALSO_PROPERTY_TERMS,
     ALSO_RELATIONSHIP_TERMS,
@@ -41,7 +42,6 @@ from ontology.vocabulary import (
     relationship_property_term,
     relationship_type_of,
 )
-from policykg.errors import LoadError, StoreError
 
 RDF_FORMATS = {"ttl": "turtle", "jsonld": "json-ld"}
 _PREFIX = re.compile(r"^([a-z][a-z0-9_]*):(.+)$", re.DOTALL)
@@ -100,7 +100,7 @@ def _schema_type(definition: NodeLabel | RelationshipType, name: str, where: str
             return str(prop.type)
     raise StoreError(
         f"{where} has property {name!r}, which the ontology does not define",
-        hint="add it to ontology/schema.py and regenerate with `python -m ontology.generate`",
+        hint="add it to ontology/schema.py and regenerate with `python -m policykg.ontology.generate`",
     )
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph import dialect as dialects
-from graph.export_csv import neo4j_admin_command, write_csv
-from graph.export_cypher import write_cypher
-from graph.export_graphml import write_gexf, write_graphml
-from graph.export_rdf import ShaclReport, validate, write_rdf
-from graph.snapshot import Snapshot, read_snapshot
-from graph.store import Store
-from ontology.vocabulary import DEFAULT_BASE
 from policykg.errors import ConfigError, PolicyKGError
+from policykg.graph import dialect as dialects
+from policykg.graph.export_csv import neo4j_admin_command, write_csv
+from policykg.graph.export_cypher import write_cypher
+from policykg.graph.export_graphml import write_gexf, write_graphml
+from policykg.graph.export_rdf import ShaclReport, validate, write_rdf
+from policykg.graph.snapshot import Snapshot, read_snapshot
+from policykg.graph.store import Store
+from policykg.ontology.vocabulary import DEFAULT_BASE
 
 EXPORT_FORMATS = ("ttl", "jsonld", "graphml", "gexf", "csv", "cypher")
 _SUFFIXES = {

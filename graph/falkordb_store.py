@@ -10,11 +10,11 @@ from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 
-from graph import dialect
-from graph.embedded import ServerLimits, ensure_server, paths_for
-from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
-from ontology.schema import LABELS
 from policykg.errors import QueryError, StoreError
+from policykg.graph import dialect
+from policykg.graph.embedded import ServerLimits, ensure_server, paths_for
+from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
+from policykg.ontology.schema import LABELS
 from policykg.settings import Settings
 
 CLIENT_GRACE_S = 30.0

@@ -12,14 +12,14 @@ from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 
-from graph.export_csv import read_csv
-from graph.export_graphml import read_gexf, read_graphml
-from graph.export_rdf import read_rdf
-from graph.snapshot import Snapshot
-from graph.store import Store
-from graph.writer import PreparedRows, WriteCounts, prepare_records, send_rows
-from ontology.vocabulary import DEFAULT_BASE
 from policykg.errors import ExtractError, LoadError
+from policykg.graph.export_csv import read_csv
+from policykg.graph.export_graphml import read_gexf, read_graphml
+from policykg.graph.export_rdf import read_rdf
+from policykg.graph.snapshot import Snapshot
+from policykg.graph.store import Store
+from policykg.graph.writer import PreparedRows, WriteCounts, prepare_records, send_rows
+from policykg.ontology.vocabulary import DEFAULT_BASE
 
 IMPORT_SUFFIXES = (".ttl", ".jsonld", ".json", ".graphml", ".gexf")
 _EXPORT_HINT = "import a file written by `policykg export`, unchanged"

@@ -9,9 +9,9 @@ import neo4j
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
-from graph import dialect
-from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from policykg.errors import QueryError, StoreError
+from policykg.graph import dialect
+from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from policykg.settings import Settings
 
 READ_ONLY_REFUSAL = (

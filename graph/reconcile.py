@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.statements import statement
-from graph.store import Store
+from policykg.graph.statements import statement
+from policykg.graph.store import Store
 
 
 @dataclass(frozen=True)

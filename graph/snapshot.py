@@ -9,11 +9,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from graph.statements import statement
-from graph.store import Store
-from ontology.records import NodeRecord, RelationshipRecord, Value
-from ontology.schema import LABELS, RELATIONSHIPS
 from policykg.errors import StoreError
+from policykg.graph.statements import statement
+from policykg.graph.store import Store
+from policykg.ontology.records import NodeRecord, RelationshipRecord, Value
+from policykg.ontology.schema import LABELS, RELATIONSHIPS
 
 
 @dataclass(frozen=True)

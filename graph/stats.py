@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph import dialect
-from graph.store import Store
+from policykg.graph import dialect
+from policykg.graph.store import Store
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from graph.result import QueryResult
+from policykg.graph.result import QueryResult
 
 
 class Store(Protocol):

@@ -7,16 +7,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph import dialect
-from graph.store import Store
-from ontology.records import (
+from policykg.graph import dialect
+from policykg.graph.store import Store
+from policykg.ontology.records import (
     Extraction,
     NodeRecord,
     RelationshipRecord,
     validate_node,
     validate_relationship,
 )
-from ontology.schema import RELATIONSHIPS
+from policykg.ontology.schema import RELATIONSHIPS
 
 
 @dataclass(frozen=True)

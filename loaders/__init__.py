@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from loaders import metadata as meta
-from loaders.clean import clean
-from loaders.companions import attachment_title_span, split_attachment
-from loaders.document import Metadata, ParsedDocument, Section
-from loaders.formats import Extracted, read
-from loaders.spans import Span, join_lines
-from loaders.structure import sections
 from policykg.errors import LoadError
+from policykg.loaders import metadata as meta
+from policykg.loaders.clean import clean
+from policykg.loaders.companions import attachment_title_span, split_attachment
+from policykg.loaders.document import Metadata, ParsedDocument, Section
+from policykg.loaders.formats import Extracted, read
+from policykg.loaders.spans import Span, join_lines
+from policykg.loaders.structure import sections
 
 __all__ = ["Metadata", "ParsedDocument", "Section", "parse", "parse_extracted"]
 

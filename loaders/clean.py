@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders import flatten
-from loaders.header import header_fields
-from loaders.spans import Span, lines
-from loaders.structure import HEADING
+from policykg.loaders import flatten
+from policykg.loaders.header import header_fields
+from policykg.loaders.spans import Span, lines
+from policykg.loaders.structure import HEADING
 
 _SPACES = re.compile(r"\s+")
 

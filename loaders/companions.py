@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from loaders.metadata import is_title_line, kind_of
-from loaders.spans import Span
+from policykg.loaders.metadata import is_title_line, kind_of
+from policykg.loaders.spans import Span
 
 _ATTACHMENT = re.compile(r"附\s*件\s*(?P<n>\d{0,2})\s*[:：]?\s*(?P<title>.*)")
 _DATE_ONLY = re.compile(

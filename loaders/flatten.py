@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from itertools import chain
 
-from loaders.spans import Span, glue
-from loaders.structure import HEADING
+from policykg.loaders.spans import Span, glue
+from policykg.loaders.structure import HEADING
 
 _WIDE = r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’]"
 _CJK_GAP = re.compile(rf"{_WIDE}[ \u3000]+{_WIDE}")

@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.limits import (
+from policykg.errors import LoadError
+from policykg.loaders.limits import (
     TextBudget,
     check_file_size,
     check_markup_size,
     check_package,
 )
-from loaders.text import decode
-from policykg.errors import LoadError
+from policykg.loaders.text import decode
 
 # Files we recognise by their first bytes, whatever their name says: what they are, what to do.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (

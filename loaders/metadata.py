@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from loaders.docnumber import normalize_doc_number, title_status
-from loaders.document import Metadata
-from loaders.structure import HEADING
+from policykg.loaders.docnumber import normalize_doc_number, title_status
+from policykg.loaders.document import Metadata
+from policykg.loaders.structure import HEADING
 
 _SPACES = re.compile(r"\s+")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from loaders.document import Section
+from policykg.loaders.document import Section
 
 _CN = "一二三四五六七八九十百零〇两"
 # One alternative per heading kind; the group that matched names the kind.

@@ -1,7 +1,7 @@
 """The single definition of the graph's labels, relationships and properties."""
 
-from ontology.records import Extraction, NodeRecord, RelationshipRecord
-from ontology.schema import LABELS, NODE_LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS, node_id
+from policykg.ontology.records import Extraction, NodeRecord, RelationshipRecord
+from policykg.ontology.schema import LABELS, NODE_LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS, node_id
 
 __all__ = [
     "LABELS",

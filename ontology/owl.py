@@ -8,8 +8,8 @@ from rdflib import OWL, PROV, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES
-from ontology.vocabulary import (
+from policykg.ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES
+from policykg.ontology.vocabulary import (
     ALIGNED_CLASSES,
     CITES_PREDICATES,
     DATATYPES,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ontology.schema import LABELS, RELATIONSHIPS
 from policykg.errors import ExtractError
+from policykg.ontology.schema import LABELS, RELATIONSHIPS
 
 Value = str | int | float | bool | list[str] | None
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 from rdflib import PROV, RDF, SH, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
-from ontology.owl import new_graph
-from ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES, NodeLabel, Property, RelationshipType
-from ontology.vocabulary import (
+from policykg.ontology.owl import new_graph
+from policykg.ontology.schema import (
+    NODE_LABELS,
+    RELATIONSHIP_TYPES,
+    NodeLabel,
+    Property,
+    RelationshipType,
+)
+from policykg.ontology.vocabulary import (
     CITES_PREDICATES,
     DATATYPES,
     PKG,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES, Property
-from ontology.vocabulary import (
+from policykg.ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES, Property
+from policykg.ontology.vocabulary import (
     ALIGNED_CLASSES,
     CITES_PREDICATES,
     class_term,

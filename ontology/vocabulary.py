@@ -12,7 +12,7 @@ import re
 from rdflib import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from ontology.schema import LABELS, NODE_LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS
+from policykg.ontology.schema import LABELS, NODE_LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS
 
 # The ontology's own namespace: fixed (unlike the data base IRI, which an export may set).
 PKG_IRI = "http://example.org/policykg/ns#"

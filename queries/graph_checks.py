@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graph.store import Store
-from queries import NamedQuery, parse_query_file
+from policykg.graph.store import Store
+from policykg.queries import NamedQuery, parse_query_file
 
 CHECK_DIR = Path(__file__).parent / "checks"
 SHACL_CHECK = "shacl_conforms"
@@ -64,8 +64,8 @@ def run_checks(store: Store) -> list[CheckResult]:
 def shacl_check(store: Store) -> CheckResult:
     """The whole graph as RDF, validated against the SHACL shapes of the ontology."""
     # Imported here: rdflib and pyshacl are slow to import and only this check needs them.
-    from graph.export_rdf import to_rdf, validate
-    from graph.snapshot import read_snapshot
+    from policykg.graph.export_rdf import to_rdf, validate
+    from policykg.graph.snapshot import read_snapshot
 
     report = validate(to_rdf(read_snapshot(store)))
     examples = [

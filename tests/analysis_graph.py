@@ -15,9 +15,9 @@ Every graph check passes on it; tests add one violation at a time.
 
 from __future__ import annotations
 
-from graph.store import Store
-from graph.writer import write_records
-from ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.graph.store import Store
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, RelationshipRecord, node_id
 
 D = "Document"
 NAT_NO, PROV_NO, REPEAL_NO = "国发〔2020〕5号", "豫政〔2021〕10号", "豫政〔2023〕2号"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
-from app.cli import main
+from policykg.app.cli import main
 
 
 @dataclass(frozen=True)

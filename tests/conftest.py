@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import Store, open_store
-from graph.embedded import stop_server
+from policykg.graph import Store, open_store
+from policykg.graph.embedded import stop_server
 from policykg.settings import Settings
 from tests.neo4j_server import Neo4jServer, build_launcher, missing_tools, start_server
 

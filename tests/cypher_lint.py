@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ontology.schema import LABELS, NODE_LABELS, RELATIONSHIP_TYPES
+from policykg.ontology.schema import LABELS, NODE_LABELS, RELATIONSHIP_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_DIR = ROOT / "tools" / "cypher-lint"
@@ -69,7 +69,7 @@ def lint(statements: list[Statement]) -> dict[str, list[str]]:
 def source_statements() -> list[Statement]:
     """Plain string constants in our Python sources that look like Cypher, and the fixed
     statements graph/ keeps as files (graph/cypher/*.cypher)."""
-    from graph.statements import statement, statement_names
+    from policykg.graph.statements import statement, statement_names
 
     found = [Statement(f"graph/cypher/{n}.cypher", statement(n)) for n in statement_names()]
     for folder in SOURCE_DIRS:

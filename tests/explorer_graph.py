@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from app.loading import load_files
-from graph import open_store
-from graph.embedded import stop_server
-from graph.store import Store
-from graph.writer import write_records
-from ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.app.loading import load_files
+from policykg.graph import open_store
+from policykg.graph.embedded import stop_server
+from policykg.graph.store import Store
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, RelationshipRecord, node_id
 from policykg.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph import Store, open_store
-from graph.writer import write_records
-from ontology import NodeRecord, RelationshipRecord
+from policykg.graph import Store, open_store
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, RelationshipRecord
 from policykg.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.store import Store
-from graph.writer import write_records
-from ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.graph.store import Store
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, RelationshipRecord, node_id
 
 BOZHOU_DOC = node_id("Document", "亳州高新区城市功能品质活力提升实施意见")
 ANHUI_DOC = node_id("Document", "皖办发〔2024〕11号")

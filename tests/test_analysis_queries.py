@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from graph import Store
-from queries import get_query
+from policykg.graph import Store
+from policykg.queries import get_query
 from tests import analysis_graph as g
 
 Rows = list[dict[str, Any]]

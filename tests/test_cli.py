@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import typer
 
-from app.cli import app
-from graph.embedded import server_status
-from queries import named_queries
+from policykg.app.cli import app
+from policykg.graph.embedded import server_status
+from policykg.queries import named_queries
 from tests.conftest import DEMO, ROOT
 
 
@@ -37,7 +37,7 @@ def policykg(home: Path, *args: str, check: bool = False) -> subprocess.Complete
     env = {**os.environ, "POLICYKG_HOME": str(home), "COLUMNS": "200"}
     env.pop("POLICYKG_STORE", None)
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
+        [sys.executable, "-m", "policykg.app.cli", *args],
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -168,7 +168,7 @@ def test_kill_9_of_the_server_mid_load_then_reload_equals_a_clean_load(tmp_path:
 
         env = {**os.environ, "POLICYKG_HOME": str(killed_home), "POLICYKG_BATCH_SIZE": "1"}
         loader = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "load", str(corpus)],
+            [sys.executable, "-m", "policykg.app.cli", "load", str(corpus)],
             env=env,
             cwd=ROOT,
             stdout=subprocess.PIPE,

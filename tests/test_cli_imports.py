@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.cli_interchange import BASE_DEFAULT, FORMATS_HELP
-from graph.exporters import EXPORT_FORMATS
-from ontology.vocabulary import DEFAULT_BASE
+from policykg.app.cli_interchange import BASE_DEFAULT, FORMATS_HELP
+from policykg.graph.exporters import EXPORT_FORMATS
+from policykg.ontology.vocabulary import DEFAULT_BASE
 
 ROOT = Path(__file__).resolve().parent.parent
 # Parsing and extraction, RDF, graph formats, the explorer, the server manager's client.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph import dialect
-from queries import named_queries
-from queries.graph_checks import graph_checks
+from policykg.graph import dialect
+from policykg.queries import named_queries
+from policykg.queries.graph_checks import graph_checks
 from tests.cypher_lint import Statement, lint, source_statements
 
 

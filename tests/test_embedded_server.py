@@ -9,9 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from graph import open_store
-from graph.embedded import paths_for, server_status, stop_server
-from graph.stats import graph_stats
+from policykg.graph import open_store
+from policykg.graph.embedded import paths_for, server_status, stop_server
+from policykg.graph.stats import graph_stats
 from policykg.settings import Settings
 from tests.graph_fixtures import write_known_graph
 
@@ -39,7 +39,7 @@ def test_another_process_reuses_the_server(own_home: Path) -> None:
     pid = server_status(own_home).pid
     env = {**os.environ, "POLICYKG_HOME": str(own_home)}
     out = subprocess.run(
-        [sys.executable, "-m", "app.cli", "stats", "--json"],
+        [sys.executable, "-m", "policykg.app.cli", "stats", "--json"],
         env=env,
         cwd=ROOT,
         capture_output=True,

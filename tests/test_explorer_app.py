@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.explorer.i18n import text
-from graph import open_store
-from graph.stats import graph_stats
+from policykg.app.explorer.i18n import text
+from policykg.graph import open_store
+from policykg.graph.stats import graph_stats
 from policykg.settings import Settings
 from tests import explorer_graph
 from tests.explorer_graph import (

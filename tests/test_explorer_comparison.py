@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.explorer.comparison import comparable, indicators, with_indicator
+from policykg.app.explorer.comparison import comparable, indicators, with_indicator
 
 
 def _targets() -> pd.DataFrame:

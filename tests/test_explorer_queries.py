@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.explorer.questions import console_queries, explorer_queries, page_query
-from app.visual import NODE_CAP, collect, responsibility_matrix, responsibility_rows
-from graph import Store, open_store
-from graph.writer import write_records
-from ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.app.explorer.questions import console_queries, explorer_queries, page_query
+from policykg.app.visual import NODE_CAP, collect, responsibility_matrix, responsibility_rows
+from policykg.graph import Store, open_store
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, RelationshipRecord, node_id
 from policykg.settings import Settings
 from tests import explorer_graph
 from tests.cypher_lint import Statement, lint

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from app.visual import (
+from policykg.app.visual import (
     NODE_CAP,
     Subgraph,
     collect,
@@ -18,7 +18,7 @@ from app.visual import (
     subgraph_from_result,
     to_pyvis,
 )
-from graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
+from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 
 
 def doc(key: str, **props: object) -> GraphNode:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from graph import Store
-from graph.export_csv import IMPORT_SCRIPT, read_csv, write_csv
-from graph.snapshot import read_snapshot, snapshot_of
-from ontology import NodeRecord
 from policykg.errors import StoreError
+from policykg.graph import Store
+from policykg.graph.export_csv import IMPORT_SCRIPT, read_csv, write_csv
+from policykg.graph.snapshot import read_snapshot, snapshot_of
+from policykg.ontology import NodeRecord
 from tests.export_support import load_sample
 
 # The header format of `neo4j-admin database import` (Neo4j 5 operations manual).

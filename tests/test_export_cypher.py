@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph import Store, dialect
-from graph.export_cypher import cypher_literal, cypher_name, cypher_script, statements
-from graph.snapshot import read_snapshot, snapshot_of
 from policykg.errors import StoreError
+from policykg.graph import Store, dialect
+from policykg.graph.export_cypher import cypher_literal, cypher_name, cypher_script, statements
+from policykg.graph.snapshot import read_snapshot, snapshot_of
 from tests.cypher_lint import Statement, lint
 from tests.export_support import load_sample, open_graph, sample_records
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import Store
-from graph.export_graphml import read_gexf, read_graphml, write_gexf, write_graphml
-from graph.snapshot import read_snapshot
-from graph.stats import graph_stats
+from policykg.graph import Store
+from policykg.graph.export_graphml import read_gexf, read_graphml, write_gexf, write_graphml
+from policykg.graph.snapshot import read_snapshot
+from policykg.graph.stats import graph_stats
 from tests.export_support import PARK, load_sample
 
 

@@ -9,12 +9,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.export_csv import read_csv, write_csv
-from graph.export_graphml import read_gexf, read_graphml, write_gexf, write_graphml
-from graph.export_rdf import read_rdf, write_rdf
-from graph.snapshot import Snapshot, snapshot_of
-from ontology import NodeRecord, RelationshipRecord
-from ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES
+from policykg.graph.export_csv import read_csv, write_csv
+from policykg.graph.export_graphml import read_gexf, read_graphml, write_gexf, write_graphml
+from policykg.graph.export_rdf import read_rdf, write_rdf
+from policykg.graph.snapshot import Snapshot, snapshot_of
+from policykg.ontology import NodeRecord, RelationshipRecord
+from policykg.ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES
 
 # XML cannot hold control characters (they become U+FFFD, reported); CSV cannot tell an
 # empty string from an absent value; neither is generated here.
@@ -61,7 +61,7 @@ def graphs(draw: st.DrawFn) -> Snapshot:
 
 def _dedupe(snapshot: Snapshot) -> Snapshot:
     """What a store holds: one relationship per type, ends and key (MERGE)."""
-    from graph.snapshot import link_key
+    from policykg.graph.snapshot import link_key
 
     seen: dict[str, RelationshipRecord] = {}
     for rel in snapshot.relationships:

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from rdflib import DCTERMS, Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from app.loading import load_files
-from graph import Store
-from graph.export_rdf import (
+from policykg.app.loading import load_files
+from policykg.graph import Store
+from policykg.graph.export_rdf import (
     from_rdf,
     id_from_iri,
     node_iri,
@@ -22,8 +22,8 @@ from graph.export_rdf import (
     validate,
     write_rdf,
 )
-from graph.snapshot import read_snapshot, snapshot_of
-from ontology.vocabulary import DEFAULT_BASE, ELI, PKG
+from policykg.graph.snapshot import read_snapshot, snapshot_of
+from policykg.ontology.vocabulary import DEFAULT_BASE, ELI, PKG
 from tests.export_support import DOC, REGION, REPO, TARGET, load_sample, sample_records
 
 

@@ -11,15 +11,15 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from app.loading import load_files
-from graph import Store, dialect
-from graph.export_cypher import statements
-from graph.exporters import EXPORT_FORMATS, export_graph
-from graph.importers import import_path
-from graph.snapshot import Snapshot, read_snapshot
-from graph.stats import graph_stats
-from graph.writer import write_records
-from ontology import NodeRecord
+from policykg.app.loading import load_files
+from policykg.graph import Store, dialect
+from policykg.graph.export_cypher import statements
+from policykg.graph.exporters import EXPORT_FORMATS, export_graph
+from policykg.graph.importers import import_path
+from policykg.graph.snapshot import Snapshot, read_snapshot
+from policykg.graph.stats import graph_stats
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord
 from tests.export_support import REPO, load_sample, open_graph
 
 SOURCE_GRAPH = "roundtrip_source"

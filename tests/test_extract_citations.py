@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
-from loaders.extract.citations import find_citations
-from loaders.extract.issuers import issuer_of_number
-from ontology.records import validate_node, validate_relationship
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+from policykg.loaders.extract.citations import find_citations
+from policykg.loaders.extract.issuers import issuer_of_number
+from policykg.ontology.records import validate_node, validate_relationship
 
 
 def make_doc(text: str, title: str = "某市某某实施方案", number: str | None = None, **meta):
@@ -139,7 +139,7 @@ def test_an_interpretation_cites_the_document_it_explains():
 
 
 def test_title_identity_ignores_the_circle_used_for_zero():
-    from loaders.docnumber import normalize_title
+    from policykg.loaders.docnumber import normalize_title
 
     assert normalize_title("规划和二○三五年远景目标纲要") == normalize_title(
         "规划和二〇三五年远景目标纲要"
@@ -147,7 +147,7 @@ def test_title_identity_ignores_the_circle_used_for_zero():
 
 
 def test_title_identity_ignores_how_zero_is_written_between_numerals():
-    from loaders.docnumber import normalize_title
+    from policykg.loaders.docnumber import normalize_title
 
     forms = {normalize_title(f"远景目标和二{z}三五年纲要") for z in "〇○0O"}
     assert len(forms) == 1
@@ -164,7 +164,7 @@ def test_a_stub_cited_by_title_reads_its_issuer_and_level_from_the_title():
 
 
 def test_a_stub_whose_title_opens_with_a_park_is_a_park_document() -> None:
-    from loaders.extract.documents import _issuer_from_title
+    from policykg.loaders.extract.documents import _issuer_from_title
 
     assert _issuer_from_title("亳州高新区城市功能品质活力提升实施意见", "340000") == (None, "park")
     assert _issuer_from_title("亳州市优化营商环境条例", "340000") == (None, "city")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from graph import open_store
-from graph.embedded import stop_server
-from graph.reconcile import merge_stubs
-from graph.writer import write_extraction
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
+from policykg.graph import open_store
+from policykg.graph.embedded import stop_server
+from policykg.graph.reconcile import merge_stubs
+from policykg.graph.writer import write_extraction
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
 from policykg.settings import Settings
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
-from loaders.extract.industries import find_industries, normalize_industry
-from loaders.extract.regions import find_regions, lookup
-from loaders.extract.sentences import halfwidth
-from loaders.extract.units import normalize_unit
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+from policykg.loaders.extract.industries import find_industries, normalize_industry
+from policykg.loaders.extract.regions import find_regions, lookup
+from policykg.loaders.extract.sentences import halfwidth
+from policykg.loaders.extract.units import normalize_unit
 
 
 def _extract(text: str, issuer: str):

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import parse
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
-from ontology.records import validate_node, validate_relationship
-from ontology.schema import RELATIONSHIPS
+from policykg.loaders import parse
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+from policykg.ontology.records import validate_node, validate_relationship
+from policykg.ontology.schema import RELATIONSHIPS
 
 DEMO = sorted((Path(__file__).resolve().parent.parent / "demo").glob("*.txt"))
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from loaders.document import Metadata, ParsedDocument, Section
-from loaders.extract import extract
+from policykg.loaders.document import Metadata, ParsedDocument, Section
+from policykg.loaders.extract import extract
 
 
 def _doc(text: str, sections=(), title="鹤壁市某某若干意见", issuer="鹤壁市人民政府"):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph import Store
-from graph.writer import write_extraction
-from loaders import parse
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
-from queries import get_query
+from policykg.graph import Store
+from policykg.graph.writer import write_extraction
+from policykg.loaders import parse
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+from policykg.queries import get_query
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus" / "docs"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
-from loaders.extract.citations import find_citations
-from loaders.extract.industries import find_industries
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+from policykg.loaders.extract.citations import find_citations
+from policykg.loaders.extract.industries import find_industries
 
 
 def _extract(text: str, issuer: str = "常州市人民政府"):

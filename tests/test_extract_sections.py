@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders import parse
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
-from loaders.extract.context import build_context
-from loaders.structure import text_sections
+from policykg.loaders import parse
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+from policykg.loaders.extract.context import build_context
+from policykg.loaders.structure import text_sections
 
 DEMO = sorted((Path(__file__).resolve().parent.parent / "demo").glob("*.txt"))
 

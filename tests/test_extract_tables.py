@@ -6,8 +6,8 @@ from pathlib import Path
 
 import docx
 
-from loaders import parse
-from loaders.extract import extract
+from policykg.loaders import parse
+from policykg.loaders.extract import extract
 
 ROWS = [
     ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.document import Metadata, ParsedDocument
-from loaders.extract import extract
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
 
 
 def _targets(text: str, issuer: str = "亳州市人民政府"):

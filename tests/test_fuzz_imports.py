@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from bench.fuzz_inputs import IMPORT_FORMATS, clear_error, import_inputs, write_exports
-from graph import Store
-from graph.importers import import_path
-from graph.stats import graph_stats
+from policykg.graph import Store
+from policykg.graph.importers import import_path
+from policykg.graph.stats import graph_stats
 
 SEED = 20261127  # fixed: the same 120 inputs on every run
 CASES = 120

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from graph import Store
-from graph.writer import write_records
-from ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.graph import Store
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.queries.graph_checks import graph_checks, run_checks, shacl_check
 from policykg.settings import Settings
-from queries.graph_checks import graph_checks, run_checks, shacl_check
 from tests import analysis_graph as g
 from tests.cli_runner import run_cli
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.statements import statement, statement_names
+from policykg.graph.statements import statement, statement_names
 from tests.cypher_lint import source_statements
 
 # Statements built per dialect (and the Neo4j store's own) stay in code, owned there.

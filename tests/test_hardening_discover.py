@@ -7,7 +7,7 @@ import os
 import threading
 from pathlib import Path
 
-from loaders.discover import discover
+from policykg.loaders.discover import discover
 from policykg.settings import Settings
 from tests.cli_runner import run_cli
 

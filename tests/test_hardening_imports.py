@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import Store
-from graph.exporters import export_graph
-from graph.snapshot import read_snapshot
-from graph.stats import graph_stats
+from policykg.graph import Store
+from policykg.graph.exporters import export_graph
+from policykg.graph.snapshot import read_snapshot
+from policykg.graph.stats import graph_stats
 from policykg.settings import Settings
 from tests.cli_runner import run_cli
 from tests.export_support import load_sample, open_graph

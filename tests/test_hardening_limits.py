@@ -15,9 +15,9 @@ import docx
 import pytest
 from fpdf import FPDF
 
-from loaders import parse
-from loaders.limits import LIMITS
 from policykg.errors import LoadError
+from policykg.loaders import parse
+from policykg.loaders.limits import LIMITS
 from policykg.settings import Settings
 from tests.cli_runner import run_cli
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import redis
 
-from graph import Store
-from graph.embedded import paths_for, server_status
+from policykg.graph import Store
+from policykg.graph.embedded import paths_for, server_status
 from policykg.settings import Settings
 from tests.cli_runner import run_cli
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph import Store
-from graph.snapshot import read_snapshot
-from graph.writer import write_extraction
-from ontology.records import Extraction, NodeRecord, RelationshipRecord
 from policykg.errors import ExtractError
+from policykg.graph import Store
+from policykg.graph.snapshot import read_snapshot
+from policykg.graph.writer import write_extraction
+from policykg.ontology.records import Extraction, NodeRecord, RelationshipRecord
 
 DOC = "doc:test-1"
 PROPS = {"doc": DOC, "relation": "依据", "evidence": "根据《上位文件》"}

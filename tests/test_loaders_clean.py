@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.clean import clean
+from policykg.loaders.clean import clean
 
 BODY = "一、总体要求\n坚持规划引领，统筹推进城市更新。"
 

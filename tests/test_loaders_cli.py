@@ -14,7 +14,7 @@ DEMO = Path(__file__).resolve().parent.parent / "demo"
 def policykg_parse(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "POLICYKG_HOME": str(tmp_path), "COLUMNS": "200"}
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", "parse", *args],
+        [sys.executable, "-m", "policykg.app.cli", "parse", *args],
         env=env,
         capture_output=True,
         text=True,

@@ -10,8 +10,8 @@ import docx
 import pytest
 from fpdf import FPDF
 
-from loaders import ParsedDocument, parse
 from policykg.errors import LoadError
+from policykg.loaders import ParsedDocument, parse
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 # Debian's fonts-noto-cjk; fpdf2 embeds its CFF outlines (face 2 of the collection is SC).

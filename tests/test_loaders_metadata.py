@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import parse
-from loaders.metadata import clean_title, kind_of, to_iso
+from policykg.loaders import parse
+from policykg.loaders.metadata import clean_title, kind_of, to_iso
 
 BODY = """一、总体要求
 (一)指导思想。坚持以人民为中心的发展思想，推动高质量发展。

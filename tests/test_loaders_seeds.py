@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import ParsedDocument, parse
+from policykg.loaders import ParsedDocument, parse
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 

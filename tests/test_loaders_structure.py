@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import parse
+from policykg.loaders import parse
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 

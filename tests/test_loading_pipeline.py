@@ -6,9 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from app.loading import POOL_MIN_FILES, FileResult, load_files
 from bench.generate import generate
-from graph import Store, open_store
+from policykg.app.loading import POOL_MIN_FILES, FileResult, load_files
+from policykg.graph import Store, open_store
 from policykg.settings import Settings
 
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from graph import Store
-from graph.writer import write_records
-from ontology import NodeRecord, node_id
-from queries import get_query, named_queries
+from policykg.graph import Store
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, node_id
+from policykg.queries import get_query, named_queries
 from tests.graph_fixtures import STATE_DOC, write_known_graph
 
 Rows = list[dict[str, Any]]

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph import Store, open_store
-from graph.stats import graph_stats
 from policykg.errors import QueryError, StoreError
+from policykg.graph import Store, open_store
+from policykg.graph.stats import graph_stats
+from policykg.queries import get_query
 from policykg.settings import Settings
-from queries import get_query
 from tests.graph_fixtures import write_known_graph
 from tests.test_named_queries import EXPECTATIONS
 

@@ -14,16 +14,16 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from app.loading import load_files
-from graph import GraphNode, GraphPath, GraphRelationship, Store, open_store
-from graph.export_cypher import statements
-from graph.exporters import EXPORT_FORMATS, export_graph
-from graph.importers import import_path
-from graph.snapshot import read_snapshot
-from graph.stats import graph_stats
+from policykg.app.loading import load_files
 from policykg.errors import QueryError
+from policykg.graph import GraphNode, GraphPath, GraphRelationship, Store, open_store
+from policykg.graph.export_cypher import statements
+from policykg.graph.exporters import EXPORT_FORMATS, export_graph
+from policykg.graph.importers import import_path
+from policykg.graph.snapshot import read_snapshot
+from policykg.graph.stats import graph_stats
+from policykg.queries import get_query, named_queries
 from policykg.settings import Settings
-from queries import get_query, named_queries
 from tests.conftest import DEMO, ROOT
 from tests.export_support import open_graph
 
@@ -138,7 +138,7 @@ def test_kill_9_of_the_loader_mid_load_then_reload_equals_a_clean_load(
     neo4j.clear()
     env = {**os.environ, "POLICYKG_STORE": "neo4j", "POLICYKG_BATCH_SIZE": "1"}
     loader = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "load", *map(str, DEMO_FILES)],
+        [sys.executable, "-m", "policykg.app.cli", "load", *map(str, DEMO_FILES)],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

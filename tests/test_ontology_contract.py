@@ -9,9 +9,9 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from ontology.generate import GENERATED_DIR, generated_graphs
-from ontology.schema import LABELS, RELATIONSHIPS
-from ontology.table import embedded_table, markdown_table
+from policykg.ontology.generate import GENERATED_DIR, generated_graphs
+from policykg.ontology.schema import LABELS, RELATIONSHIPS
+from policykg.ontology.table import embedded_table, markdown_table
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS_COPY = REPO / "docs" / "ONTOLOGY.md"
@@ -112,7 +112,7 @@ def test_generated_files_equal_a_fresh_generation(name: str) -> None:
     if not isomorphic(on_disk, fresh):
         _, only_disk, only_fresh = graph_diff(to_isomorphic(on_disk), to_isomorphic(fresh))
         pytest.fail(
-            f"ontology/generated/{name} is stale; run `python -m ontology.generate`.\n"
+            f"ontology/generated/{name} is stale; run `python -m policykg.ontology.generate`.\n"
             f"only on disk:\n{only_disk.serialize(format='nt')}\n"
             f"only fresh:\n{only_fresh.serialize(format='nt')}"
         )
@@ -125,5 +125,5 @@ def test_markdown_tables_match_the_definition() -> None:
     assert found, "no file holds the ontology-table markers"
     for path in found:
         assert embedded_table(path.read_text("utf-8")) == markdown_table(), (
-            f"{path.name}: run `python -m ontology.table {path.relative_to(REPO)}`"
+            f"{path.name}: run `python -m policykg.ontology.table {path.relative_to(REPO)}`"
         )

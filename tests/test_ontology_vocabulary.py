@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, SH
 
-from ontology.owl import owl_graph
-from ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES
-from ontology.shapes import shapes_graph
-from ontology.vocabulary import (
+from policykg.ontology.owl import owl_graph
+from policykg.ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES
+from policykg.ontology.shapes import shapes_graph
+from policykg.ontology.vocabulary import (
     ELI,
     PKG,
     SCHEMA,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from graph import Store
-from graph.reconcile import merge_stubs
-from graph.stats import graph_stats
-from graph.writer import write_records
-from ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.graph import Store
+from policykg.graph.reconcile import merge_stubs
+from policykg.graph.stats import graph_stats
+from policykg.graph.writer import write_records
+from policykg.ontology import NodeRecord, RelationshipRecord, node_id
 
 CITING = node_id("Document", "鹤壁市实施方案")
 STUB = node_id("Document", "河南省人民政府关于支持鹤壁市建设高质量发展城市的指导意见")

@@ -39,7 +39,7 @@ def test_sigterm_to_serve_stops_the_streamlit_child(own_home: Path) -> None:
     port = _free_port()
     env = {**os.environ, "POLICYKG_HOME": str(own_home)}
     serve = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--host", "127.0.0.1"],
+        [sys.executable, "-m", "policykg.app.cli", "serve", "--port", str(port), "--host", "127.0.0.1"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:

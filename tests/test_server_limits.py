@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from graph import open_store
-from graph.embedded import server_status, stop_server
 from policykg.errors import QueryError
+from policykg.graph import open_store
+from policykg.graph.embedded import server_status, stop_server
 from policykg.settings import Settings
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph import Store, open_store
-from graph.stats import graph_stats
-from graph.writer import write_extraction, write_records
-from ontology import Extraction, NodeRecord, RelationshipRecord, node_id
 from policykg.errors import ExtractError, QueryError
+from policykg.graph import Store, open_store
+from policykg.graph.stats import graph_stats
+from policykg.graph.writer import write_extraction, write_records
+from policykg.ontology import Extraction, NodeRecord, RelationshipRecord, node_id
 from policykg.settings import Settings
 from tests.graph_fixtures import ANHUI_DOC, BOZHOU_PARK, write_known_graph
 

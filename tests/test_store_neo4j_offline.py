@@ -6,8 +6,8 @@ import socket
 
 import pytest
 
-from graph import open_store
 from policykg.errors import StoreError
+from policykg.graph import open_store
 from policykg.settings import Settings
 
 

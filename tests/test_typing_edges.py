@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from rdflib import DCTERMS, RDF, BNode, Literal
 
-from graph.export_rdf import from_rdf, node_iri, to_rdf
-from graph.snapshot import snapshot_of
-from loaders.extract.parks import ParkMention, _proper
-from ontology.vocabulary import DEFAULT_BASE, class_term, relationship_property_term
 from policykg.errors import LoadError
+from policykg.graph.export_rdf import from_rdf, node_iri, to_rdf
+from policykg.graph.snapshot import snapshot_of
+from policykg.loaders.extract.parks import ParkMention, _proper
+from policykg.ontology.vocabulary import DEFAULT_BASE, class_term, relationship_property_term
 from tests.export_support import DOC, sample_records
 
 

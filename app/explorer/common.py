@@ -13,12 +13,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app.explorer.i18n import column, text
-from app.explorer.questions import page_query
-from app.visual import LAYOUTS, NODE_CAP, Subgraph, collect, filter_dates, to_pyvis
-from graph import QueryResult, Store, open_store
-from graph.result import GraphNode, to_json_value
+from policykg.app.explorer.i18n import column, text
+from policykg.app.explorer.questions import page_query
+from policykg.app.visual import LAYOUTS, NODE_CAP, Subgraph, collect, filter_dates, to_pyvis
 from policykg.errors import PolicyKGError, QueryError
+from policykg.graph import QueryResult, Store, open_store
+from policykg.graph.result import GraphNode, to_json_value
 from policykg.settings import Settings
 
 # Tables longer than this are cut (with a notice): the browser, not the store, is the limit.

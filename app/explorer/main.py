@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer.common import show_error, store, t
+from policykg.app.explorer.common import show_error, store, t
 from policykg.errors import PolicyKGError
 
 st.set_page_config(page_title="policykg", layout="wide")

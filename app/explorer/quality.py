@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from queries.graph_checks import CheckResult
+from policykg.queries.graph_checks import CheckResult
 
 
 def check_rows(results: list[CheckResult]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from policykg.errors import QueryError
-from queries import NamedQuery, named_queries, parse_query_file
+from policykg.queries import NamedQuery, named_queries, parse_query_file
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
 PREFIX = "explorer/"

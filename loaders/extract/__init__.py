@@ -6,18 +6,18 @@ per process; each extractor adds its nodes and relationships to one Builder.
 
 from __future__ import annotations
 
-from loaders.document import ParsedDocument
-from loaders.extract.builder import Builder
-from loaders.extract.context import build_context
-from loaders.extract.documents import cite, own_document
-from loaders.extract.ids import document_id
-from loaders.extract.industries import industries
-from loaders.extract.parks import find_parks
-from loaders.extract.places import places
-from loaders.extract.responsibilities import issued_by, responsibilities
-from loaders.extract.targets import targets
-from ontology import Extraction
 from policykg.errors import ExtractError
+from policykg.loaders.document import ParsedDocument
+from policykg.loaders.extract.builder import Builder
+from policykg.loaders.extract.context import build_context
+from policykg.loaders.extract.documents import cite, own_document
+from policykg.loaders.extract.ids import document_id
+from policykg.loaders.extract.industries import industries
+from policykg.loaders.extract.parks import find_parks
+from policykg.loaders.extract.places import places
+from policykg.loaders.extract.responsibilities import issued_by, responsibilities
+from policykg.loaders.extract.targets import targets
+from policykg.ontology import Extraction
 
 __all__ = ["document_id", "extract"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.extract.parks import ParkMention
-from loaders.extract.regions import Region, ancestors
-from ontology import NodeRecord, RelationshipRecord
-from ontology.records import Value
+from policykg.loaders.extract.parks import ParkMention
+from policykg.loaders.extract.regions import Region, ancestors
+from policykg.ontology import NodeRecord, RelationshipRecord
+from policykg.ontology.records import Value
 
 from .ids import park_id, region_id
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from loaders.docnumber import normalize_doc_number, normalize_title, parse_doc_number
-from loaders.extract.issuers import NATIONAL, PROVINCES, resolve_issuer
-from loaders.extract.sentences import halfwidth
+from policykg.loaders.docnumber import normalize_doc_number, normalize_title, parse_doc_number
+from policykg.loaders.extract.issuers import NATIONAL, PROVINCES, resolve_issuer
+from policykg.loaders.extract.sentences import halfwidth
 
 # A title may wrap onto a second line; it holds no other 《》 of its own.
 _TITLE = r"《(?P<title>[^《》\n]{2,150}(?:\n[^《》\n]{1,150})?)》"

@@ -6,13 +6,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from loaders.document import ParsedDocument
-from loaders.extract.issuers import Issuer, issuer_of_number, level_of_issuer_name
-from loaders.extract.parks import ParkMention, find_parks
-from loaders.extract.regions import Region, RegionHit, Spans, find_regions, name_spans
-from loaders.extract.sentences import SectionIndex, Sentences, halfwidth
-from loaders.structure import text_sections
-from ontology.organs import central_organ_pattern, national_organ
+from policykg.loaders.document import ParsedDocument
+from policykg.loaders.extract.issuers import Issuer, issuer_of_number, level_of_issuer_name
+from policykg.loaders.extract.parks import ParkMention, find_parks
+from policykg.loaders.extract.regions import Region, RegionHit, Spans, find_regions, name_spans
+from policykg.loaders.extract.sentences import SectionIndex, Sentences, halfwidth
+from policykg.loaders.structure import text_sections
+from policykg.ontology.organs import central_organ_pattern, national_organ
 
 _LEVELS = {"province": "provincial", "city": "city", "county": "county"}
 

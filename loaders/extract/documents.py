@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 
-from loaders.docnumber import normalize_title, title_status
-from loaders.extract.builder import Builder
-from loaders.extract.citations import Citation, document_kind, find_citations
-from loaders.extract.context import Context
-from loaders.extract.ids import document_id
-from loaders.extract.issuers import LEVEL_OF_REGION, issuer_of_number, level_of_issuer_name
-from loaders.extract.parks import find_parks
-from loaders.extract.regions import find_regions
-from loaders.extract.responsibilities import organ_unit
-from loaders.extract.sentences import halfwidth
-from ontology.records import Value
+from policykg.loaders.docnumber import normalize_title, title_status
+from policykg.loaders.extract.builder import Builder
+from policykg.loaders.extract.citations import Citation, document_kind, find_citations
+from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.ids import document_id
+from policykg.loaders.extract.issuers import LEVEL_OF_REGION, issuer_of_number, level_of_issuer_name
+from policykg.loaders.extract.parks import find_parks
+from policykg.loaders.extract.regions import find_regions
+from policykg.loaders.extract.responsibilities import organ_unit
+from policykg.loaders.extract.sentences import halfwidth
+from policykg.ontology.records import Value
 
 # Relations that say more than a plain mention; a bare reference to the same target is dropped.
 _STRONG = ("basis", "implements", "applies", "repeals", "amends")

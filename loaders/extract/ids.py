@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from loaders.docnumber import normalize_title
-from ontology import node_id
+from policykg.loaders.docnumber import normalize_title
+from policykg.ontology import node_id
 
 
 def document_id(doc_number: str | None, title: str | None) -> str:

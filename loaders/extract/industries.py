@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.builder import Builder
-from loaders.extract.context import Context
-from loaders.extract.ids import industry_id
+from policykg.loaders.extract.builder import Builder
+from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.ids import industry_id
 
 _VERB = (
     r"做大做强|做优做强|培育壮大|发展壮大|重点发展|重点培育|大力发展|加快发展|积极发展|优先发展|"

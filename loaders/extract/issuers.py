@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.docnumber import parse_doc_number
-from loaders.extract.regions import Region, regions, short_name
+from policykg.loaders.docnumber import parse_doc_number
+from policykg.loaders.extract.regions import Region, regions, short_name
 
 # Province abbreviations as used in 文号 (皖政办〔2024〕3号).
 PROVINCES: dict[str, str] = {
@@ -140,7 +140,7 @@ def level_of_issuer_name(name: str | None) -> str | None:
         return "national"
     head = re.match(r"(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|旗))", name)
     if head:
-        from loaders.extract.regions import lookup
+        from policykg.loaders.extract.regions import lookup
 
         region = lookup(head.group(1))
         if region:

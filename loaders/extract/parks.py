@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from loaders.extract.regions import (
+from policykg.loaders.extract.regions import (
     Region,
     Spans,
     county_at_start,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.builder import Builder
-from loaders.extract.context import Context
-from loaders.extract.parks import ParkMention
+from policykg.loaders.extract.builder import Builder
+from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.parks import ParkMention
 
 # 我市, 全区, 本县 …: the document's own jurisdiction.
 _DEICTIC = re.compile(r"(?:我|全|本)(?:省|市|区|县)")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from loaders.extract.builder import Builder
-from loaders.extract.context import Context
-from loaders.extract.ids import task_id, unit_id
-from loaders.extract.parks import ParkMention, find_parks
-from loaders.extract.regions import Region, find_regions, lookup
-from loaders.extract.tables import table_rows
-from loaders.extract.units import (
+from policykg.loaders.extract.builder import Builder
+from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.ids import task_id, unit_id
+from policykg.loaders.extract.parks import ParkMention, find_parks
+from policykg.loaders.extract.regions import Region, find_regions, lookup
+from policykg.loaders.extract.tables import table_rows
+from policykg.loaders.extract.units import (
     COLLECTIVE,
     GENERIC,
     UNIT,
@@ -20,7 +20,7 @@ from loaders.extract.units import (
     qualify,
     unit_kind,
 )
-from ontology.records import Value
+from policykg.ontology.records import Value
 
 _C = r"[^，,。；;：:\n]"  # one clause's characters
 _SUPPORT_VERB = r"(?:配合|参与|协同|协助|按职责分工负责|按职责负责|分工负责)"

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from loaders.document import Section
+from policykg.loaders.document import Section
 
 # Full-width digits, letters and brackets map one-to-one to half-width, so offsets survive.
 # （）：；， stay: they are the ordinary Chinese punctuation of the text.

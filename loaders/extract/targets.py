@@ -10,13 +10,13 @@ from functools import cache
 
 import ahocorasick
 
-from loaders.extract.builder import Builder
-from loaders.extract.context import Context
-from loaders.extract.ids import target_id
-from loaders.extract.parks import ParkMention
-from loaders.extract.sentences import SectionIndex
-from ontology.metrics import lookup_metric
-from ontology.records import Value
+from policykg.loaders.extract.builder import Builder
+from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.ids import target_id
+from policykg.loaders.extract.parks import ParkMention
+from policykg.loaders.extract.sentences import SectionIndex
+from policykg.ontology.metrics import lookup_metric
+from policykg.ontology.records import Value
 
 # Units of measure; counting units also come with a 万 or 亿 in front (2万个, 10亿千瓦时).
 _UNITS = (

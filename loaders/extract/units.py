@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.parks import KIND, ParkMention, find_parks
-from loaders.extract.regions import Region, ancestors, find_regions
-from ontology.organs import national_organ, normalize_organ_words
+from policykg.loaders.extract.parks import KIND, ParkMention, find_parks
+from policykg.loaders.extract.regions import Region, ancestors, find_regions
+from policykg.ontology.organs import national_organ, normalize_organ_words
 
 _SUFFIX = (
     r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer.common import frame, show_error, store, t, table
-from app.explorer.quality import check_rows, split_broken_chains
+from policykg.app.explorer.common import frame, show_error, store, t, table
+from policykg.app.explorer.quality import check_rows, split_broken_chains
 from policykg.errors import PolicyKGError
-from queries import get_query
-from queries.graph_checks import run_checks
+from policykg.queries import get_query
+from policykg.queries.graph_checks import run_checks
 
 st.title(t("page_checks"))
 st.caption(t("q_checks"))

@@ -6,9 +6,9 @@ import json
 
 import streamlit as st
 
-from app.explorer.common import frame, graph_view, header, show_error, store, t, table
-from app.explorer.questions import console_queries
-from app.visual import has_graph, subgraph_from_result
+from policykg.app.explorer.common import frame, graph_view, header, show_error, store, t, table
+from policykg.app.explorer.questions import console_queries
+from policykg.app.visual import has_graph, subgraph_from_result
 from policykg.errors import PolicyKGError
 
 header("page_console", "q_console")

@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app.explorer.common import choose_document, frame, header, lang, records, t, table
-from app.explorer.i18n import column
-from app.visual import SPAN_COLOURS, highlight_evidence
-from loaders import parse
-from loaders.document import ParsedDocument
+from policykg.app.explorer.common import choose_document, frame, header, lang, records, t, table
+from policykg.app.explorer.i18n import column
+from policykg.app.visual import SPAN_COLOURS, highlight_evidence
 from policykg.errors import PolicyKGError
+from policykg.loaders import parse
+from policykg.loaders.document import ParsedDocument
 
 header("page_document", "q_document")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer.common import choose_document, frame, graph_view, header, run, t, table
-from app.visual import Subgraph, collect
+from policykg.app.explorer.common import choose_document, frame, graph_view, header, run, t, table
+from policykg.app.visual import Subgraph, collect
 
 header("page_lineage", "q_lineage")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from app.explorer.common import frame, header, records, t, table
+from policykg.app.explorer.common import frame, header, records, t, table
 
 header("page_map", "q_map")
 

@@ -6,10 +6,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.explorer.common import frame, header, records, show_error, store, t, table
-from app.visual import DOCUMENT_LEVELS, LEVEL_COLOURS
-from graph.stats import graph_stats
+from policykg.app.explorer.common import frame, header, records, show_error, store, t, table
+from policykg.app.visual import DOCUMENT_LEVELS, LEVEL_COLOURS
 from policykg.errors import PolicyKGError
+from policykg.graph.stats import graph_stats
 
 header("page_overview", "q_overview")
 

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer.common import choose_document, frame, graph_view, header, records, run, t, table
-from app.visual import collect, responsibility_matrix, responsibility_rows
+from policykg.app.explorer.common import (
+    choose_document,
+    frame,
+    graph_view,
+    header,
+    records,
+    run,
+    t,
+    table,
+)
+from policykg.app.visual import collect, responsibility_matrix, responsibility_rows
 
 header("page_responsibility", "q_responsibility")
 

@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.explorer.common import frame, header, records, t, table
-from app.explorer.comparison import comparable, indicators, with_indicator
+from policykg.app.explorer.common import frame, header, records, t, table
+from policykg.app.explorer.comparison import comparable, indicators, with_indicator
 
 header("page_targets", "q_targets")
 
