@@ -14,9 +14,9 @@ import typer
 from policykg.app.cli_check import register as register_check
 from policykg.app.cli_interchange import register as register_interchange
 from policykg.app.console import data_console
-from policykg.app.output import FORMATS, dumps, render
+from policykg.app.output import FORMATS, dumps, limited, render
 from policykg.errors import PolicyKGError, QueryError
-from policykg.graph import Store, open_store
+from policykg.graph import QueryResult, Store, open_store
 from policykg.graph.stats import graph_stats
 from policykg.queries import get_query, named_queries
 from policykg.settings import Settings
@@ -338,23 +338,73 @@ def extract_command(
         raise typer.Exit(1)
 
 
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        "--limit", min=1, help="Print at most this many rows (a count of the rest is shown)."
+    ),
+]
+AllOption = Annotated[bool, typer.Option("--all", help="Print every row (no --limit).")]
+DEFAULT_LIMIT = 1000
+
+
+def _print_result(result: QueryResult, fmt: str, limit: int | None) -> None:
+    """Render the first LIMIT rows; say on stderr how many were left out and how to see them."""
+    shown = result if limit is None else limited(result, limit)
+    render(shown, fmt, out)
+    if len(shown.rows) < len(result.rows):
+        err.print(
+            f"showing {len(shown.rows):,} of {len(result.rows):,} rows; "
+            "--limit N or --all for more",
+            highlight=False,
+        )
+
+
 @app.command()
 def query(
     ctx: typer.Context,
     cypher: Annotated[
-        str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")
-    ],
+        str | None,
+        typer.Argument(help="A read-only Cypher query; use $name for parameters."),
+    ] = None,
     param: ParamOption = None,
     fmt: FormatOption = "table",
+    limit: LimitOption = DEFAULT_LIMIT,
+    all_rows: AllOption = False,
+    stdin: Annotated[
+        bool,
+        typer.Option(
+            "--stdin",
+            help="Read queries from stdin, one per line, and run them on one connection "
+            "(with --format json: one JSON array per line).",
+        ),
+    ] = False,
 ) -> None:
     """Run a read-only Cypher query; writes are refused by the store."""
     _check_format(fmt)
+    if (cypher is None) == (not stdin):
+        raise QueryError(
+            "give one query, or --stdin to read queries one per line",
+            hint='policykg query "MATCH (d:Document) RETURN count(d)"',
+        )
+    params = _guess_types(_params(param))
+    row_limit = None if all_rows else limit
     store = _state(ctx).store()
     try:
-        result = store.read(cypher, _guess_types(_params(param)))
+        if cypher is not None:
+            _print_result(store.read(cypher, params), fmt, row_limit)
+            return
+        for line in sys.stdin:
+            text = line.strip()
+            if not text or text.startswith("//"):
+                continue
+            result = store.read(text, params)
+            if fmt == "json":  # JSON lines: one query's rows per line
+                sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            else:
+                _print_result(result, fmt, row_limit)
     finally:
         store.close()
-    render(result, fmt, out)
 
 
 @app.command()
@@ -363,6 +413,8 @@ def run(
     name: Annotated[str | None, typer.Argument(help="Named query from queries/.")] = None,
     param: ParamOption = None,
     fmt: FormatOption = "table",
+    limit: LimitOption = DEFAULT_LIMIT,
+    all_rows: AllOption = False,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
 ) -> None:
     """Run a named query (see --list)."""
@@ -377,13 +429,18 @@ def run(
         return
     _check_format(fmt)
     named = get_query(name)
-    params = named.bind(_params(param))
+    raw = _params(param)
+    row_limit = None if all_rows else limit
+    if "limit" in {p.name for p in named.params} and "limit" not in raw:
+        # The query limits itself in the server: --limit/--all set that bound, so a unit
+        # with 70,000 tasks is not fetched whole to print 1,000 of them.
+        raw["limit"] = str(row_limit if row_limit is not None else 2**31 - 1)
     store = _state(ctx).store()
     try:
-        result = store.read(named.cypher, params)
+        result = store.read(named.cypher, named.bind(raw))
     finally:
         store.close()
-    render(result, fmt, out)
+    _print_result(result, fmt, row_limit)
 
 
 @app.command()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
+import sys
+from typing import TYPE_CHECKING, Any
 
 from policykg.graph.result import QueryResult, to_json_value
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("table", "json", "csv")
 
@@ -24,21 +25,28 @@ def _cell(value: Any) -> str:
 
 
 def render(result: QueryResult, fmt: str, console: Console) -> None:
-    """Print a result in one of FORMATS."""
+    """Print a result in one of FORMATS; JSON and CSV go straight to stdout (no rich)."""
     if fmt == "json":
-        console.print_json(json.dumps(result.to_json(), ensure_ascii=False))
+        sys.stdout.write(dumps(result.to_json()) + "\n")
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(result.columns)
         writer.writerows([_cell(v) for v in row] for row in result.rows)
-        console.out(buffer.getvalue(), end="", highlight=False)
+        sys.stdout.write(buffer.getvalue())
     else:
+        from rich.table import Table
+
         table = Table(*result.columns, show_lines=False)
         for row in result.rows:
             table.add_row(*(_cell(v) for v in row))
         console.print(table)
         console.print(f"{len(result.rows)} row(s)", style="dim")
+
+
+def limited(result: QueryResult, limit: int) -> QueryResult:
+    """The first LIMIT rows of a result."""
+    return QueryResult(result.columns, result.rows[:limit])
 
 
 def dumps(data: Any) -> str:

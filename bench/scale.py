@@ -52,10 +52,17 @@ class Tree:
     root: Path
     load_options: tuple[str, ...] = ()
     queries: bool = True  # time the named queries after this tree's load
+    site: Path | None = None  # packages ahead of this venv's (the versions the tree pinned)
 
     def command(self, *args: str) -> list[str]:
         # -m from the tree's root: its own packages come first on sys.path.
         return [sys.executable, "-m", "policykg.app.cli", *args]
+
+    def env(self, home: Path) -> dict[str, str]:
+        env = _env(home)
+        if self.site is not None:
+            env["PYTHONPATH"] = str(self.site)
+        return env
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ def cli(tree: Tree, home: Path, *args: str) -> Run:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errf:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            tree.command(*args), cwd=tree.root, env=_env(home), stdout=out, stderr=errf
+            tree.command(*args), cwd=tree.root, env=tree.env(home), stdout=out, stderr=errf
         )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
@@ -298,6 +305,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000])
     parser.add_argument("--baseline", type=Path, help="an earlier checkout, measured first")
+    parser.add_argument(
+        "--baseline-site",
+        type=Path,
+        help="packages the baseline runs with ahead of this venv's (pip install --target), "
+        "e.g. the CLI library version it pinned",
+    )
     parser.add_argument("--repeat", type=int, default=20, help="server-side runs per query")
     parser.add_argument(
         "--startup-only",
@@ -310,7 +323,7 @@ def main(argv: list[str]) -> int:
         Tree("this tree, pipelined (load: one parsing worker per core)", ROOT),
     ]
     if args.baseline:
-        trees.insert(0, Tree("baseline", args.baseline.resolve()))
+        trees.insert(0, Tree("baseline", args.baseline.resolve(), site=args.baseline_site))
     lines = [
         f"policykg scale, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
         f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores "

@@ -1,5 +1,6 @@
 // description: Quantified targets set for a year, with whose target each is and the document that sets it.
 // param: year int target year (e.g. 2027)
+// param: limit int = 1000 rows at most (all parks and cities of a big corpus set thousands)
 MATCH (d:Document)-[:SETS_TARGET]->(t:Target)
 WHERE t.year = $year
 OPTIONAL MATCH (t)-[:FOR]->(s)
@@ -14,3 +15,4 @@ RETURN s.name AS scope,
        d.title AS document,
        t.text AS evidence
 ORDER BY metric_key, scope, metric
+LIMIT $limit

@@ -29,7 +29,7 @@ with st.expander(t("named"), expanded=False):
         query = named[choice]
         st.session_state["console_query"] = query.cypher
         params = {
-            p.name: query.bind({p.name: p.default})[p.name] if p.default else ""
+            p.name: p.convert(p.default) if p.default else ""
             for p in query.params
         }
         st.session_state["console_params"] = json.dumps(params, ensure_ascii=False)

@@ -1,0 +1,15 @@
+// description: A unit's tasks counted per document (lead and support): the overview before unit_tasks lists them.
+// param: unit str part of the unit's name (e.g. 发展改革委)
+// param: limit int = 200 documents at most, most tasks first
+MATCH (u)<-[r:LED_BY|SUPPORTED_BY]-(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE u.name CONTAINS $unit OR u.full_name CONTAINS $unit
+WITH d, u, count(DISTINCT CASE type(r) WHEN 'LED_BY' THEN t END) AS leads,
+     count(DISTINCT CASE type(r) WHEN 'SUPPORTED_BY' THEN t END) AS supports
+RETURN u.name AS unit,
+       d.title AS document,
+       d.doc_number AS doc_number,
+       d.date AS date,
+       leads,
+       supports
+ORDER BY leads + supports DESC, document
+LIMIT $limit
