@@ -232,6 +232,7 @@ def load(
                     "files": [vars(f) for f in load_report.files],
                     "loaded": len(load_report.loaded),
                     "failed": len(load_report.failed),
+                    "stages": load_report.stages.to_json(),
                     "stats": stats.to_json(),
                 }
             ),
@@ -241,6 +242,12 @@ def load(
         err.print(
             f"{len(load_report.loaded)} document(s) loaded, {len(load_report.failed)} file(s) failed; "
             f"graph: {stats.nodes} nodes, {stats.edges} relationships",
+            highlight=False,
+        )
+        seconds = load_report.stages
+        err.print(
+            f"time: parse {seconds.parse:.1f} s, extract {seconds.extract:.1f} s, "
+            f"write {seconds.write:.1f} s, reconcile {seconds.reconcile:.1f} s",
             highlight=False,
         )
     if load_report.failed:

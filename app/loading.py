@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykg.errors import ExtractError, LoadError
@@ -42,11 +43,37 @@ class FileResult:
     hint: str | None = None  # what to do about the error (e.g. "save it as .docx")
 
 
+@dataclass
+class StageSeconds:
+    """Where a load spent its time, summed over files (seconds of wall time in the process
+    that ran the stage: with workers, parse and extract overlap the writes)."""
+
+    parse: float = 0.0
+    extract: float = 0.0  # extraction and row validation
+    write: float = 0.0
+    reconcile: float = 0.0  # merging stubs with documents after the last write
+
+    def add(self, other: StageSeconds) -> None:
+        self.parse += other.parse
+        self.extract += other.extract
+        self.write += other.write
+        self.reconcile += other.reconcile
+
+    def to_json(self) -> dict[str, float]:
+        return {
+            "parse_s": round(self.parse, 3),
+            "extract_s": round(self.extract, 3),
+            "write_s": round(self.write, 3),
+            "reconcile_s": round(self.reconcile, 3),
+        }
+
+
 @dataclass(frozen=True)
 class LoadReport:
     """The outcome of one `load` run."""
 
     files: tuple[FileResult, ...]
+    stages: StageSeconds = field(default_factory=StageSeconds, compare=False)  # timing
 
     @property
     def failed(self) -> tuple[FileResult, ...]:
@@ -71,21 +98,37 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def prepare_file(path: Path) -> list[PreparedDocument] | FileResult:
+@dataclass(frozen=True)
+class PreparedFile:
+    """One file's prepared documents, or why it failed, and the time each stage took."""
+
+    outcome: list[PreparedDocument] | FileResult
+    stages: StageSeconds
+
+
+def prepare_file(path: Path) -> PreparedFile:
     """Parse and extract one file and validate its rows; an unreadable file is a FileResult.
 
     Needs no store, so it runs in a worker process. Every document of the file is prepared
     before any is written: a file fails as a whole.
     """
+    stages = StageSeconds()
+    started = time.perf_counter()
     try:
+        parsed = parse(path)
+        documents = list(parsed.documents())
+        stages.parse = time.perf_counter() - started
+        started = time.perf_counter()
         prepared = []
-        for document in parse(path).documents():
+        for document in documents:
             extraction = extract(document)
             rows = prepare_records(extraction.nodes, extraction.relationships)
             prepared.append(PreparedDocument(extraction.document_id, document.metadata.title, rows))
-        return prepared
+        stages.extract = time.perf_counter() - started
+        return PreparedFile(prepared, stages)
     except (LoadError, ExtractError) as exc:
-        return FileResult(str(path), False, error=str(exc), hint=exc.hint or None)
+        failed = FileResult(str(path), False, error=str(exc), hint=exc.hint or None)
+        return PreparedFile(failed, stages)
 
 
 def write_prepared(
@@ -110,7 +153,7 @@ def write_prepared(
 
 def load_file(store: Store, path: Path, batch_size: int) -> list[FileResult]:
     """Parse, extract and write one file (and the documents that came with it)."""
-    prepared = prepare_file(path)
+    prepared = prepare_file(path).outcome
     if isinstance(prepared, FileResult):
         return [prepared]
     return write_prepared(store, path, prepared, batch_size)
@@ -118,9 +161,9 @@ def load_file(store: Store, path: Path, batch_size: int) -> list[FileResult]:
 
 def _prepared_in_order(
     executor: ProcessPoolExecutor, paths: list[Path], window: int
-) -> Iterator[tuple[Path, list[PreparedDocument] | FileResult]]:
+) -> Iterator[tuple[Path, PreparedFile]]:
     """Prepared files in the order of paths, at most window files in flight."""
-    pending: deque[tuple[Path, Future[list[PreparedDocument] | FileResult]]] = deque()
+    pending: deque[tuple[Path, Future[PreparedFile]]] = deque()
     queued = iter(paths)
     for path in queued:
         pending.append((path, executor.submit(prepare_file, path)))
@@ -161,16 +204,23 @@ def load_files(
     else:
         executor = None
         prepared = ((path, prepare_file(path)) for path in files)
+    stages = StageSeconds()
     try:
-        for path, outcome in prepared:
+        for path, prepared_file in prepared:
+            stages.add(prepared_file.stages)
+            outcome = prepared_file.outcome
             if isinstance(outcome, FileResult):
                 file_results = [outcome]
             else:
+                started = time.perf_counter()
                 file_results = write_prepared(store, path, outcome, batch_size)
+                stages.write += time.perf_counter() - started
             results.extend(file_results)
             on_file(file_results)
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+    started = time.perf_counter()
     merge_stubs(store)
-    return LoadReport(tuple(results))
+    stages.reconcile = time.perf_counter() - started
+    return LoadReport(tuple(results), stages)

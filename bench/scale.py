@@ -273,6 +273,18 @@ def measure_load(tree: Tree, docs: Path, home: Path, count: int, chars: int) -> 
         f"server RSS {server['rss']:.0f} MB (peak {server['hwm']:.0f} MB)",
         f"  graph: {stats['nodes']} nodes, {stats['relationships']} relationships; "
         f"disk {disk_mb(home / 'falkordb' / 'data'):.1f} MB",
+        *_stage_line(report),
+    ]
+
+
+def _stage_line(report: dict[str, object]) -> list[str]:
+    """Per-stage seconds from `load --json` (trees from before issue 12's stage timing lack them)."""
+    stages = report.get("stages")
+    if not isinstance(stages, dict):
+        return []
+    return [
+        "  stages (s, summed over files; with workers parse and extract overlap the writes): "
+        + ", ".join(f"{name.removesuffix('_s')} {value:.1f}" for name, value in stages.items())
     ]
 
 
@@ -289,7 +301,7 @@ def measure(count: int, trees: list[Tree], repeat: int) -> list[str]:
             try:
                 lines.append(f" {tree.name}:")
                 lines += measure_load(tree, docs, home, count, chars)
-                print("\n".join(lines[-7:]), flush=True)
+                print("\n".join(lines[-8:]), flush=True)
                 if tree.queries:
                     lines.append(startup(tree, home))
                     values = sample_params(home, docs, count)

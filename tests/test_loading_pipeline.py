@@ -45,3 +45,23 @@ def test_pipelined_load_equals_a_serial_load(
     assert seen == [[r] for r in serial.files]  # progress per file
     assert [r.path for r in serial.failed] == [str(broken)]
     assert serial.failed[0].error and len(serial.loaded) == POOL_MIN_FILES + 4
+
+
+def test_load_reports_the_time_of_each_stage(tmp_path: Path, settings: Settings) -> None:
+    """Issue 12: per-stage time (parse, extract, write, reconcile) from `load`, so a slow
+    load says which stage to look at."""
+    import json
+
+    from tests.cli_runner import run_cli
+
+    files = generate(tmp_path / "docs", 3)
+    (tmp_path / "docs" / "broken.docx").write_bytes(b"not a zip file")
+    home, graph = settings.home, settings.graph_name
+    result = run_cli(home, graph, "load", "--json", "--workers", "1", str(tmp_path / "docs"))
+    assert result.code == 1, result.stderr  # the broken file failed, the others loaded
+    stages = json.loads(result.stdout)["stages"]
+    assert set(stages) == {"parse_s", "extract_s", "write_s", "reconcile_s"}
+    assert all(stages[name] > 0 for name in ("parse_s", "extract_s", "write_s")), stages
+    assert len(files) == 3
+    text = run_cli(home, graph, "load", "--workers", "1", str(files[0]))
+    assert text.code == 0 and "time: parse " in text.stderr and " reconcile " in text.stderr
