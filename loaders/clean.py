@@ -17,12 +17,12 @@ _DROP = re.compile(
     r"(?:分享(?:到|至)?(?:[:：].{0,30})?"
     r"|(?:[【\[]?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回顶部|返回|保存|纠错|我要纠错)[】\]]?×?)+"
     r"|[【\[]?字[体号](?:大小)?[:：]?[】\]]?(?:[【\[]?[大中小][】\]]?){0,3}.{0,10}"
-    r"|.{0,20}(?:您现在?所?在?的位置|当前位置|您的位置|所在位置)[:：].*"
+    r"|.{0,20}(?:您现在?所?在?的位置|当前所?在?的?位置|您的位置|所在的?位置)[:：].*"
     r"|首页[>»›/].*"
     r"|.{0,60}(?:下载文档|下载后继续阅读|立即下载|免费下载|文档共\d+页|全文阅读已结束|千万精品文档|下载即用).{0,60}"
     r"|(?:阅读量|访问量|浏览量|浏览次数|点击数|点击量|阅读次数)[:：]?\d*次?"
     r"|.{0,10}扫一扫.{0,30}|.{0,20}在手机上查看.{0,20}|.{0,10}微信.{0,4}(?:二维码|公众号).{0,20}"
-    r"|(?:上一篇|下一篇)[:：].*"
+    r"|(?:上一篇|下一篇)[:：].*|点击(?:查看|阅读|下载).{0,100}"
     r"|[-—－(（]?\d{1,8}[-—－)）]?|第\d+页(?:共\d+页)?|\d+/\d+|[×✕]"
     r"|.{0,40}(?:版权所有|Copyright|©|ICP备|网站标识码|公网安备|技术支持[:：]).*"
     r"|(?:[【\[]?(?:大|中|小)[】\]]?){2,3}"
@@ -45,6 +45,10 @@ _TOC_LEADER = re.compile(r"[.…·．\-—_\s]*\d*$")
 # A line that is only a status marker, printed under the title: （征求意见稿）.
 _STATUS_LINE = re.compile(r"[（(]\s*(?:征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)\s*[)）]")
 _BODYISH = re.compile(r"[。；]")
+# Markdown exports open with a front-matter block between two --- lines (title, 文号, the
+# exporter's own fields such as 层级 or 官方链接) and may quote the exporter's notes (source,
+# copyright) as > lines before the document: none of it is the document's text.
+_FRONT_RULE = re.compile(r"-{3,}\s*")
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,18 @@ def clean(raw: str) -> Cleaned:
     file_titles: list[str] = []
     kept: list[Span] = []
     body_started = False
+    front: bool | None = None  # inside a leading front-matter block; None before the first line
     for line in lines(raw):
+        if front is None and line.text.strip():
+            front = bool(_FRONT_RULE.fullmatch(line.text))
+            if front:
+                continue
+        if front:
+            front = not _FRONT_RULE.fullmatch(line.text)
+            header.extend(header_fields(line.text) or [])
+            continue
+        if not kept and line.text.startswith(">"):
+            continue
         if line.text.startswith("#"):  # Markdown headings: the text without its # marks
             marks = _MD_HEADING.match(line.text)
             line = line.sub(marks.end()) if marks and marks.end() < len(line.text) else line

@@ -60,8 +60,33 @@ def make_doc(text: str, title: str = "某市某某实施方案", number: str | N
         ("按照国办发〔2020〕1号文件精神", [(None, "国办发〔2020〕1号", "basis")]),
         ("刊登于《人民日报》。认真学习《通知》精神", []),
         ("本方案所称《方案》", []),
+        # Issue 10: kinds of documents that were missed.
+        ("适时修订《某省重点保护野生植物名录》。", [("某省重点保护野生植物名录", None, "amends")]),
+        ("《金砖国家数字经济伙伴关系框架倡议》得到积极响应", [("金砖国家数字经济伙伴关系框架倡议", None, "reference")]),
+        ("审议《某省国土空间总体规划草案》。", [("某省国土空间总体规划草案", None, "reference")]),
+        # The 文号 in brackets with an abbreviation after it belongs to the title.
+        (
+            "依据《某省人民政府关于印发某省医疗救助办法的通知》（某府〔2022〕8号，以下简称省《办法》）",
+            [("某省人民政府关于印发某省医疗救助办法的通知", "某府〔2022〕8号", "basis")],
+        ),
+        # A short name given with 以下简称 is the same document, wherever it is used later.
+        (
+            "编制《某市涉企收费项目清单》（以下简称《收费清单》）。未列入《收费清单》的一律不得收取。",
+            [("某市涉企收费项目清单", None, "reference")],
+        ),
+        # The document a notice issues (its attachment) is not cited by it.
+        ("各区人民政府：《某市养老服务补贴办法》已经市政府同意，现印发给你们，请遵照执行。", []),
+        (
+            "《某省甲专项方案》《某省乙专项方案》等2个方案已经省政府同意，现印发给你们。",
+            [],
+        ),
+        ("区文旅局制定《某区文物保护单位名录》（以下简称《名录》，见附件）。", []),
+        (
+            "为贯彻落实《某省乡村振兴促进条例》，经区政府同意，现将《某区实施方案》印发给你们。",
+            [("某省乡村振兴促进条例", None, "implements")],
+        ),
     ],
-)
+)  # fmt: skip
 def test_citation_patterns(text, expected):
     found = [(c.title, c.number, c.relation) for c in find_citations(text)]
     assert found == expected
@@ -70,6 +95,27 @@ def test_citation_patterns(text, expected):
 def test_self_reference_is_left_out():
     text = "根据《某市某某实施方案》制定本方案。"
     assert find_citations(text, "某市某某实施方案") == []
+
+
+def test_the_own_document_number_is_not_a_citation_even_without_its_city_prefix():
+    """穗建规字〔2024〕5号 printed again in the body is the document itself."""
+    text = "发布机关：某市某局 文号：沪建规字〔2024〕5号"
+    assert find_citations(text, "某市某某通知", "沪建规字〔2024〕5号") == []
+    assert find_citations("建规字〔2024〕5号", None, "沪建规字〔2024〕5号") == []
+
+
+def test_a_revised_version_amends_the_version_cited_by_its_number():
+    """现将修订后的《X》印发: the notice issues X anew and amends the X of an earlier 文号."""
+    doc = make_doc(
+        "《关于支持某某产业发展的若干措施》（某科规〔2019〕2号）将于2024年底到期。"
+        "经评估，现将修订后的《关于支持某某产业发展的若干措施》印发给你们。",
+        title="关于印发《关于支持某某产业发展的若干措施》的通知",
+        number="某科规〔2024〕9号",
+    )
+    cites = [r for r in extract(doc).relationships if r.type == "CITES"]
+    assert [(r.end, r.properties["relation"]) for r in cites] == [
+        ("doc:某科规〔2019〕2号", "amends")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -119,6 +165,14 @@ def test_extract_makes_valid_stub_documents_with_cites():
     }
     assert cites == {("doc:皖办发〔2024〕11号", "implements"), ("doc:亳州市某某规划", "basis")}
     assert all(r.properties["evidence"] for r in extraction.relationships if r.type == "CITES")
+
+
+def test_a_notice_does_not_cite_the_plan_it_forwards():
+    doc = make_doc(
+        "各街道：现将《某区城市更新年度计划》转发给你们，请遵照执行。",
+        title="某区人民政府办公室关于转发区住房城乡建设委制订的《某区城市更新年度计划》的通知",
+    )
+    assert [r for r in extract(doc).relationships if r.type == "CITES"] == []
 
 
 def test_a_notice_does_not_cite_the_plan_it_issues():

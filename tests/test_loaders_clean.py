@@ -21,7 +21,8 @@ def texts(raw: str) -> list[str]:
         "DOC文库 - 千万精品文档,你想要的都能搜到,下载即用。", "当前文档共23页 2.88",
         "下载后继续阅读", "某某方案.doc某某方案.doc", "阅读量:1035", "4", "- 12 -", "第3页共9页",
         "扫一扫在手机打开当前页", "上一篇：关于做好春耕工作的通知", "版权所有：某某市人民政府",
-        "网站标识码 4106000001 豫ICP备05000000号",
+        "网站标识码 4106000001 豫ICP备05000000号", "您当前所在的位置：首页 > 政务公开 > 政策文件",
+        "点击查看政策解读：【图解】关于《某市某某办法》的解读",
     ],
 )  # fmt: skip
 def test_furniture_lines_are_dropped(furniture: str) -> None:
@@ -90,4 +91,24 @@ def test_markdown_heading_marks_are_not_text() -> None:
         "某某市城市更新方案",
         "一、总体要求",
         "坚持规划引领。",
+    ]
+
+
+def test_front_matter_and_the_exporters_quoted_notes_are_not_text() -> None:
+    """A Markdown export: --- fields ---, then > notes (source, copyright) before the title."""
+    raw = (
+        "---\n标题: 某区人民政府关于印发某某方案的通知\n层级: 区级\n官方链接: https://example.org/1\n---\n\n"
+        "> 本文由脚本自官方页面提取，仅供检索；以官方发布版本为准。\n"
+        "> 依《中华人民共和国著作权法》第五条，具有行政性质的文件不适用著作权法。\n\n"
+        f"# 某区人民政府关于印发某某方案的通知\n{BODY}"
+    )
+    cleaned = clean(raw)
+    assert texts(raw) == ["某区人民政府关于印发某某方案的通知", *BODY.splitlines()]
+    assert ("标题", "某区人民政府关于印发某某方案的通知") in cleaned.header
+
+
+def test_a_quote_inside_the_body_stays() -> None:
+    assert texts(f"{BODY}\n> 引自某某讲话：坚持问题导向。") == [
+        *BODY.splitlines(),
+        "> 引自某某讲话：坚持问题导向。",
     ]

@@ -16,7 +16,11 @@ _CLOSE = r"[\])）】〕］﹞]"
 _NUMBER = (
     rf"[\u4e00-\u9fff]{{1,12}}?\s*{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号"
 )
-TITLED = re.compile(rf"{_TITLE}(?:\s*[（(]\s*(?P<number>{_NUMBER})\s*[)）])?")
+# The 文号 in brackets after the title, perhaps followed by an abbreviation: (粤府办〔2021〕4号,
+# 以下简称省《办法》).
+TITLED = re.compile(
+    rf"{_TITLE}(?:\s*[（(]\s*(?P<number>{_NUMBER})\s*(?:[)）]|[,，;；](?=[^()（）\n]{{0,30}}[)）])))?"
+)
 # A 文号 standing alone: found by its bracketed year, its issuer code read backwards.
 BARE = re.compile(rf"{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号")
 # PDF text often breaks or spaces a 文号 after its code: 豫政办 〔2017〕13号.
@@ -50,7 +54,7 @@ KINDS = (
     "工作要点", "管理办法", "暂行办法", "意见", "方案", "通知", "规划", "纲要", "条例", "办法",
     "规定", "决定", "细则", "要点", "计划", "措施", "举措", "政策", "法", "指引", "指南",
     "标准", "清单", "目录", "批复", "函", "报告", "公告", "通报", "规则", "章程", "决议",
-    "战略", "路线图", "白皮书", "守则", "导则", "公报", "若干规定",
+    "战略", "路线图", "白皮书", "守则", "导则", "公报", "若干规定", "名录", "倡议", "草案",
 )  # fmt: skip
 _KIND = re.compile("(" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
 # Trailing span or status in brackets: (2021-2035年), (征求意见稿), (试行).
@@ -59,6 +63,17 @@ _SELF = re.compile(r"^(本|该|此)")
 _SPACES = re.compile(r"\s+")
 _KNOWN_HEADS = tuple(PROVINCES) + tuple(NATIONAL)
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|或)?\s*")
+# The document a notice issues is its attachment, not a citation: 现将《X》印发给你们, 《X》已经
+# 区政府同意，现印发实施, 制定《X》(…见附件). Other titles of the same list may stand between.
+_ISSUED = re.compile(
+    r"(?:\s*[、，,和及与]?\s*《[^《》]{2,150}》)*"
+    r"(?:[^《》。；;]{0,40}?(?:印发给|转发给|现予?印发|予以印发|印发实施|现予?发布|现予?公布|一并印发)"
+    r"|\s*[（(][^（）()]{0,40}见附件)"
+)
+# 修订后的《X》: the notice issues a new version of X, which amends the one cited by its 文号.
+_REVISED = re.compile(r"修订后的\s*$")
+# （以下简称《通用目录》）: a short name for the title just cited, not another document.
+_ALIAS = re.compile(r"简称\s*[\u4e00-\u9fff]{0,4}$")
 
 
 @dataclass(frozen=True)
@@ -143,7 +158,21 @@ def find_citations(
         if code is not None:
             found.append((code.start(), m.end(), None, code.group() + m.group()))
     found.sort()
+    own_number = normalize_doc_number(own_number) if own_number else None
+    aliases = {
+        clean_title(title)
+        for start, _, title, number in found
+        if title is not None and number is None and _ALIAS.search(text, max(0, start - 12), start)
+    }
+    revised: set[str] = set()
     for start, end, raw_title, raw_number in found:
+        if raw_title is not None and raw_number is None:
+            if _ALIAS.search(text, max(0, start - 12), start) or clean_title(raw_title) in aliases:
+                continue
+            if _ISSUED.match(text, end):
+                if _REVISED.search(text, max(0, start - 8), start):
+                    revised.add(normalize_title(clean_title(raw_title)))
+                continue
         number = normalize_doc_number(raw_number) if raw_number else None
         if raw_title is None and number:
             number = _bare_number(number)
@@ -159,9 +188,10 @@ def find_citations(
             # 《通知》《方案》 alone: the document speaking of itself.
             if kind is not None and len(title) <= len(kind) + 1 and number is None:
                 continue
-            if own and normalize_title(title) == own:
+            # The own title with another 文号 is an earlier version of this document.
+            if own and normalize_title(title) == own and number is None:
                 continue
-        if number is not None and number == own_number:
+        if number is not None and own_number and own_number.endswith(number):
             continue
         if title is None and number is None:
             continue
@@ -175,6 +205,9 @@ def find_citations(
             relation = previous.relation
         previous = Citation(title, number, relation, start, end, kind)
         out.append(previous)
+    for i, cited in enumerate(out):
+        if cited.number and cited.title and normalize_title(cited.title) in revised:
+            out[i] = replace(cited, relation="amends")
     # 《A》和《B》同时废止: a cue after the list's last title holds for the whole list.
     for i in range(len(out) - 2, -1, -1):
         later = out[i + 1]

@@ -73,7 +73,7 @@ def _stub(ctx: Context, b: Builder, citation: Citation) -> tuple[str, str]:
     return stub
 
 
-_ISSUES = re.compile(r"(?:印发|转发|颁布|发布|印送|下达)[^《]{0,6}《")
+_ISSUES = re.compile(r"(?:印发|转发|颁布|发布|印送|下达)[^《]{0,16}《")
 
 
 def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
@@ -99,9 +99,12 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
     strong: set[str] = set()
     targets = []
     for citation, evidence in found:
-        if citation.title and own_key == normalize_title(citation.title):
-            continue
-        if citation.title and normalize_title(citation.title) in same_file:
+        # A title of this file's documents with a 文号 of its own is an earlier version.
+        same_title = citation.title and (
+            own_key == normalize_title(citation.title)
+            or normalize_title(citation.title) in same_file
+        )
+        if same_title and (citation.number is None or citation.number == meta.doc_number):
             continue
         if citation.number and citation.number in same_numbers:
             continue
