@@ -16,6 +16,7 @@ from policykg.loaders.limits import (
     check_markup_size,
     check_package,
 )
+from policykg.loaders.record import csv_record_text
 from policykg.loaders.text import decode
 
 # Files we recognise by their first bytes, whatever their name says: what they are, what to do.
@@ -86,7 +87,7 @@ def _read_txt(data: bytes, path: Path) -> Extracted:
     text, encoding = decode(data, str(path))
     if suffix_is_markupish(text):
         return _read_html(data, path)
-    return Extracted(text, "txt", encoding)
+    return Extracted(csv_record_text(text), "txt", encoding)
 
 
 def suffix_is_markupish(text: str) -> bool:

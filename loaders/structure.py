@@ -24,6 +24,7 @@ HEADING = re.compile(
 # Where an inline heading's title stops: `(一)基本思路。以…` → 基本思路.
 _TITLE_END = re.compile(r"[。；;！？!?：:]")
 _TITLE_CAP = 80
+_DASH_RANK = 99
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,9 @@ def sections(text: str, paragraph_starts: Sequence[int]) -> tuple[Section, ...]:
         found = heading(text[start : end if end >= 0 else len(text)], start)
         if found:
             heads.append(found)
-    ranks: dict[str, int] = {}
+    # A ——-item is a list entry, never the parent of a numbered heading, even when one comes
+    # first (a report's byline "—— 2026年1月26日在…会议上" precedes its "一、" headings).
+    ranks: dict[str, int] = {"dash": _DASH_RANK}
     roots: list[Section] = []
     stack: list[_Open] = []
 

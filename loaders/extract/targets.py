@@ -204,12 +204,18 @@ def _doc_year(ctx: Context) -> int | None:
 
 
 def _plan_year(ctx: Context) -> int | None:
-    """The last year of the period a plan's title names (行动计划（2021-2023年）→ 2023)."""
+    """The year a document's goals are for when they name none: the last year of the period
+    its title names (行动计划（2021-2023年）→ 2023), else the one year of an annual document
+    (2026年政府工作报告, 2025年度实施计划, 关于做好2023年…工作的意见)."""
     title = ctx.doc.metadata.title or ""
     found = _TITLE_PERIOD.search(title)
     if found:
         return int(found.group(1))
-    return next((end for name, end in _PLAN_END.items() if name in title), None)
+    plan = next((end for name, end in _PLAN_END.items() if name in title), None)
+    if plan is not None:
+        return plan
+    years = _TITLE_YEAR.findall(title)
+    return int(years[0]) if len(set(years)) == 1 else None
 
 
 def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | None:
