@@ -34,6 +34,7 @@ E2E_MODULES = frozenset(
         # Neo4j 5 started from tools/neo4j (Java + Maven) for the session.
         "test_neo4j_integration",
         "test_neo4j_parity",
+        "test_neo4j_explorer",
     }
 )
 

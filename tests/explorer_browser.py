@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -47,13 +47,19 @@ def is_local(url: str) -> bool:
 
 
 @contextmanager
-def serve(home: Path, port: int, timeout_s: float = 60.0) -> Iterator[str]:
-    """`policykg serve` on a port as a subprocess; yields its URL and stops it afterwards."""
+def serve(
+    home: Path, port: int, timeout_s: float = 60.0, store_env: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """`policykg serve` on a port as a subprocess; yields its URL and stops it afterwards.
+
+    The embedded store under home unless store_env names another (POLICYKG_STORE, NEO4J_*).
+    """
     policykg = shutil.which("policykg", path=str(Path(sys.executable).parent)) or "policykg"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("POLICYKG_", "NEO4J_"))},
         "POLICYKG_HOME": str(home),
         "POLICYKG_STORE": "falkordb",
+        **(store_env or {}),
     }
     log = (home / "serve.log").open("wb")
     process = subprocess.Popen(

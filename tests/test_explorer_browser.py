@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -58,10 +58,12 @@ def pw() -> Iterator[Any]:
 
 
 @contextmanager
-def explorer_page(home: Path, pw: Any) -> Iterator[tuple[Any, str, Any]]:
+def explorer_page(
+    home: Path, pw: Any, store_env: Mapping[str, str] | None = None
+) -> Iterator[tuple[Any, str, Any]]:
     """`policykg serve` on home, and a page of a fresh headless Chromium profile opened on it."""
     with (
-        serve(home, free_port()) as url,
+        serve(home, free_port(), store_env=store_env) as url,
         tempfile.TemporaryDirectory() as profile,
     ):
         context = pw.chromium.launch_persistent_context(
