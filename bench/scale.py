@@ -4,8 +4,8 @@
 
 For each size N (default 1000): bench.generate writes N documents, and each tree loads them
 into a fresh embedded store with `policykg load` as a real subprocess: this checkout serially
-(`--workers 1`) and pipelined, and with --baseline an earlier checkout first (e.g.
-`git archive HEAD | tar -x -C DIR`), so that before and after are measured in one run on one
+(`--workers 1`), pipelined and in ten parts (ten loads of consecutive slices), and with
+--baseline an earlier checkout first (e.g. `git archive HEAD | tar -x -C DIR`), so that before and after are measured in one run on one
 busy machine. Reported per load: wall, docs/s, chars/s, CPU seconds of the loader (its own
 and its workers', from wait4) and of the embedded server (from /proc), loader peak RSS
 (ru_maxrss of the loader and its children: the largest process), server RSS (VmRSS and peak
@@ -31,6 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bench.generate import generate
 from policykg.graph import open_store
@@ -53,6 +54,7 @@ class Tree:
     load_options: tuple[str, ...] = ()
     queries: bool = True  # time the named queries after this tree's load
     site: Path | None = None  # packages ahead of this venv's (the versions the tree pinned)
+    parts: int = 1  # load the corpus in this many `policykg load` runs
 
     def command(self, *args: str) -> list[str]:
         # -m from the tree's root: its own packages come first on sys.path.
@@ -234,6 +236,7 @@ def startup_interleaved(trees: list[Tree], runs: int = 10) -> list[str]:
 DIGEST = """
 import hashlib, sys
 from pathlib import Path
+from typing import Any
 from policykg.graph import open_store
 from policykg.settings import Settings
 store = open_store(Settings.from_env(env={}, home=Path(sys.argv[1])))
@@ -256,10 +259,34 @@ def graph_digest(home: Path) -> str:
     ).stdout.strip()  # fmt: skip
 
 
+def _load_in_parts(tree: Tree, docs: Path, home: Path) -> tuple[Run, dict[str, Any]]:
+    """`policykg load` run tree.parts times on consecutive slices of the corpus: wall and CPU
+    summed, peak RSS the largest, loaded/failed summed, stats those after the last part."""
+    files = sorted(str(p) for p in docs.iterdir())
+    size = -(-len(files) // tree.parts)
+    runs, reports = [], []
+    for start in range(0, len(files), size):
+        run = cli(tree, home, "load", *files[start : start + size], "--json", *tree.load_options)
+        runs.append(run)
+        reports.append(json.loads(run.stdout))
+    total = Run(
+        sum(r.wall for r in runs), sum(r.cpu for r in runs), max(r.maxrss_kb for r in runs), ""
+    )
+    report = {
+        "loaded": sum(r["loaded"] for r in reports),
+        "failed": sum(r["failed"] for r in reports),
+        "stats": reports[-1]["stats"],
+    }
+    return total, report
+
+
 def measure_load(tree: Tree, docs: Path, home: Path, count: int, chars: int) -> list[str]:
     """Load the corpus into a fresh store; the load's figures as report lines."""
-    load = cli(tree, home, "load", str(docs), "--json", *tree.load_options)
-    report = json.loads(load.stdout)
+    if tree.parts == 1:
+        load = cli(tree, home, "load", str(docs), "--json", *tree.load_options)
+        report = json.loads(load.stdout)
+    else:
+        load, report = _load_in_parts(tree, docs, home)
     server = server_figures(tree, home)
     stats = report["stats"]
     return [
@@ -333,6 +360,7 @@ def main(argv: list[str]) -> int:
     trees = [
         Tree("this tree, serial (load --workers 1)", ROOT, ("--workers", "1"), queries=False),
         Tree("this tree, pipelined (load: one parsing worker per core)", ROOT),
+        Tree("this tree, in ten parts (ten pipelined loads)", ROOT, queries=False, parts=10),
     ]
     if args.baseline:
         trees.insert(0, Tree("baseline", args.baseline.resolve(), site=args.baseline_site))
