@@ -4,9 +4,13 @@ python -m bench.quality            # the development part of the real-document c
                                    # scorer), then the older tuning sets (seeds + sentences)
 python -m bench.quality -v         # also every miss and extra
 python -m bench.quality --sealed   # the sealed part, scored once at the end of issue 10
+python -m bench.quality --part sealed_2
+                                   # any part of tests/fixtures/corpus/split.json by name
+                                   # (sealed_2: collected after the first sealed part was
+                                   # spent, scored once)
 
-Figures are written to bench/results/ (quality_development.txt, quality_sealed.txt,
-quality.txt for the tuning sets).
+Figures are written to bench/results/ (quality_<part>.txt for a corpus part, quality.txt for
+the tuning sets).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import evaluate_part, report
+from bench.corpus import PARTS, evaluate_part, report
 from bench.strict import Score
 from bench.strict import table as score_table
 from policykg.loaders import parse
@@ -220,10 +224,27 @@ def corpus(part: str, verbose: bool) -> None:
                 print(f"{kind}: {miss}")
 
 
+def _part(argv: list[str]) -> str | None:
+    """The corpus part named by --part NAME (or --sealed), None for the default run."""
+    if "--sealed" in argv:
+        return "sealed"
+    if "--part" not in argv:
+        return None
+    at = argv.index("--part") + 1
+    name = argv[at] if at < len(argv) else ""
+    if name not in PARTS:
+        raise SystemExit(
+            f"bench.quality: unknown corpus part {name!r}; "
+            f"choose one of {', '.join(PARTS)} (tests/fixtures/corpus/split.json)"
+        )
+    return name
+
+
 def main(argv: list[str]) -> int:
     """Print the tables; with -v also every miss and extra."""
-    if "--sealed" in argv:
-        corpus("sealed", "-v" in argv)
+    part = _part(argv)
+    if part is not None:
+        corpus(part, "-v" in argv)
         return 0
     corpus("development", "-v" in argv)
     if "--corpus" in argv:

@@ -1,0 +1,73 @@
+"""The real-document corpus stays consistent: split, sources, files and gold agree.
+
+No extraction runs here: the sealed parts must not be scored outside their one scoring run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import CORPUS, PARTS
+from bench.quality import _part
+
+SPLIT = json.loads((CORPUS / "split.json").read_text(encoding="utf-8"))
+SOURCES = json.loads((CORPUS / "sources.json").read_text(encoding="utf-8"))
+BY_ID = {source["id"]: source for source in SOURCES}
+SPLIT_IDS = [doc_id for part in PARTS for doc_id in SPLIT[part]]
+LEVELS = {"national", "provincial", "city", "county", "park"}
+COMMIT = re.compile(r"[0-9a-f]{40}")
+
+
+def test_parts_are_the_split_files_parts() -> None:
+    assert sorted(PARTS) == sorted(key for key in SPLIT if not key.startswith("_"))
+
+
+def test_no_document_is_in_two_parts_and_every_source_is_in_one() -> None:
+    assert len(SPLIT_IDS) == len(set(SPLIT_IDS))
+    assert sorted(SPLIT_IDS) == sorted(BY_ID)
+    assert len(BY_ID) == len(SOURCES)
+
+
+@pytest.mark.parametrize("doc_id", SPLIT_IDS)
+def test_every_document_has_a_file_a_source_record_and_gold(doc_id: str) -> None:
+    source = BY_ID[doc_id]
+    path = CORPUS / source["file"]
+    assert path.is_file(), f"{doc_id}: {path} is missing"
+    assert Path(source["file"]).stem == doc_id
+    assert COMMIT.fullmatch(source["commit"]), f"{doc_id}: commit is not 40 hex digits"
+    assert source["level"] in LEVELS
+    gold = json.loads((CORPUS / "gold" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    assert gold["id"] == doc_id
+    assert gold["level"] == source["level"]
+    for kind in ("citations", "responsibilities", "targets"):
+        assert isinstance(gold[kind], list), f"{doc_id}: {kind} is not a list"
+
+
+@pytest.mark.parametrize("doc_id", SPLIT["sealed_2"])
+def test_sealed_2_sources_record_what_the_file_holds(doc_id: str) -> None:
+    source = BY_ID[doc_id]
+    text = (CORPUS / source["file"]).read_text(encoding="utf-8")
+    assert source["chars"] == len(text)
+    assert source["repository"] not in {"mengke25/policy_text_frenq", "ZhouYNF/platform-1"}
+
+
+def test_sealed_2_is_new_and_covers_every_level() -> None:
+    sealed_2 = [BY_ID[doc_id] for doc_id in SPLIT["sealed_2"]]
+    earlier = {
+        BY_ID[doc_id]["title"] for part in ("development", "sealed") for doc_id in SPLIT[part]
+    }
+    assert len(sealed_2) >= 15
+    assert not {source["title"] for source in sealed_2} & earlier
+    assert {source["level"] for source in sealed_2} == LEVELS
+
+
+def test_quality_part_option_names_a_split_part() -> None:
+    assert _part(["--part", "sealed_2"]) == "sealed_2"
+    assert _part(["--sealed"]) == "sealed"
+    assert _part([]) is None
+    with pytest.raises(SystemExit, match="unknown corpus part 'nope'; choose one of"):
+        _part(["--part", "nope"])
