@@ -107,3 +107,58 @@ def test_bracketed_units_closing_an_item():
         ("3 完善配套政策", "LED_BY", "鹤壁市发展改革委"),
         ("3 完善配套政策", "SUPPORTED_BY", "鹤壁市财政局"),
     }
+
+
+def _parsed(tmp_path, text: str, name: str = "plan.txt"):
+    """A text file read by the loaders, so the section tree is the real one."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    from policykg.loaders import parse
+
+    return parse(path)
+
+
+def test_a_group_with_one_item_is_one_task_named_by_its_heading(tmp_path):
+    """（二）X。 with only 3．… under it: the assignment after the item is the group's."""
+    text = (
+        "某省人民政府办公厅关于印发某省优化营商环境行动方案的通知\n"
+        "一、重点任务\n"
+        "（一）推行涉企事项清单管理。\n"
+        "1．全面梳理涉企行政事项，编制全省统一的事项清单。\n"
+        "牵头单位：省发展改革委\n"
+        "2．动态更新事项清单，按季度向社会公布。\n"
+        "牵头单位：省司法厅\n"
+        "（二）建立惠企政策兑现机制。\n"
+        "3．各地各部门梳理已出台的惠企政策，明确兑现条件和流程。\n"
+        "牵头单位：省财政厅\n"
+        "参与单位：省税务局\n"
+        "（三）优化审批服务。\n"
+        "4．推行容缺受理。对基本条件具备、次要材料欠缺的事项先行受理。\n"
+        "牵头单位：省政务服务中心\n"
+    )
+    duties = _duties(extract(_parsed(tmp_path, text)))
+    tasks = {task for task, _, _ in duties}
+    assert any("建立惠企政策兑现机制" in task for task in tasks)
+    assert not any("梳理已出台的惠企政策" in task for task in tasks)
+    # Two items under one group stay two tasks.
+    assert any("全面梳理涉企行政事项" in task for task in tasks)
+    assert any("动态更新事项清单" in task for task in tasks)
+    # An only item with a heading of its own stays the task.
+    assert any("推行容缺受理" in task for task in tasks)
+
+
+def test_an_organ_after_a_list_of_places_belongs_to_each_of_them(tmp_path):
+    """杨凌示范区、西咸新区管委会: both committees, not the park 杨凌示范区 itself."""
+    text = (
+        "陕西省人民政府办公厅关于印发某某行动方案的通知\n"
+        "1．推进园区审批改革。在省级以上开发区推行区域评估。\n"
+        "牵头单位：省商务厅\n"
+        "参与单位：各设区市政府，榆林高新区、宝鸡高新区管委会\n"
+    )
+    duties = _duties(extract(_parsed(tmp_path, text)))
+    supporters = {unit for _, role, unit in duties if role == "SUPPORTED_BY"}
+    assert supporters == {
+        "各设区市政府",
+        "榆林高新技术产业开发区管委会",
+        "宝鸡高新技术产业开发区管委会",
+    }

@@ -75,3 +75,33 @@ def test_a_web_page_task_division_table_keeps_its_columns(tmp_path: Path) -> Non
     path = tmp_path / "division.html"
     path.write_text(page, encoding="utf-8")
     assert _duties(path) == EXPECTED
+
+
+def test_a_table_copied_as_text_with_one_cell_per_line(tmp_path: Path) -> None:
+    """A 考核细则 whose Word table became one cell per line: header cells, then per row its
+    item, score, criteria and the 负责考核部门 cells (numbers and scores are dropped as page
+    furniture by the loaders); a group heading with one row names that row's task."""
+    lines = [
+        "宁都县2024年度乡镇安全生产工作考核细则",
+        "序号", "考核项目", "分值", "考核指标", "负责考核部门",
+        "一、", "落实安全生产责任",
+        "1", "健全安全生产责任体系", "10",
+        "1.乡镇主要负责人年内专题研究安全生产不少于4次，得5分；",
+        "2.明确班子成员安全生产职责，得5分。",
+        "县应急管理局",
+        "2", "开展隐患排查治理", "15",
+        "建立隐患排查台账，重大隐患整改率达100%，得15分。",
+        "县应急管理局", "县消防救援大队",
+        "二、", "加强宣传教育",
+        "3", "10", "开展安全生产月活动，组织宣传不少于2次，得10分。",
+        "县委宣传部",
+    ]  # fmt: skip
+    path = tmp_path / "rules.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    duties = {(task.split(" ", 1)[-1], role, unit) for task, role, unit in _duties(path)}
+    assert duties == {
+        ("健全安全生产责任体系", "LED_BY", "宁都县应急管理局"),
+        ("开展隐患排查治理", "LED_BY", "宁都县应急管理局"),
+        ("开展隐患排查治理", "LED_BY", "宁都县消防救援大队"),
+        ("加强宣传教育", "LED_BY", "宁都县委宣传部"),
+    }

@@ -78,6 +78,9 @@ _TRIM = re.compile(
 )
 _ORGAN_CONTINUES = frozenset("组宣统办政秘")
 _PARKISH = re.compile(r"区|园|示范")
+# A short title without a list or a clause break reads as a heading, not as a sentence.
+_HEADING_LIKE = re.compile(r"[^、，,；;]{1,20}")
+_PLACE_ORGAN = re.compile(r"(?:管委会|管理委员会|人民政府|政府|党工委)$")
 _QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家")
 
 Target = tuple[str, str]
@@ -148,7 +151,7 @@ class _Resolver:
         """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
         out: list[Ref] = []
         chunk = _TAIL.sub("", chunk.strip())
-        for piece in _pieces(chunk):
+        for piece in self._shared_organs(_pieces(chunk)):
             piece = _TAIL.sub("", piece)
             if COLLECTIVE.match(piece):
                 group = qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
@@ -173,6 +176,22 @@ class _Resolver:
                 found = self.suffix(part)
                 if found is not None:
                     out.append(found[0])
+        return out
+
+    def _shared_organs(self, pieces: list[str]) -> list[str]:
+        """杨凌示范区、西咸新区管委会: the organ after the last place is every listed place's."""
+        out = list(pieces)
+        shared: str | None = None
+        for i in range(len(out) - 1, -1, -1):
+            piece = out[i].strip()
+            organ = _PLACE_ORGAN.search(piece)
+            if organ is not None:
+                place = piece[: organ.start()]
+                shared = organ.group() if len(place) >= 2 and not UNIT.fullmatch(place) else None
+            elif shared is not None and isinstance(self.find(piece), ParkMention | Region):
+                out[i] = piece + shared
+            else:
+                shared = None
         return out
 
 
@@ -364,6 +383,25 @@ def task(ctx: Context, b: Builder, doc: Target, index: int) -> Target:
     return ("Task", tid)
 
 
+def _group_of_only_child(ctx: Context, index: int) -> int:
+    """（三）加强X。 with one item 5．全面排查…，… under it: the group and its only item are
+    one task, named by the group's heading. An item with a heading of its own (39.探索代管模式。)
+    stays the task."""
+    paths = ctx.sections.paths
+    while "." in paths[index]:
+        parent = ctx.sections.index_of(paths[index].rsplit(".", 1)[0])
+        group = ctx.sections.sections[parent]
+        # A chapter (一、) is a part of the document, not a task: only groups below it.
+        if (
+            len(group.children) != 1
+            or group.depth < 2
+            or _HEADING_LIKE.fullmatch(ctx.sections.sections[index].title)
+        ):
+            break
+        index = parent
+    return index
+
+
 def _table_tasks(
     ctx: Context, b: Builder, doc: Target, resolve: _Resolver, first_leads: bool
 ) -> None:
@@ -396,6 +434,7 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
         index = ctx.sections.deepest(pos)
         if index is None:
             continue
+        index = _group_of_only_child(ctx, index)
         node = task(ctx, b, doc, index)
         b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)
     for index, section in enumerate(ctx.sections.sections):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 
 from policykg.loaders.document import Section
@@ -88,6 +89,14 @@ class SectionIndex:
                 return i
             i -= 1
         return None
+
+    @cached_property
+    def _by_path(self) -> dict[str, int]:
+        return {path: i for i, path in enumerate(self.paths)}
+
+    def index_of(self, path: str) -> int:
+        """Index of the section at a child path (2.4.14)."""
+        return self._by_path[path]
 
     def root_start(self, pos: int) -> int:
         """Start of the top-level section holding pos (0 when none does)."""

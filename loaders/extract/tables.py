@@ -8,7 +8,7 @@ same number of cells are its tasks, until a line that is no such row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _LEAD = re.compile(r"^(?:牵头单位|牵头部门|主责单位|牵头责任单位|牵头考核单位|负责考核部门)$")
 _DUTY = re.compile(r"^(?:责任单位|责任部门|责任主体|责任处室)$")
@@ -48,6 +48,105 @@ def _is_header(cells: list[str]) -> bool:
     return role and any(_TASK.match(c) for c in cells)
 
 
+# Plain text of a table whose cells stand one per line (a Word table copied as text): header
+# cells on consecutive lines, then rows opened by their number (1, 2, 3 …).
+_OTHER_HEAD = re.compile(
+    r"^(?:各项分值|分值|分数|权重|考核指标|考核标准|评分标准|评分细则|考核方式|考核办法|说明|备注|"
+    r"完成时限|完成时间|时间节点|进度安排|目标要求|工作目标|牵头领导|责任领导)$"
+)
+_GROUP = re.compile(r"^[一二三四五六七八九十]+、")
+# A cell naming one unit of the jurisdiction: 县河长办, 县委宣传部 (short, no punctuation).
+_UNIT_CELL = re.compile(
+    r"^(?:省|市|县|区|州|镇|乡|中共)[^，,。；;：:、（）()\d\s]{1,14}"
+    r"(?:办|局|部|委|站|中心|政府|队|所|院|厅|室|处|会|组|行)$"
+)
+_MAX_ROW_LINES = 40
+
+
+def _header_cell(cell: str) -> bool:
+    return any(p.match(cell) for p in (_LEAD, _DUTY, _SUPPORT, _TASK, _NUMBER, _OTHER_HEAD))
+
+
+def _vertical_rows(lines: list[tuple[int, str]]) -> list[TableRow]:
+    """Rows of a one-cell-per-line table: after a header run naming a task column and one
+    unit column (负责考核部门, 责任单位 …), a row is its task cell, its other cells, and the
+    unit cells that close it (县河长办 / 县教育局); group headings (一、…) stand between rows."""
+    rows: list[TableRow] = []
+    i = 0
+    while i < len(lines):
+        run = i
+        while run < len(lines) and _header_cell(lines[run][1]):
+            run += 1
+        header = [cell for _, cell in lines[i:run]]
+        roles = [p for p in (_LEAD, _DUTY, _SUPPORT) if any(p.match(c) for c in header)]
+        if run - i < 3 or len(roles) != 1 or not any(_TASK.match(c) for c in header):
+            i = max(run, i + 1)
+            continue
+        found, i = _vertical_body(lines, run, roles[0])
+        rows.extend(found)
+    return rows
+
+
+def _vertical_body(
+    lines: list[tuple[int, str]], start: int, role: re.Pattern[str]
+) -> tuple[list[TableRow], int]:
+    """The rows after a header, and where the table ends."""
+    rows: list[TableRow] = []
+    row: list[tuple[int, str]] = []
+    units: list[str] = []
+    group: tuple[int, str] | None = None  # the heading (三、水岸联动…) of the rows since
+    group_first = 0
+
+    def close_group() -> None:
+        # A group of one row: its heading names the task (as an only item under a heading).
+        if group is not None and len(rows) == group_first + 1:
+            only = rows[-1]
+            rows[-1] = replace(only, start=group[0], task=group[1], text=f"{group[1]} {only.text}")
+
+    j = start
+    while j < len(lines):
+        cell = lines[j][1]
+        if _header_cell(cell) or len(row) > _MAX_ROW_LINES:
+            break  # another table begins, or this is no longer a table
+        if _GROUP.match(cell):
+            if row and units:
+                rows.append(_vertical_row(row, units, role))
+            close_group()
+            row, units = [], []
+            bare = _GROUP.fullmatch(cell) is not None
+            title = (
+                lines[j + 1] if bare and j + 1 < len(lines) else (lines[j][0], _GROUP.sub("", cell))
+            )
+            group, group_first = title, len(rows)
+            j += 2 if bare else 1
+            continue
+        if _UNIT_CELL.match(cell) and row:
+            units.append(cell)
+        elif units:
+            rows.append(_vertical_row(row, units, role))
+            row, units = [(lines[j][0], cell)], []
+        else:
+            row.append((lines[j][0], cell))
+        j += 1
+    if row and units:
+        rows.append(_vertical_row(row, units, role))
+    close_group()
+    return rows, j
+
+
+def _vertical_row(row: list[tuple[int, str]], units: list[str], role: re.Pattern[str]) -> TableRow:
+    grouped = tuple(units)
+    return TableRow(
+        start=row[0][0],
+        number="",
+        task=row[0][1],
+        text=" ".join(cell for _, cell in row),
+        lead=grouped if role is _LEAD else (),
+        duty=grouped if role is _DUTY else (),
+        support=grouped if role is _SUPPORT else (),
+    )
+
+
 def table_rows(text: str) -> list[TableRow]:
     """Every task row of every task-division table in text."""
     rows: list[TableRow] = []
@@ -80,4 +179,14 @@ def table_rows(text: str) -> list[TableRow]:
                 support=_column(header, cells, _SUPPORT),
             )
         )
-    return rows
+    plain = [(start, _SPACES.sub("", line)) for start, line in _lines(text) if line.strip()]
+    return rows + _vertical_rows(plain)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        out.append((offset, line))
+        offset += len(line)
+    return out
