@@ -7,6 +7,6 @@ WHERE NOT (u)-[:BELONGS_TO]->()
            AND NOT any(w IN ['省', '市', '县', '区'] WHERE u.name CONTAINS w))
 OPTIONAL MATCH (u)<-[r:LED_BY|SUPPORTED_BY|ISSUED_BY]-()
 WITH u, collect(r)[0] AS r
-ORDER BY u.name
+ORDER BY u.name, u.id
 RETURN count(u) AS count,
        collect({item: coalesce(u.full_name, u.name), document: r.doc, evidence: r.evidence})[0..5] AS examples
