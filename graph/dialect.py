@@ -13,12 +13,16 @@ NEO4J = "neo4j"
 
 # Properties looked up often enough to deserve an index besides the unique id.
 INDEXED_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "Document": ("doc_number", "title", "title_key", "name"),
+    # status and kind: where broken_chains and diffusion start (queries/).
+    "Document": ("doc_number", "title", "title_key", "name", "status", "kind"),
     "Region": ("name", "adcode"),
     "Park": ("name",),
     "Unit": ("name", "full_name"),
     "Industry": ("name",),
+    "Target": ("year", "metric_key"),  # target_cascade and targets_by_year start here
 }
+# Relationship properties the analysis queries start from: CITES by relation (repeals …).
+INDEXED_RELATIONSHIP_PROPERTIES: dict[str, tuple[str, ...]] = {"CITES": ("relation",)}
 
 
 def schema_statements(dialect: str) -> list[str]:
@@ -42,6 +46,15 @@ def schema_statements(dialect: str) -> list[str]:
             statements.extend(
                 f"CREATE INDEX FOR (n:{label.name}) ON (n.{prop})" for prop in ("id", *extra)
             )
+    for rel_type, props in INDEXED_RELATIONSHIP_PROPERTIES.items():
+        for prop in props:
+            if dialect == NEO4J:
+                statements.append(
+                    f"CREATE INDEX policykg_{rel_type.lower()}_{prop} IF NOT EXISTS "
+                    f"FOR ()-[r:{rel_type}]-() ON (r.{prop})"
+                )
+            else:
+                statements.append(f"CREATE INDEX FOR ()-[r:{rel_type}]-() ON (r.{prop})")
     return statements
 
 

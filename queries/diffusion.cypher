@@ -1,19 +1,39 @@
 // description: Diffusion timeline: loaded documents on the same topic as a document — citing (not repealing or amending) a document it cites, or of the same kind with a similar title — ordered by date across regions, with days before (negative) or after it, to see who moved first.
-// param: doc str 文号 or part of the title of the document
+// param: doc str 文号 of the document, or part of its title when no document has that 文号
 // param: similarity float = 0.5 share of the document's title bigrams (boilerplate words left out) another title must contain
-MATCH (d:Document)
-WHERE d.doc_number = $doc OR d.title CONTAINS $doc
+// The 文号 is looked up through its index; titles are searched only when no 文号 matches.
+OPTIONAL MATCH (n:Document {doc_number: $doc})
+WITH count(n) > 0 AS numbered
+CALL {
+  WITH numbered
+  MATCH (d:Document {doc_number: $doc})
+  WHERE numbered
+  RETURN d
+  UNION
+  WITH numbered
+  MATCH (d:Document)
+  WHERE NOT numbered AND d.title CONTAINS $doc
+  RETURN d
+}
 WITH d, [i IN range(0, size(d.title) - 2) | substring(d.title, i, 2)] AS grams
 WITH d, [g IN grams WHERE NOT g IN ['关于', '于加', '于推', '于进', '实施', '施方', '方案', '意见', '的意', '的通', '通知', '若干', '干意', '工作', '作方', '进一', '一步', '的实', '行动', '动方', '计划', '年）', '（2', '20', '02']] AS grams
-MATCH (x:Document)
-WHERE coalesce(x.stub, false) = false
-OPTIONAL MATCH (d)-[c1:CITES]->(shared:Document)<-[c2:CITES]-(x)
-WHERE x <> d AND NOT c1.relation IN ['repeals', 'amends'] AND NOT c2.relation IN ['repeals', 'amends']
-WITH d, x, grams, count(DISTINCT shared) AS shared_citations
-WITH d, x, shared_citations,
+// Candidates: the documents sharing a cited document with d, counted in one walk from d,
+// and the documents of d's kind (the index on Document.kind), whose titles are compared.
+OPTIONAL MATCH (d)-[c1:CITES]->(shared:Document)<-[c2:CITES]-(y:Document)
+WHERE y <> d AND NOT c1.relation IN ['repeals', 'amends'] AND NOT c2.relation IN ['repeals', 'amends']
+WITH d, grams, y, count(DISTINCT shared) AS n
+WITH d, grams, collect(CASE WHEN y IS NULL THEN null ELSE {x: y, n: n} END) AS sharing
+OPTIONAL MATCH (k:Document)
+WHERE k.kind = d.kind AND k <> d
+WITH d, grams, sharing, collect(CASE WHEN k IS NULL THEN null ELSE {x: k, n: 0} END) AS same_kind
+// One row per candidate and source; grouped by document (never by a list: hashing is slow).
+UNWIND [{x: d, n: 0}] + sharing + same_kind AS c
+WITH d, c.x AS x, c.n AS n,
      CASE WHEN size(grams) = 0 THEN 0.0
-          ELSE toFloat(size([g IN grams WHERE x.title CONTAINS g])) / size(grams) END AS title_similarity
-WHERE x = d OR shared_citations > 0 OR (x.kind = d.kind AND title_similarity >= $similarity)
+          ELSE toFloat(size([g IN grams WHERE c.x.title CONTAINS g])) / size(grams) END AS similar
+WITH d, x, max(n) AS shared_citations, max(similar) AS title_similarity
+WHERE coalesce(x.stub, false) = false
+  AND (x = d OR shared_citations > 0 OR (x.kind = d.kind AND title_similarity >= $similarity))
 OPTIONAL MATCH (x)-[:APPLIES_TO|ISSUED_BY]->()-[:BELONGS_TO|LOCATED_IN*0..1]->(r:Region)
 WITH d, x, shared_citations, title_similarity, collect(DISTINCT r.name) AS regions,
      toInteger(substring(d.date, 0, 4)) - (14 - toInteger(substring(d.date, 5, 2))) / 12 AS dy,

@@ -1,27 +1,42 @@
 // description: Target cascade: for one indicator and year, targets at every level (national → province → city → county → park) with the nearest target above along the park and region hierarchy, the ratio to it, and a flag where a lower level is less ambitious (rates) or exceeds the level above (amounts).
-// param: metric str metric_key of the indicator (e.g. 地区生产总值增速), or part of the printed metric for targets without a key
+// param: metric str metric_key of the indicator (e.g. 地区生产总值增速), or part of the printed metric when no target has that key
 // param: year int target year (e.g. 2025)
 // A target without a scope in a national document is the national target, above every
 // province. Ratios and flags only compare targets with the same unit.
-MATCH (d:Document)-[:SETS_TARGET]->(t:Target)
-WHERE t.year = $year
-  AND (t.metric_key = $metric OR (t.metric_key IS NULL AND t.metric CONTAINS $metric))
+// The targets are found once, through the indexes on Target.metric_key and Target.year (the
+// printed metric is searched only when no target carries $metric as its key); the national
+// target is picked from them, not looked up again for every row.
+OPTIONAL MATCH (k:Target {metric_key: $metric})
+WITH count(k) > 0 AS keyed
+CALL {
+  WITH keyed
+  MATCH (t:Target {metric_key: $metric})
+  WHERE keyed AND t.year = $year
+  RETURN t
+  UNION
+  WITH keyed
+  MATCH (t:Target {year: $year})
+  WHERE NOT keyed AND t.metric CONTAINS $metric
+  RETURN t
+}
+WITH keyed, t
+MATCH (d:Document)-[:SETS_TARGET]->(t)
 OPTIONAL MATCH (t)-[:FOR]->(s)
+WITH keyed, collect({d: d, t: t, s: s}) AS found
+WITH keyed, found,
+     [f IN found WHERE f.s IS NULL AND f.d.level = 'national'
+      | {value: f.t.value, unit: f.t.unit, scope: '全国', document: f.d.title}] AS nationals
+UNWIND found AS f
+WITH keyed, f.d AS d, f.t AS t, f.s AS s,
+     CASE WHEN f.s IS NULL THEN null ELSE nationals[0] END AS national
 OPTIONAL MATCH hp = (s)-[:LOCATED_IN|PART_OF*1..3]->(anc)<-[:FOR]-(up:Target)<-[:SETS_TARGET]-(ud:Document)
 WHERE up.year = $year
-  AND (up.metric_key = $metric OR (up.metric_key IS NULL AND up.metric CONTAINS $metric))
-WITH d, t, s, up, ud, anc, length(hp) AS hops
+  AND (up.metric_key = $metric OR (NOT keyed AND up.metric CONTAINS $metric))
+WITH d, t, s, national, up, ud, anc, length(hp) AS hops
 ORDER BY hops
-WITH d, t, s,
+WITH d, t, s, national,
      head(collect(CASE WHEN up IS NULL THEN null
                        ELSE {value: up.value, unit: up.unit, scope: anc.name, document: ud.title} END)) AS above
-OPTIONAL MATCH (nd:Document)-[:SETS_TARGET]->(nt:Target)
-WHERE nd.level = 'national' AND nt.year = $year AND nt <> t AND s IS NOT NULL
-  AND (nt.metric_key = $metric OR (nt.metric_key IS NULL AND nt.metric CONTAINS $metric))
-  AND NOT (nt)-[:FOR]->()
-WITH d, t, s, above,
-     head(collect(CASE WHEN nt IS NULL THEN null
-                       ELSE {value: nt.value, unit: nt.unit, scope: '全国', document: nd.title} END)) AS national
 WITH d, t, s, coalesce(above, national) AS above
 WITH d, t, s, above,
      CASE WHEN s IS NULL THEN coalesce(d.level, 'national')

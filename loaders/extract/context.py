@@ -108,6 +108,12 @@ def _jurisdiction(
     return None, None, False
 
 
+def _same_province(issuer: Issuer, region: Region | None) -> bool:
+    """Whether the 文号's issuer can be the document's: a 文号 code names places loosely
+    (新政 is 新疆's, yet 新乡市人民政府 prints 新政〔2021〕20号), the named issuer decides."""
+    return region is None or issuer.region is None or issuer.region.province == region.province
+
+
 def build_context(doc: ParsedDocument, doc_id: str) -> Context:
     """Sentences, sections (the loaders' tree, else the loaders' reading of text) and jurisdiction."""
     text = halfwidth(doc.text)
@@ -120,7 +126,7 @@ def build_context(doc: ParsedDocument, doc_id: str) -> Context:
     elif park is not None:
         # A park committee's document: the park's own text uses 本区/全区 for the park.
         level = "park"
-    elif issuer is not None and issuer.level:
+    elif issuer is not None and issuer.level and _same_province(issuer, region):
         level = issuer.level
     else:
         level = level_of_issuer_name(doc.metadata.issuer) or (
