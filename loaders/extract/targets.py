@@ -13,6 +13,7 @@ import ahocorasick
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.ids import target_id
+from policykg.loaders.extract.metric_names import leading_year, metric_name, opening
 from policykg.loaders.extract.parks import ParkMention
 from policykg.loaders.extract.sentences import SectionIndex
 from policykg.ontology.metrics import lookup_metric
@@ -24,7 +25,8 @@ _UNITS = (
     "公里", "千米", "亩", "吨标准煤", "吨", "千瓦时", "千瓦", "兆瓦", "张", "户", "件", "台",
     "辆", "套", "条", "处", "平方米", "立方米", "倍", "天", "小时", "分钟", "标箱", "微克/立方米",
     "GW", "MW", "名", "头", "只", "期", "场", "例", "批", "颗", "发", "艘", "架", "栋", "幢",
-    "公顷", "床", "篇", "部", "款", "类", "万人次",
+    "公顷", "床", "篇", "部", "款", "类", "万人次", "斤", "批次", "场次", "户次", "班次", "列",
+    "门", "支", "宗", "间", "周", "个工作日",
 )  # fmt: skip
 _MULTIPLIED = ("万亿", "亿", "万")
 _UNIT_ALT = (
@@ -32,33 +34,51 @@ _UNIT_ALT = (
 )
 _PRE = (
     r"力争达到|力争突破|突破|超过|至少|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
+    r"压缩至|压缩到|缩短至|缩短到|降至|减少到|减少至|提高至|提升至|增加至|扩大至|约|"
     r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为|超|≥|≤|>=|<=|>|<"
 )
+# A unit may carry its alternative in brackets (15万套（间）) or a per-unit (30万元/人).
+_UNIT_TAIL = r"(?:[（(][个间套户座处条所][)）]|/(?:人|年|户|亩|平方米))?"
 # The number comes first so the scan skips ahead to digits; the comparator is read backwards.
 QUANTITY = re.compile(
     r"(?P<value>\d+(?:\.\d+)?|\*+)"
-    rf"(?:\s*[-—–～~至到]\s*(?P<value2>\d+(?:\.\d+)?))?\s*(?P<unit>{_UNIT_ALT})"
+    rf"(?:\s*[-—–～~至到]\s*(?P<value2>\d+(?:\.\d+)?))?\s*(?P<unit>{_UNIT_ALT}{_UNIT_TAIL})"
     r"(?P<post>及以上|以上|左右|以内|以下)?"
 )
 _PRE_BEFORE = re.compile(rf"(?:{_PRE})\s*$")
 _COMPARATOR = {
     "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
-    "超过": ">", "超": ">", "至少": ">=", "高于": ">", "大于": ">", "左右": "~", "不超过": "<=", "不高于": "<=",
-    "控制在": "<=", "以内": "<=", "以下": "<=", "低于": "<", "小于": "<",
-    "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<",
+    "超过": ">", "超": ">", "至少": ">=", "高于": ">", "大于": ">", "左右": "~", "约": "~",
+    "不超过": "<=", "不高于": "<=",
+    "控制在": "<=", "以内": "<=", "以下": "<=", "低于": "<=", "小于": "<=",
+    "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<=",
 }  # fmt: skip
+# 不低于当地标准的1.6倍, 超每千人6.6批次: the comparator stands before a reference or a rate.
+_PRE_APART = re.compile(
+    r"(?P<word>不低于|不少于|不超过|不高于|超过|低于|高于|至少|超)"
+    r"(?:[^，,。；;：:\n\d]{1,16}的|每[十百千万]+[^，,。；;\d]{0,2}|培育|新增|建设|建成|打造|引进|培养)"
+    r"\s*$"
+)
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)|十[一二三四五六七八九]五")
 _THIS_YEAR = re.compile(r"今年|全年|年内")
-_YEAR_BEFORE = re.compile(r"(?:到|至|在|于)\s*$")
+_YEAR_BEFORE = re.compile(r"(?:到|至|在|于|力争|确保|争取)\s*$")
+# 2023年达到80%, 2025年不低于4.66人: a year that opens its own goal.
+_YEAR_GOAL = re.compile(
+    r"\s*年(?:底|末)?(?:力争|确保|争取|要|将)?(?:达到|达|实现|不低于|不少于|超过|突破|提高到|提升到|"
+    r"控制在|稳定在|保持在|完成|新增|累计)"
+)
 _YEAR_END = re.compile(r"\s*年(?:底|末|前)")
 _YEAR_ALONE = re.compile(r"\s*年(?=[，,:：])")
 _PLAN_AFTER = re.compile(r"[”\"]?(?:期末|末|时期末)")
-_YEAR_CLAUSE_START = re.compile(r"(?:^|[，,。；;\n])\s*$")
+_YEAR_CLAUSE_START = re.compile(
+    r"(?:^|[，,。；;\n])\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?\s*$"
+)
 _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _BASELINE = re.compile(
     r"\s*[(（]\s*(?:目前|现状|基期|现为|\d{4}年)\s*[:：为]?\s*(?P<v>\d+(?:\.\d+)?)[^)）]{0,6}[)）]"
 )
 _SPACES = re.compile(r"\s+")
+_CLAUSE_END = re.compile(r"[，,；;][^，,；;]*$")
 # Sections that report what was done, not what is to be done.
 _REVIEW = re.compile(
     r"回顾|过去|成就|成效|取得|进展情况|发展基础|现状|基础与形势|发展环境|工作总结"
@@ -69,8 +89,23 @@ _TITLE_PERIOD = re.compile(r"(?:19|20)\d{2}\s*[-—–～~至到]\s*((?:19|20)\d
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 # An amount granted or a threshold of eligibility, not a goal: 最高奖励300万元, 投资1000万元及以上的.
 _GRANT_BEFORE = re.compile(
-    r"(?:最高|最多|一次性|给予|奖励|补贴|补助|资助|奖补|扶持)[^，,。；;]{0,8}$"
+    r"(?:最高|最多|最长|最短|一次性|给予|奖励|补贴|补助|资助|奖补|扶持|罚款)[^，,。；;]{0,8}$"
 )
+# Money that is a benefit, a fee or a fund, not an outcome: 补贴标准每人每月280元,
+# 安排省级财政资金100亿元, 处10万元以下的罚款.
+_PAYMENT = re.compile(r"补贴|补助|津贴|救助|保障标准|生活费|资助|奖励|资金|罚款|收费|缴费|每人每")
+# A regulation sets rules, not goals: its numbers are limits, standards and conditions.
+_REGULATION = re.compile(
+    r"(?:办法|细则|条例|规定|规则|规范|指引|须知|标准)(?:[(（]试行[)）])?(?:》?的通知)?$"
+)
+_CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]")
+_ASSESSMENT = re.compile(r"考核|考评|评价|评估|目标管理")
+# 名词解释 / 注释 at the end of a report: explanations of terms, no goals.
+_GLOSSARY = re.compile(r"^\s*(?:附件\s*\d*\s*)?(?:名词解释|名词注释|注释|释义)\s*$", re.MULTILINE)
+# Plans count an action with a number as a planned output (完成旧住房修缮60万平方米).
+_PLAN_TITLE = re.compile(r"计划|规划|方案|要点|工作安排|工作报告")
+_PLAN_CUES = ("完成", "推进", "实施", "建设", "新建", "改造", "开工", "启动", "认定", "形成",
+              "组建", "开展", "培养", "培训", "落实", "新开发", "建成")  # fmt: skip
 _ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?的")
 _MAX_METRIC = 40
 _AFTER = re.compile(r"[^，,。；;：:\n、(（]{0,20}")
@@ -96,10 +131,15 @@ _CUE_WORDS = (
 )
 
 
+def _is_regulation(title: str) -> bool:
+    """A 管理办法, 实施细则, 条例 … (not an assessment scheme, whose indicators are goals)."""
+    return bool(_REGULATION.search(title.strip())) and not _ASSESSMENT.search(title)
+
+
 @cache
-def _cue_automaton() -> ahocorasick.Automaton:
+def _cue_automaton(plan: bool = False) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for word in _CUE_WORDS:
+    for word in (*_CUE_WORDS, *_PLAN_CUES) if plan else _CUE_WORDS:
         automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
@@ -109,8 +149,9 @@ _LEADING = re.compile(
     r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现)+"
 )
 _TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
-# Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》.
-_NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：])\s*$")
+# Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》, the
+# count of a list just named (洛阳等10个国家物流枢纽).
+_NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：]|等)\s*$")
 
 
 @dataclass(frozen=True)
@@ -127,9 +168,10 @@ class Goal:
     baseline: float | None
 
 
-def _years(text: str) -> tuple[list[int], list[int], list[int]]:
+def _years(text: str, doc_year: int | None) -> tuple[list[int], list[int], list[int]]:
     """Offsets and values of year phrases (到2027年, 2025年底, “十四五”末, 2026年，…), and
-    the offsets of those that by themselves make a number a goal (all but a bare 2026年，)."""
+    the offsets of those that by themselves make a number a goal (all but a bare 2026年，).
+    A year that opens its own goal (2023年达到80%) counts unless it is before the document."""
     positions, years, cues = [], [], []
     for m in _YEAR.finditer(text):
         word = m.group()
@@ -141,24 +183,14 @@ def _years(text: str) -> tuple[list[int], list[int], list[int]]:
             continue
         start = m.start()
         before = text[max(0, start - 3) : start]
-        if _YEAR_BEFORE.search(before) or _YEAR_END.match(text, m.end()):
+        opens_goal = _YEAR_GOAL.match(text, m.end()) and (doc_year is None or int(word) >= doc_year)
+        if _YEAR_BEFORE.search(before) or _YEAR_END.match(text, m.end()) or opens_goal:
             cues.append(start)
         elif not (_YEAR_ALONE.match(text, m.end()) and _YEAR_CLAUSE_START.search(before)):
             continue
         positions.append(start)
         years.append(int(word))
     return positions, years, cues
-
-
-def _metric(text: str, start: int, value_start: int, end: int) -> str:
-    before = text[start:value_start]
-    before = _LEADING.sub("", before.strip())
-    after_match = _AFTER.match(text, end)  # match at an offset: no copy of the text
-    after = after_match.group() if after_match else ""
-    metric = before
-    if after and not _AFTER_SKIP.match(after):
-        metric = f"{before}{after}" if before else after
-    return metric.strip()
 
 
 def _year_in_force(
@@ -277,24 +309,30 @@ def _spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
     return out
 
 
-def find_goals(ctx: Context) -> list[Goal]:
-    """Every quantified goal in the document, with the year in force where it stands."""
-    text = ctx.text
-    doc_year = _doc_year(ctx)
-    plan_year = _plan_year(ctx)
-    positions, years, year_cues = _years(text)
-    if doc_year is not None:
-        for m in _THIS_YEAR.finditer(text):
-            k = bisect_left(positions, m.start())
-            positions.insert(k, m.start())
-            years.insert(k, doc_year)
-            year_cues.append(m.start())
+def _cues(ctx: Context, year_cues: list[int], bare_years: list[int]) -> list[int]:
+    """Offsets of words that make a number in their sentence a goal, sorted.
+
+    In a plan an action with a number is a planned output too, unless its sentence opens with
+    a bare year (2023年，全市完成投资100亿元: a statement of what was done).
+    """
+    plan = bool(_PLAN_TITLE.search(ctx.doc.metadata.title or ""))
     # Cue offsets once per text (Aho-Corasick), looked up by bisection for each number.
-    cues = sorted([end - size + 1 for end, size in _cue_automaton().iter(text)] + year_cues)
-    out: list[Goal] = []
-    matches = list(QUANTITY.finditer(text))
-    quantities = [m.start() for m in matches]
-    upper: dict[int, tuple[float, int]] = {}  # 4.5%—5%: upper bound and its end, by start
+    found = [end - size + 1 for end, size in _cue_automaton().iter(ctx.text)]
+    if plan:
+        bare = {ctx.sentences.span(at)[0] for at in bare_years}
+        found += [
+            end - size + 1
+            for end, size in _cue_automaton(True).iter(ctx.text)
+            if ctx.sentences.span(end)[0] not in bare
+        ]
+    return sorted(found + year_cues)
+
+
+def _ranges(
+    text: str, matches: list[re.Match[str]]
+) -> tuple[dict[int, tuple[float, int]], set[int]]:
+    """4.5%—5%: the upper bound and its end by the lower bound's start, and the upper bounds."""
+    upper: dict[int, tuple[float, int]] = {}
     skip: set[int] = set()
     for first, second in itertools.pairwise(matches):
         if (
@@ -305,6 +343,83 @@ def find_goals(ctx: Context) -> list[Goal]:
         ):
             upper[first.start()] = (float(second.group("value")), second.end())
             skip.add(second.start())
+    return upper, skip
+
+
+_LIST_GAP = re.compile(r"\s*[、和]\s*")
+
+
+def _shared_posts(text: str, matches: list[re.Match[str]]) -> dict[int, str]:
+    """2050万吨、4200万吨、19万吨以上: the last item's 以上 holds for the whole list."""
+    shared: dict[int, str] = {}
+    run: list[re.Match[str]] = []
+    for m in [*matches, None]:
+        if m is not None and run and _LIST_GAP.fullmatch(text, run[-1].end(), m.start()):
+            run.append(m)
+            continue
+        if len(run) > 1 and run[-1].group("post"):
+            shared.update((item.start(), run[-1].group("post")) for item in run[:-1])
+        run = [m] if m is not None else []
+    return shared
+
+
+def _no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
+    """Numbers that are no goal: names in quotes, round-the-clock hours, payments."""
+    text, value_start = ctx.text, m.start("value")
+    sentence_start, _ = ctx.sentences.span(value_start)
+    opened = text.count("“", sentence_start, value_start) - text.count(
+        "”", sentence_start, value_start
+    )
+    if opened > 0:
+        return True  # “民营经济32条”, “15分钟生活圈”: part of a name
+    if m.group("unit") == "小时" and m.group("value") == "24":
+        return True  # 24小时服务: round the clock
+    if m.group("unit") == "周" and text[m.end() : m.end() + 1] in ("岁", "年"):
+        return True  # 70周岁, 10周年: an age, an anniversary
+    if m.group("post") in ("以下", "及以下") and _CLASS_NOUN.match(text, m.end()):
+        return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
+    if m.group("unit").endswith("元"):
+        return bool(_PAYMENT.search(text, max(sentence_start, value_start - 40), value_start))
+    return False
+
+
+def _apart(text: str, clause_start: int, value_start: int) -> re.Match[str] | None:
+    """A comparator that stands apart from its number (不低于当地标准的1.6倍)."""
+    return _PRE_APART.search(text, max(clause_start, value_start - 24), value_start)
+
+
+def _row_indicator(text: str, pos: int) -> str:
+    """In a table row (cells split by |), the indicator cell before the one at pos."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    cells = text[line_start:pos].split("|")
+    if len(cells) < 2 or _CLAUSE.search(cells[-2].strip()):
+        return ""  # no table row, or a cell of prose
+    return _LEADING.sub("", cells[-2].strip())
+
+
+def find_goals(ctx: Context) -> list[Goal]:
+    """Every quantified goal in the document, with the year in force where it stands."""
+    text = ctx.text
+    if _is_regulation(ctx.doc.metadata.title or ""):
+        return []
+    doc_year = _doc_year(ctx)
+    plan_year = _plan_year(ctx)
+    positions, years, year_cues = _years(text, doc_year)
+    if doc_year is not None:
+        for m in _THIS_YEAR.finditer(text):
+            k = bisect_left(positions, m.start())
+            positions.insert(k, m.start())
+            years.insert(k, doc_year)
+            year_cues.append(m.start())
+    cue_set = set(year_cues)
+    cues = _cues(ctx, year_cues, [at for at in positions if at not in cue_set])
+    glossary = _GLOSSARY.search(text)
+    stop = glossary.start() if glossary else len(text)
+    out: list[Goal] = []
+    matches = [m for m in QUANTITY.finditer(text) if m.start() < stop]
+    quantities = [m.start() for m in matches]
+    upper, skip = _ranges(text, matches)
+    shared = _shared_posts(text, matches)
     for m in matches:
         value_start = m.start("value")
         if m.start() in skip or _NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
@@ -320,38 +435,50 @@ def find_goals(ctx: Context) -> list[Goal]:
         sentence_start, _ = ctx.sentences.span(value_start)
         cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
         clause_start = cut.start() + 1 if cut else sentence_start
+        clause_start = max(clause_start, text.rfind("|", clause_start, value_start) + 1)
         section_year = _section_year(ctx, value_start, doc_year)
-        if section_year is False:
+        if section_year is False or _no_goal(ctx, m, clause_start):
             continue
         if _GRANT_BEFORE.search(text, max(clause_start, value_start - 14), value_start):
             continue
         if _ELIGIBLE_AFTER.match(text, m.end()):
             continue
-        if not (pre or m.group("post") or section_year):
+        apart = None if pre_match else _apart(text, clause_start, value_start)
+        post = m.group("post") or shared.get(m.start())
+        if not (pre or post or apart or section_year):
             j = bisect_left(cues, sentence_start)
             if j >= len(cues) or cues[j] >= m.end():
                 continue
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
-        metric_end = pre_match.start() if pre_match else value_start
+        metric_end = pre_match.start() if pre_match else apart.start() if apart else value_start
         bound = upper.get(m.start())
-        metric = _metric(text, clause_start, metric_end, bound[1] if bound else m.end())
+        metric = metric_name(text, clause_start, metric_end, bound[1] if bound else m.end())
         metric = _TRAILING.sub("", metric) if pre is None else metric
-        trimmed = _FROM_TAIL.sub("", metric)
-        metric = trimmed if len(trimmed) >= 2 else metric  # 标准从每人每月2375元(提高到)
+        if pre and pre.endswith("到"):
+            trimmed = _FROM_TAIL.sub("", metric)
+            metric = trimmed if len(trimmed) >= 2 else metric  # 标准从每人每月2375元(提高到)
         if len(metric) < 2 and out and out[-1].start >= sentence_start:
             # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
-            metric = out[-1].metric + _LEADING.sub("", text[clause_start:metric_end].strip())
+            metric = out[-1].metric + opening(text[clause_start:metric_end])
+        if len(metric) < 2:
+            metric = _row_indicator(text, clause_start)  # | 4.家庭医生人数 | 2025年达到4.66名
         metric = _SPACES.sub("", metric)  # a line broken inside the metric's words
         if len(metric) < 2 or len(metric) > _MAX_METRIC:
             continue  # table cells run together are no sentence
         raw = m.group("value")
         value = None if raw.startswith("*") else float(raw)
         value_max = float(m.group("value2")) if m.group("value2") else (bound[0] if bound else None)
-        comparator = _COMPARATOR.get(m.group("post") or "") or _COMPARATOR.get(pre or "")
+        comparator = (
+            _COMPARATOR.get(post or "")
+            or _COMPARATOR.get(pre or "")
+            or (_COMPARATOR[apart.group("word")] if apart else None)
+        )
         baseline_match = _BASELINE.match(text, m.end())
         baseline = float(baseline_match.group("v")) if baseline_match else None
-        year = _year_in_force(ctx, m.start(), positions, years, quantities)
+        year = leading_year(text[clause_start:metric_end])
+        if year is None:
+            year = _year_in_force(ctx, m.start(), positions, years, quantities)
         if year is None:
             year = section_year or plan_year
         elif plan_year and year > plan_year and str(year) not in text[sentence_start : m.end()]:
@@ -366,8 +493,10 @@ def find_goals(ctx: Context) -> list[Goal]:
 def _scope(
     ctx: Context, b: Builder, goal: Goal, parks: list[ParkMention], starts: list[int]
 ) -> tuple[str, str] | None:
-    """The park named before the goal in its sentence, else the document's jurisdiction."""
-    start, _ = ctx.sentences.span(goal.start)
+    """The park named before the goal in its clause, else the document's jurisdiction."""
+    sentence_start, _ = ctx.sentences.span(goal.start)
+    cut = _CLAUSE_END.search(ctx.text, sentence_start, goal.start)
+    start = cut.start() + 1 if cut else sentence_start
     i = bisect_left(starts, goal.start) - 1
     if i >= 0 and starts[i] >= start:
         return b.park(parks[i])

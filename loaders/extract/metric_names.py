@@ -1,0 +1,93 @@
+"""The printed name of a goal's metric: the indicator a number is about, without the verbs,
+years and examples around it.
+
+"开展补贴性职业技能培训超30万人次" is about 补贴性职业技能培训; "引育5家以上具有核心技术的
+创新企业" about 创新企业 (the head noun after the number); "推动A、B等12个示范园区建设" about
+示范园区建设. Keeping only the indicator is what lets the same metric be found in two documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a clause starts with before its indicator: list marks, framing words and action verbs
+# (the action is the kind of goal, the indicator is what is counted).
+_LEADING = re.compile(
+    r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|今年|年内|实现|原则上|"
+    r"(?:努力|持续|着力|积极|大力|加快|加力|全力|深入|稳步|逐步|重点|高质量|进一步)|"
+    r"(?:组织开展|开展|组织|推动|推进|实施|完成|支持|引导|争取|动员|吸纳|累计|培育|引育|"
+    r"打造|构建|建设|建成|建好|办好|形成|组建|认定|启动|举办|新开发|开发|募集|提供|将))+"
+)
+# 在北京、沈阳等地建设8个中央级库, 依托消防总队建设31个省级库: where is not what.
+_WHERE = re.compile(
+    r"^(?:(?:在|依托|围绕|面向)[^，,。；;]{1,24}?|[^，,。；;]{1,12}?等地)(?:建设|新建|布局|设立|打造)"
+)
+# The last service or action in a long clause (…的社会人员开展职业技能培训) names the goal.
+_LAST_ACTION = re.compile(r"^.*(?:开展|提供|举办)(?=[^，,。；;]{2})")
+# 为<whom>提供/开展<service>: the service is the indicator.
+_FOR_WHOM = re.compile(r"^为[^，,。；;为]{1,16}?(?:(?:免费)?(?:提供|开展|适配)|$)")
+# A year phrase that opens the clause: 到2025年, 2023年, 力争2035年底.
+_YEAR_PHRASE = re.compile(
+    r"^(?:力争|确保|争取)?(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年(?:底|末|前)?"
+)
+# The examples before 等 name members; the indicator follows (not 等级, 等次, 同等 …).
+_EXAMPLES = re.compile(r"^.*[^同平对均]等(?![级次同待于效额地])")
+_TOTAL = re.compile(r"(?:共|共计|合计|总计|累计)$")
+# After the number: a qualifier in brackets (县（市、区）), items joined by 、 that are no new
+# quantity, up to the clause end.
+_AFTER = re.compile(
+    r"(?:[^，,。；;：:\n、(（|]|[(（][^)）\n]{0,8}[)）]|、(?![^，,。；;、\n]*\d))"
+    r"{0,30}"
+)
+# After the number, what is not its object: a second verb phrase (并逐步提升), a comparator.
+_AFTER_SKIP = re.compile(r"的|以上|左右|增长|,|并|且|同时|逐步|进一步|[(（]")
+_HEAD = re.compile(r"^.*的")
+_MIN = 2
+
+
+def opening(before: str, has_object: bool = False) -> str:
+    """A clause's words before its number, without year, list mark, verbs and places (all of
+    them may go when the number is followed by its object: 在北京等地建设8个中央级库)."""
+    before = _YEAR_PHRASE.sub("", before.strip())
+    before = _LEADING.sub("", before)
+    least = 0 if has_object else _MIN
+    for pattern in (_FOR_WHOM, _WHERE, _LAST_ACTION):
+        found = pattern.match(before)
+        if found and len(before) - found.end() >= least:
+            before = before[found.end() :]
+    return _LEADING.sub("", before).replace("进行", "")  # 进行 is a light verb
+
+
+def _head(after: str) -> str:
+    """The head noun of what follows the number (1000例病例的脑数据集 → 脑数据集)."""
+    head = _HEAD.sub("", after)
+    return head if len(head) >= _MIN else after
+
+
+def metric_name(text: str, start: int, value_start: int, end: int) -> str:
+    """The indicator of the number between value_start and end, read in text[start:…]."""
+    after_match = _AFTER.match(text, end)  # match at an offset: no copy of the text
+    after = after_match.group().rstrip("、") if after_match else ""
+    has_object = bool(after) and not _AFTER_SKIP.match(after)
+    before = _TOTAL.sub("", opening(text[start:value_start], has_object))
+    if has_object:
+        after = _head(after)
+        metric = f"{before}{after}" if before else after
+    else:
+        metric = before
+    examples = _EXAMPLES.match(metric)
+    if examples and len(metric) - examples.end() >= _MIN:
+        metric = metric[examples.end() :]
+    if "|" in metric:  # a table row: the last cell with words before the number
+        cells = [cell.strip() for cell in metric.split("|") if cell.strip()]
+        metric = _LEADING.sub("", cells[-1]) if cells else ""
+    return metric.replace("进行", "").strip()
+
+
+def leading_year(text: str) -> int | None:
+    """The year a clause opens with (2023年达到80% → 2023), if any."""
+    found = _YEAR_PHRASE.match(text.strip())
+    if not found:
+        return None
+    digits = re.search(r"\d{4}", found.group())
+    return int(digits.group()) if digits else None
