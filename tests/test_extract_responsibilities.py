@@ -162,3 +162,45 @@ def test_an_organ_after_a_list_of_places_belongs_to_each_of_them(tmp_path):
         "榆林高新技术产业开发区管委会",
         "宝鸡高新技术产业开发区管委会",
     }
+
+
+def test_a_lower_level_organ_in_a_city_rule_is_named_as_printed(tmp_path):
+    """区民政局 in a city's rules is every district's bureau, not the city's; an organ printed
+    with its alternative in brackets (镇人民政府（街道办事处）) is one assignee."""
+    text = (
+        "佛山市人民政府关于印发佛山市养老服务管理办法的通知\n"
+        "第三条 市民政局负责统筹全市养老服务工作，区民政局负责本辖区养老机构的监督管理。"
+        "镇人民政府（街道办事处）负责养老服务需求评估的受理工作。\n"
+    )
+    duties = _duties(extract(_parsed(tmp_path, text)))
+    leads = {unit for _, role, unit in duties if role == "LED_BY"}
+    assert leads == {"佛山市民政局", "区民政局", "镇人民政府（街道办事处）"}
+
+
+def test_every_unit_of_a_listed_subject_leads_what_it_does_with_others(tmp_path):
+    """科技部、中国社科院要会同教育部…: both lead (before: only the last one named)."""
+    text = (
+        "国务院办公厅关于加强某某工作的意见\n"
+        "（六）完善标准规范体系。国家标准委、工业和信息化部要会同国家发展改革委、商务部等部门"
+        "研究制定相关标准。\n"
+    )
+    meta_doc = _parsed(tmp_path, text)
+    duties = _duties(extract(meta_doc))
+    assert {(role, unit) for _, role, unit in duties} == {
+        ("LED_BY", "国家标准委"),
+        ("LED_BY", "工业和信息化部"),
+        ("SUPPORTED_BY", "国家发展改革委"),
+        ("SUPPORTED_BY", "商务部"),
+    }
+
+
+def test_a_government_organ_opening_a_sentence_with_yao_is_charged_with_it(tmp_path):
+    """科技部要建立…: the sentence's subject leads; a hospital's or an agency's 要 is a rule for it,
+    and a kind of organ (科技计划管理部门) is no organ."""
+    text = (
+        "国务院办公厅关于加强某某工作的意见\n"
+        "（八）健全监测预警机制。生态环境部要建立重点流域水质监测预警机制。"
+        "定点医疗机构要落实自我管理主体责任。项目管理部门要加强过程管理。\n"
+    )
+    duties = _duties(extract(_parsed(tmp_path, text)))
+    assert {(role, unit) for _, role, unit in duties} == {("LED_BY", "生态环境部")}

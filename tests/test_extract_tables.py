@@ -105,3 +105,28 @@ def test_a_table_copied_as_text_with_one_cell_per_line(tmp_path: Path) -> None:
         ("开展隐患排查治理", "LED_BY", "宁都县消防救援大队"),
         ("加强宣传教育", "LED_BY", "宁都县委宣传部"),
     }
+
+
+def test_a_row_under_merged_cells_is_a_task_of_its_own(tmp_path: Path) -> None:
+    """A web table whose 序号 and 工作事项 cells span two rows prints the second row without
+    them: its cells are the header's last ones (主要内容 | 牵头单位 | 配合单位)."""
+    page = (
+        f"<html><head><title>{INTRO}</title></head><body><div class='article'><h1>{INTRO}</h1>"
+        "<p>各市人民政府，省人民政府各部门：现将任务分工方案印发给你们，请结合实际认真贯彻落实，"
+        "确保各项任务按期完成并取得实效。</p><table>"
+        "<tr><td>序号</td><td>工作事项</td><td>主要内容</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td rowspan='2'>1</td><td rowspan='2'>推进数字乡村建设。</td>"
+        "<td>建设农村千兆光网，行政村通达率达到100%。</td><td>省通信管理局</td><td>省财政厅</td></tr>"
+        "<tr><td>发展农村电子商务，培育县域直播基地。</td><td>省商务厅</td><td>省农业农村厅</td></tr>"
+        "</table><p>各单位要加强组织领导，明确责任分工，细化工作措施，确保落实。</p>"
+        "</div></body></html>"
+    )
+    path = tmp_path / "division.html"
+    path.write_text(page, encoding="utf-8")
+    duties = {(task.split(" ", 1)[-1][:8], role, unit) for task, role, unit in _duties(path)}
+    assert duties == {
+        ("推进数字乡村建设", "LED_BY", "河南省通信管理局"),
+        ("推进数字乡村建设", "SUPPORTED_BY", "河南省财政厅"),
+        ("发展农村电子商务", "LED_BY", "河南省商务厅"),
+        ("发展农村电子商务", "SUPPORTED_BY", "河南省农业农村厅"),
+    }

@@ -32,6 +32,14 @@ _CHARGE_SUPPORT = re.compile(rf"(?<!由)负责[，,、](?P<sup>{_C}{{2,80}}?){_S
 _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,400}})")
 # 科技部和中国社科院分别负责…, 国家医保局负责…: the clause before 负责 is nothing but units.
 _SUBJECT_CHARGE = re.compile(r"(?<!由)(?:分别|共同|具体|主要)?负责(?![，,、]|人|同志)")
+# A rule's article number opens its first clause: 第三条 市民政局负责….
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
+_SUBJECT_CLAUSE = re.compile(r"[^，,。；;：:\n]+$")
+# 科技部要建立…, 各级党委（党组）要…: the units a sentence opens with are charged with it.
+_GOVERNING = re.compile(
+    r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|科学院|工程院|社科院|科协|党组[)）]?|管委会)$"
+)
+_SUBJECT_MUST = re.compile(r"(?<![需只不])要(?![求素件点])")
 _SUBJECT_TAIL = re.compile(r"(?:分别|共同|具体|主要|要|应|还要|统一)+$")
 _IN_CHARGE = re.compile(
     rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
@@ -244,8 +252,16 @@ def _duties(ctx: Context, resolve: _Resolver, first_leads: bool) -> list[tuple[i
         if m.group("sup"):
             out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
     for m in _COOPERATE.finditer(text):
-        lead = _lead(resolve, _clause_before(text, m.start()))
-        if lead is None and not _clause_before(text, m.start()).strip():
+        subject = _clause_before(text, m.start())
+        listed = _subject_units(resolve, subject) if "、" in subject else []
+        if len(listed) > 1:
+            # 科技部、中国社科院要会同教育部…: every unit of the subject leads.
+            out.extend((m.start(), "LED_BY", t) for t in listed)
+            first = _CLAUSE.split(m.group("sup"))[0]
+            out.extend((m.start(), "SUPPORTED_BY", t) for t in _prefix_units(first, resolve))
+            continue
+        lead = _lead(resolve, subject)
+        if lead is None and not subject.strip():
             # 市国土资源规划局统筹安排…，会同“三区”: the subject heads the previous clause.
             previous = _clause_before(text, max(0, m.start() - 1))
             heads = _prefix_units(_SPLIT.split(previous)[0], resolve)
@@ -265,13 +281,27 @@ def _duties(ctx: Context, resolve: _Resolver, first_leads: bool) -> list[tuple[i
         before = _clause_before(text, m.start())
         opener = m.start() - len(before) - 1
         if opener >= 0 and text[opener] in "（(":
-            continue  # （A、B负责）: the first leads, read by _BRACKET_DUTY
-        clause = _SUBJECT_TAIL.sub("", before.strip())
+            # 镇人民政府（街道办事处）负责: an organ with its alternative in brackets; else
+            # （A、B负责）, the first leads, read by _BRACKET_DUTY.
+            wide = _SUBJECT_CLAUSE.search(text, max(0, m.start() - 40), m.start())
+            if wide is None or not before.endswith(("）", ")")):
+                continue
+            before = wide.group()
+        clause = _SUBJECT_TAIL.sub("", _ARTICLE.sub("", before.strip()))
         if not clause:
             continue
         named = [resolve.find(part) for piece in _SPLIT.split(clause) for part in _AND.split(piece)]
         if named and all(isinstance(ref, UnitName) for ref in named):
             out.extend((m.start(), "LED_BY", ref) for ref in named if ref is not None)
+    for m in _SUBJECT_MUST.finditer(text):
+        before = _clause_before(text, m.start())
+        mark = text[max(0, m.start() - len(before) - 1) : m.start() - len(before)]
+        if mark not in ("", "。", "；", ";", "\n") and not _ARTICLE.match(before.strip()):
+            continue  # only a sentence's subject: not …，并要求市财政局要…
+        units = _subject_units(resolve, before)
+        if not all(_GOVERNING.search(ref.name) for ref in units):
+            continue  # 定点医药机构要…, 科技计划管理部门要…: rules for bodies, or a kind of organ
+        out.extend((m.start(), "LED_BY", ref) for ref in units)
     for m in _CHARGE_SUPPORT.finditer(text):
         lead = _lead(resolve, _clause_before(text, m.start()))
         if lead is not None:
@@ -313,6 +343,23 @@ def _duties(ctx: Context, resolve: _Resolver, first_leads: bool) -> list[tuple[i
         else:
             out.extend((m.start(), "SUPPORTED_BY", t) for t in units)
     return out
+
+
+def _subject_units(resolve: _Resolver, clause: str) -> list[Ref]:
+    """The units a clause is made of (科技部、中国社科院要 → both), or [] when anything else is
+    in it."""
+    clause = _SUBJECT_TAIL.sub("", _ARTICLE.sub("", clause.strip()))
+    if not clause:
+        return []
+    named: list[Ref | None] = []
+    for piece in _SPLIT.split(clause):
+        whole = resolve.find(piece)  # 工业和信息化部 is one organ, 科技部和教育部 two
+        named.extend(
+            [whole] if isinstance(whole, UnitName) else map(resolve.find, _AND.split(piece))
+        )
+    if all(isinstance(ref, UnitName) for ref in named):
+        return [ref for ref in named if ref is not None]
+    return []
 
 
 def _prefix_units(chunk: str, resolve: _Resolver) -> list[Ref]:

@@ -160,23 +160,29 @@ def table_rows(text: str) -> list[TableRow]:
             continue
         if header is None:
             continue
+        columns = header
         if len(cells) != len(header):
             if len(cells) < 2:
                 header = None  # the table ended; a row of merged cells does not end it
-            continue
-        described = _column(header, cells, _TASK)
+                continue
+            if len(cells) > len(header) or len(cells) < 3:
+                continue
+            # Cells merged down from the row above (序号, 工作事项) are left out of this line:
+            # its cells are the header's last ones, and it is a task of its own.
+            columns = header[-len(cells) :]
+        described = _column(columns, cells, _TASK)
         if not described:
             continue
-        numbers = _column(header, cells, _NUMBER)
+        numbers = _column(columns, cells, _NUMBER)
         rows.append(
             TableRow(
                 start=start,
                 number=numbers[0] if numbers else "",
                 task=described[0],
                 text=" | ".join(described),
-                lead=_column(header, cells, _LEAD),
-                duty=_column(header, cells, _DUTY),
-                support=_column(header, cells, _SUPPORT),
+                lead=_column(columns, cells, _LEAD),
+                duty=_column(columns, cells, _DUTY),
+                support=_column(columns, cells, _SUPPORT),
             )
         )
     plain = [(start, _SPACES.sub("", line)) for start, line in _lines(text) if line.strip()]

@@ -14,7 +14,10 @@ _SUFFIX = (
     r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院|"
     r"街道办事处|街道|镇|乡|支队|大队|总队|部门|经办机构|机构)"
 )
-UNIT = re.compile(rf"[\u4e00-\u9fff（）()]{{1,18}}?{_SUFFIX}")
+# 镇人民政府（街道办事处）: an organ printed with its alternative in brackets is one name.
+UNIT = re.compile(
+    rf"[\u4e00-\u9fff（）()]{{1,18}}?{_SUFFIX}(?:[（(][\u4e00-\u9fff]{{2,8}}{_SUFFIX}[)）])?"
+)
 # Words that name no particular unit: 相关部门, 各县区.
 GENERIC = re.compile(
     r"^(?:各|有关|相关|其他|其它|所在|属地|区直|市直|省直|县直|各级)|"
@@ -53,7 +56,14 @@ def _home_park(word: str, region: Region | None, province: str | None) -> ParkMe
 
 _DEPARTMENT = re.compile(r"(?:局|委|办|厅|委员会|办公室)$")
 _FULL_PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
-_PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡)(?=[\u4e00-\u9fff]{2})")
+_PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡|村)(?=[\u4e00-\u9fff(（]{2})")
+# Prefixes of levels below a jurisdiction: 区民政部门 in a city's document is every district's
+# (kept as printed), 市财政局 in a province's every city's.
+_BELOW = {
+    "province": frozenset("市州县区镇乡村"),
+    "city": frozenset("县区镇乡村"),
+    "county": frozenset("镇乡村"),
+}
 _PARK_ORGAN = re.compile(r"(?:管理委员会|管委会|党工委|工委)$")
 
 
@@ -87,6 +97,13 @@ def unit_kind(name: str) -> str:
     if name.endswith(("委", "委员会", "领导小组")):
         return "committee"
     return "department"
+
+
+def _below(prefix: str, region: Region | None, park: ParkMention | None) -> bool:
+    """Whether 区/县/镇 … names a level below the jurisdiction (上海市 is a province: 市 is its own)."""
+    if region is None or park is not None or prefix not in _BELOW.get(region.level, ()):
+        return False
+    return not any(r.name.endswith(prefix) for r in (region, *ancestors(region)))
 
 
 def _owner_for_prefix(
@@ -154,7 +171,9 @@ def qualify(
             printed = raw[: last.end]
     else:
         prefix = _PREFIX.match(raw)
-        if prefix:
+        if prefix and _below(prefix.group(1), region, park):
+            owner, rest, printed = region, raw, ""
+        elif prefix:
             owner, rest = _owner_for_prefix(prefix.group(1), region, park), raw[1:]
         else:
             # No place at all: a government department (发展改革委, 住建局) is the
