@@ -11,7 +11,7 @@ NEO4J_HOME ?= $(POLICYKG_HOME)/neo4j
 NEO4J_PORT ?= 7687
 NEO4J_PASSWORD ?= change-me
 
-.PHONY: install demo load serve test test-fast lint format bench clean neo4j neo4j-build
+.PHONY: install demo load serve test test-fast lint format bench clean neo4j neo4j-build neo4j-import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ neo4j: $(NEO4J_JAR)
 		-jar $(NEO4J_JAR) --home '$(NEO4J_HOME)' --port $(NEO4J_PORT)
 
 neo4j-build: $(NEO4J_JAR)
+
+## Bulk-load a CSV export (`policykg export --format csv DIR`) into $(NEO4J_HOME) with neo4j-admin
+## from Maven Central (tools/neo4j/neo4j-admin; the server stopped, the database replaced).
+neo4j-import: $(NEO4J_JAR)
+	@test -n '$(CSV)' || { echo 'usage: make neo4j-import CSV=DIR (a policykg export --format csv folder)' >&2; exit 2; }
+	PATH='$(CURDIR)/tools/neo4j':"$$PATH" NEO4J_HOME='$(abspath $(NEO4J_HOME))' sh '$(CSV)/neo4j-admin-import.sh'
 
 $(NEO4J_JAR): tools/neo4j/pom.xml $(wildcard tools/neo4j/src/main/java/policykg/neo4j/*.java)
 	mvn -q -B -f tools/neo4j/pom.xml package

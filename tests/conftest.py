@@ -35,6 +35,7 @@ E2E_MODULES = frozenset(
         "test_neo4j_integration",
         "test_neo4j_parity",
         "test_neo4j_explorer",
+        "test_neo4j_bulk_import",
     }
 )
 

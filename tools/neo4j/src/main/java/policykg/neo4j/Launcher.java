@@ -6,10 +6,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -20,6 +23,7 @@ import org.neo4j.graphdb.QueryExecutionException;
  *
  * <pre>
  * java -jar policykg-neo4j.jar --home DIR [--port N] [--password P] [--watch-stdin]
+ * java -jar policykg-neo4j.jar admin --home DIR COMMAND...
  * </pre>
  *
  * <p>--port 0 (the default) takes a free port. The password comes from --password or
@@ -27,6 +31,11 @@ import org.neo4j.graphdb.QueryExecutionException;
  * on stdout ({@code bolt://127.0.0.1:PORT}); everything else goes to stderr or HOME/logs.
  * SIGTERM (or, with --watch-stdin, the end of stdin: the parent went away) shuts the DBMS down
  * cleanly.
+ *
+ * <p>{@code admin} runs neo4j-admin (from the same Maven Central libraries) on HOME, e.g.
+ * {@code admin --home DIR database import full --nodes=... neo4j} to bulk-load a CSV export into
+ * a database that the server then opens; paths in COMMAND are relative to the working directory.
+ * Its exit code is neo4j-admin's.
  */
 public final class Launcher {
     private static final String HOST = "127.0.0.1";
@@ -34,6 +43,9 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("admin")) {
+            System.exit(admin(args));
+        }
         Map<String, String> options = parse(args);
         String home = options.get("--home");
         String password = options.getOrDefault("--password", System.getenv("NEO4J_PASSWORD"));
@@ -97,6 +109,18 @@ public final class Launcher {
         return new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
     }
 
+    /** neo4j-admin on --home DIR: the rest of the arguments are its command line. */
+    private static int admin(String[] args) {
+        if (args.length < 4 || !args[1].equals("--home")) {
+            usage("admin needs --home DIR and a neo4j-admin command");
+        }
+        Path home = Path.of(args[2]).toAbsolutePath();
+        String[] command = Arrays.copyOfRange(args, 3, args.length);
+        // neo4j-admin reads HOME/conf/neo4j.conf if there is one; the server's settings live in
+        // policykg-neo4j.conf, which neo4j-admin does not need (it only writes store files).
+        return AdminTool.execute(new ExecutionContext(home, home.resolve("conf")), command);
+    }
+
     /** The embedded API runs with full rights, so it can set the neo4j user's password. */
     private static void setPassword(DatabaseManagementService dbms, String password) {
         GraphDatabaseService system = dbms.database("system");
@@ -155,7 +179,8 @@ public final class Launcher {
     private static void usage(String problem) {
         System.err.println("error: " + problem);
         System.err.println(
-                "usage: java -jar policykg-neo4j.jar --home DIR [--port N] [--password P] [--watch-stdin]");
+                "usage: java -jar policykg-neo4j.jar --home DIR [--port N] [--password P] [--watch-stdin]\n"
+                        + "       java -jar policykg-neo4j.jar admin --home DIR COMMAND...");
         System.exit(2);
     }
 }
