@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 import redis
@@ -99,6 +101,24 @@ class FalkorDBStore:
             raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
         return _convert(result)
 
+    def write_all(self, statements: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Send the statements in one pipeline: the server runs them in order, one round trip
+        instead of one per statement (a document's replacement is ~20 statements)."""
+        pipe = self._db.connection.pipeline(transaction=False)
+        for cypher, params in statements:
+            # The client's own parameter encoding (CYPHER name=value … prefix).
+            query = self._graph._build_params_header(params) + cypher
+            pipe.execute_command("GRAPH.QUERY", self._graph.name, query, "--compact")
+        try:
+            pipe.execute(raise_on_error=True)
+        except redis.exceptions.ResponseError as exc:
+            # redis-py prefixes "Command # N (the whole command) of pipeline caused error:".
+            server_said = redis.exceptions.ResponseError(str(exc).rsplit("caused error: ", 1)[-1])
+            statement = _failed_statement(exc, statements)
+            raise self._disk_error(exc) or _query_error(server_said, statement) from exc
+        except redis.exceptions.RedisError as exc:
+            raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
+
     def ensure_schema(self) -> None:
         """Range indexes on id (and lookup properties), and a unique constraint on id."""
         for statement in dialect.schema_statements(dialect.FALKORDB):
@@ -187,3 +207,10 @@ def _convert(result: Any) -> QueryResult:
     columns = tuple(h[1] if isinstance(h, list | tuple) else str(h) for h in header)
     rows = tuple(tuple(_value(v) for v in row) for row in result.result_set or [])
     return QueryResult(columns, rows)
+
+
+def _failed_statement(exc: Exception, statements: Sequence[tuple[str, dict[str, Any]]]) -> str:
+    """The statement a pipeline error belongs to (redis-py names its position), else the first."""
+    match = re.search(r"command # ?(\d+)", str(exc), re.IGNORECASE)
+    index = int(match.group(1)) - 1 if match else 0
+    return statements[min(max(index, 0), len(statements) - 1)][0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import neo4j
@@ -112,6 +112,21 @@ class Neo4jStore:
                 return session.execute_write(work)
         except ClientError as exc:
             raise _query_error(exc, cypher) from exc
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j failed: {exc.message}") from exc
+
+    def write_all(self, statements: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Run the statements in one write transaction: one commit, all or nothing."""
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for cypher, params in statements:
+                tx.run(cypher, params).consume()
+
+        try:
+            with self._session(read=False) as session:
+                session.execute_write(work)
+        except ClientError as exc:
+            raise _query_error(exc, statements[0][0] if statements else "") from exc
         except Neo4jError as exc:
             raise StoreError(f"Neo4j failed: {exc.message}") from exc
 

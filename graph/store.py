@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from policykg.graph.result import QueryResult
@@ -19,6 +20,11 @@ class Store(Protocol):
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a query that may write, atomically."""
+        ...
+
+    def write_all(self, statements: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Run write statements in order as one unit of work: one round trip (FalkorDB:
+        pipelined; each statement atomic) or one transaction (Neo4j: all or nothing)."""
         ...
 
     def ensure_schema(self) -> None:

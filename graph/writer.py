@@ -102,17 +102,28 @@ def prepare_records(
     )
 
 
-def send_rows(store: Store, prepared: PreparedRows, batch_size: int) -> WriteCounts:
-    """MERGE prepared rows in batches of at most batch_size."""
+def row_statements(
+    prepared: PreparedRows, batch_size: int
+) -> tuple[list[tuple[str, dict[str, Any]]], WriteCounts]:
+    """The (statement, {"rows": batch}) pairs that MERGE prepared rows, batches of at most
+    batch_size, nodes first; and what they write."""
+    statements: list[tuple[str, dict[str, Any]]] = []
     counts = WriteCounts()
     for statement, rows in prepared.node_statements:
         for batch in chunks(rows, batch_size):
-            store.write(statement, {"rows": list(batch)})
+            statements.append((statement, {"rows": list(batch)}))
             counts += WriteCounts(nodes=len(batch), statements=1)
     for statement, rows in prepared.relationship_statements:
         for batch in chunks(rows, batch_size):
-            store.write(statement, {"rows": list(batch)})
+            statements.append((statement, {"rows": list(batch)}))
             counts += WriteCounts(relationships=len(batch), statements=1)
+    return statements, counts
+
+
+def send_rows(store: Store, prepared: PreparedRows, batch_size: int) -> WriteCounts:
+    """MERGE prepared rows in batches of at most batch_size."""
+    statements, counts = row_statements(prepared, batch_size)
+    store.write_all(statements)
     return counts
 
 
@@ -141,8 +152,10 @@ def write_extraction(store: Store, extraction: Extraction, batch_size: int) -> W
 def replace_document(
     store: Store, document_id: str, prepared: PreparedRows, batch_size: int
 ) -> WriteCounts:
-    """Delete what the document owned before, then send its validated rows."""
+    """Delete what the document owned before, then send its validated rows, as one unit of
+    work (Neo4j: one transaction; FalkorDB: one pipelined round trip)."""
     params = {"doc": document_id}
-    store.write(dialect.DELETE_DOCUMENT_PARTS, params)
-    store.write(dialect.DELETE_DOCUMENT_EDGES, params)
-    return send_rows(store, prepared, batch_size)
+    statements, counts = row_statements(prepared, batch_size)
+    deletes = [(dialect.DELETE_DOCUMENT_PARTS, params), (dialect.DELETE_DOCUMENT_EDGES, params)]
+    store.write_all([*deletes, *statements])
+    return counts

@@ -11,5 +11,5 @@ RETURN u.name AS unit,
        d.date AS date,
        leads,
        supports
-ORDER BY leads + supports DESC, document
+ORDER BY leads + supports DESC, document, unit
 LIMIT $limit

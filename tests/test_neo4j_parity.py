@@ -42,6 +42,7 @@ DEMO_PARAMS: dict[str, dict[str, str]] = {
     "lineage_up": {"doc": "亳州高新区城市功能"},
     "targets_by_year": {"year": "2025"},
     "unit_tasks": {"unit": "城市管理局"},
+    "unit_tasks_by_document": {"unit": "局"},
     "broken_chains": {},
     "coverage": {"doc": "皖办发〔2024〕11号"},
     "diffusion": {"doc": "亳州高新区城市功能"},

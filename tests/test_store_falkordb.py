@@ -145,3 +145,25 @@ def test_invalid_records_are_refused_before_the_store_sees_them(store: Store) ->
             batch_size=10,
         )
     assert graph_stats(store).nodes == 0
+
+
+def test_write_all_runs_statements_in_order_in_one_round_trip(store: Store) -> None:
+    """Issue 12: a document's replacement is one pipelined round trip, not ~20."""
+    store.write_all(
+        [
+            ("CREATE (:Region {id: 'region:a', name: $name})", {"name": "甲"}),
+            ("MATCH (r:Region {id: 'region:a'}) SET r.name = r.name + $more", {"more": "乙"}),
+            ("UNWIND $rows AS row CREATE (:Region {id: row.id})", {"rows": [{"id": "region:b"}]}),
+        ]
+    )
+    rows = store.read("MATCH (r:Region) RETURN r.id, r.name ORDER BY r.id").rows
+    assert rows == (("region:a", "甲乙"), ("region:b", None))
+
+
+def test_a_failing_statement_in_write_all_names_itself(store: Store) -> None:
+    with pytest.raises(QueryError) as failed:
+        store.write_all(
+            [("CREATE (:Region {id: 'region:c'})", {}), ("MATCH (n) RETURN n +", {})]
+        )
+    assert "the query failed" in str(failed.value) and "of pipeline" not in str(failed.value)
+    assert failed.value.hint == "query: MATCH (n) RETURN n +"
