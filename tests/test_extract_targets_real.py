@@ -146,3 +146,61 @@ def test_a_park_is_the_scope_only_in_its_own_clause() -> None:
     metric = {n.id: n.properties.get("metric") for n in extraction.nodes}
     scope = {metric[r.start]: names[r.end] for r in extraction.relationships if r.type == "FOR"}
     assert scope == {"亳州高新区新增企业": "亳州高新技术产业开发区", "全市新增就业": "亳州市"}
+
+
+def test_an_indicator_table_one_cell_per_line_gives_one_goal_per_row() -> None:
+    text = (
+        "专栏1　“十四五”时期主要指标\n序号\n指　　标\n预期值\n属性\n"
+        "1\n农田灌溉水有效利用系数\n提高0.03\n预期性\n"
+        "2\n万元工业增加值用水量\n下降16%\n约束性\n"
+        "3\n城市公共供水管网漏损率\n<9%\n约束性\n"
+        "二、主要任务\n"
+    )
+    found = goals(text, title="某省“十四五”水安全保障规划")
+    assert found == [
+        ("农田灌溉水有效利用系数提高", "=", 0.03, "", 2025),
+        ("万元工业增加值用水量下降", "=", 16, "%", 2025),
+        ("城市公共供水管网漏损率", "<=", 9, "%", 2025),
+    ]
+
+
+def test_an_indicator_table_in_rows_takes_its_last_year_column_not_the_baseline() -> None:
+    text = (
+        "| 类别 | 指标 | 2020年 | 2025年 | 属性 |\n"
+        "| 创新 | 研发经费投入强度（%） | 2.1 | 2.8 | 预期性 |\n"
+        "| 民生 | 城镇新增就业（万人） | 60 | >300 | 预期性 |\n"
+    )
+    found = goals(text, title="某省国民经济和社会发展第十四个五年规划纲要")
+    assert [(g[0], g[1], g[2], g[4]) for g in found] == [
+        ("研发经费投入强度（%）", "=", 2.8, 2025),
+        ("城镇新增就业（万人）", ">", 300, 2025),
+    ]
+
+
+def test_two_quantities_joined_by_and_each_name_their_own_object() -> None:
+    found = goals("到2025年，改扩建现有12个县级救灾物资储备库和30个乡镇储备点。")
+    assert [(g[0], g[2]) for g in found] == [("县级救灾物资储备库", 12), ("乡镇储备点", 30)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年，健康档案建档率=建档人数/常住人口×100%。",  # a formula
+        "到2025年，如按家庭收入的10%计租的，按规定核减。",  # a condition
+        "到2025年，承租人可申请不超过6个月的过渡期。",  # a period
+        "到2025年，新增12个城市体检指标，沿用61个全国基础性指标。",  # the text's own indicators
+        "到2025年，示范社区人口规模宜为3000-8000人。",  # a recommended size
+    ],
+)
+def test_more_numbers_that_are_no_goal(text: str) -> None:
+    assert goals(text) == []
+
+
+def test_a_plan_with_one_goals_section_sets_its_horizon_for_yearless_goals() -> None:
+    plan = (
+        "一、主要目标\n到2026年，全市新增高新技术企业300家。\n"
+        "二、重点任务\n1.提升审批效率。力争将审批时限压缩至10个工作日以内。\n"
+    )
+    assert [g[4] for g in goals(plan)] == [2026, 2026]
+    bundle = plan + "三、主要目标\n到2028年，新增科技型中小企业500家。\n"
+    assert [g[4] for g in goals(bundle)] == [2026, None, 2028]

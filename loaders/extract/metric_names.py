@@ -16,7 +16,7 @@ _LEADING = re.compile(
     r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|今年|年内|实现|原则上|"
     r"(?:努力|持续|着力|积极|大力|加快|加力|全力|深入|稳步|逐步|重点|高质量|进一步)|"
     r"(?:组织开展|开展|组织|推动|推进|实施|完成|支持|引导|争取|动员|吸纳|累计|培育|引育|"
-    r"打造|构建|建设|建成|建好|办好|形成|组建|认定|启动|举办|新开发|开发|募集|提供|将))+"
+    r"打造|构建|改扩建|建设|建成|建好|现有|办好|形成|组建|认定|启动|举办|新开发|开发|募集|提供|将))+"
 )
 # 在北京、沈阳等地建设8个中央级库, 依托消防总队建设31个省级库: where is not what.
 _WHERE = re.compile(
@@ -36,19 +36,21 @@ _TOTAL = re.compile(r"(?:共|共计|合计|总计|累计)$")
 # After the number: a qualifier in brackets (县（市、区）), items joined by 、 that are no new
 # quantity, up to the clause end.
 _AFTER = re.compile(
-    r"(?:[^，,。；;：:\n、(（|]|[(（][^)）\n]{0,8}[)）]|、(?![^，,。；;、\n]*\d))"
+    r"(?:[^，,。；;：:\n、(（|和]|和(?!\d)|[(（][^)）\n]{0,8}[)）]|、(?![^，,。；;、\n]*\d))"
     r"{0,30}"
 )
 # After the number, what is not its object: a second verb phrase (并逐步提升), a comparator.
 _AFTER_SKIP = re.compile(r"的|以上|左右|增长|,|并|且|同时|逐步|进一步|[(（]")
 _HEAD = re.compile(r"^.*的")
+_EARLIER_ITEM = re.compile(r"^.*\d[^和及与]*[和及与]")
 _MIN = 2
 
 
 def opening(before: str, has_object: bool = False) -> str:
     """A clause's words before its number, without year, list mark, verbs and places (all of
     them may go when the number is followed by its object: 在北京等地建设8个中央级库)."""
-    before = _YEAR_PHRASE.sub("", before.strip())
+    before = _EARLIER_ITEM.sub("", before.strip())  # 建设20个A和(35个B)
+    before = _YEAR_PHRASE.sub("", before)
     before = _LEADING.sub("", before)
     least = 0 if has_object else _MIN
     for pattern in (_FOR_WHOM, _WHERE, _LAST_ACTION):

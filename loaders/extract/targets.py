@@ -12,6 +12,7 @@ import ahocorasick
 
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
 from policykg.loaders.extract.ids import target_id
 from policykg.loaders.extract.metric_names import leading_year, metric_name, opening
 from policykg.loaders.extract.parks import ParkMention
@@ -46,6 +47,11 @@ QUANTITY = re.compile(
     r"(?P<post>及以上|以上|左右|以内|以下)?"
 )
 _PRE_BEFORE = re.compile(rf"(?:{_PRE})\s*$")
+# The value cell of an indicator table: 下降15%, <1, ≥90%, 500亿元以上.
+_CELL = re.compile(
+    rf"^(?P<change>下降|降低|减少|提高|提升|增长|增加)?\s*(?P<pre>{_PRE})?\s*"
+    rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT}{_UNIT_TAIL})?\s*(?P<post>及以上|以上|左右|以内|以下)?$"
+)
 _COMPARATOR = {
     "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
     "超过": ">", "超": ">", "至少": ">=", "高于": ">", "大于": ">", "左右": "~", "约": "~",
@@ -105,7 +111,7 @@ _GLOSSARY = re.compile(r"^\s*(?:附件\s*\d*\s*)?(?:名词解释|名词注释|�
 # Plans count an action with a number as a planned output (完成旧住房修缮60万平方米).
 _PLAN_TITLE = re.compile(r"计划|规划|方案|要点|工作安排|工作报告")
 _PLAN_CUES = ("完成", "推进", "实施", "建设", "新建", "改造", "开工", "启动", "认定", "形成",
-              "组建", "开展", "培养", "培训", "落实", "新开发", "建成")  # fmt: skip
+              "组建", "开展", "培养", "培训", "落实", "新开发", "建成", "改扩建")  # fmt: skip
 _ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?的")
 _MAX_METRIC = 40
 _AFTER = re.compile(r"[^，,。；;：:\n、(（]{0,20}")
@@ -151,7 +157,12 @@ _LEADING = re.compile(
 _TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
 # Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》, the
 # count of a list just named (洛阳等10个国家物流枢纽).
-_NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：]|等)\s*$")
+# A factor of a formula (…/总人数×100%) and a recommended size (规模宜为5000人) neither.
+_NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：]|等|[×*]|宜为?|宜在)\s*$")
+# A condition (如…的, 凡…的) states when a rule applies, not what is to be reached.
+_CONDITION = re.compile(
+    r"\s*(?:但是|但|其中)?(?:如|若|凡|如果|对于|对)[^，,。；;]*的(?=[，,。；;])"
+)
 
 
 @dataclass(frozen=True)
@@ -247,7 +258,23 @@ def _plan_year(ctx: Context) -> int | None:
     if plan is not None:
         return plan
     years = _TITLE_YEAR.findall(title)
-    return int(years[0]) if len(set(years)) == 1 else None
+    if len(set(years)) == 1:
+        return int(years[0])
+    return _goals_section_year(ctx)
+
+
+def _goals_section_year(ctx: Context) -> int | None:
+    """The one year a plan's one 目标 section sets its goals for (到2027年), its horizon (a
+    notice that bundles several plans has several 目标 sections and no one horizon)."""
+    sections = [
+        section
+        for section, heading in zip(ctx.sections.sections, ctx.sections.heading_paths, strict=True)
+        if "目标" in section.title and not _REVIEW.search(heading)
+    ]
+    if len(sections) != 1:
+        return None
+    found = {int(m.group()) for m in _YEAR.finditer(sections[0].text) if m.group()[0].isdigit()}
+    return found.pop() if len(found) == 1 else None
 
 
 def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | None:
@@ -275,7 +302,9 @@ def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | 
 _RESPECTIVELY = re.compile(r"分别")
 _RANGE_GAP = re.compile(r"\s*[-—–～~至到]{1,2}\s*")
 # Counts of the text's own parts, not goals: 把握好5个方面, 以下14个方面的工作.
-_NOT_GOAL_AFTER = re.compile(r"(?:大|项|个|条)?(?:方面|部分|阶段|环节|原则|步骤|篇章|专项行动)")
+_NOT_GOAL_AFTER = re.compile(
+    r"(?:大|项|个|条)?(?:方面|部分|阶段|环节|原则|步骤|篇章|专项行动)|[\u4e00-\u9fff]{0,6}指标"
+)
 # The starting point of 从X提高到Y is a baseline, not a goal.
 _FROM_TAIL = re.compile(r"从[^从]*$")
 _FROM_BEFORE = re.compile(r"从[^，,。；;、到]{0,14}$")
@@ -376,6 +405,10 @@ def _no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
         return True  # 24小时服务: round the clock
     if m.group("unit") == "周" and text[m.end() : m.end() + 1] in ("岁", "年"):
         return True  # 70周岁, 10周年: an age, an anniversary
+    if m.group("unit") == "个" and text[m.end() : m.end() + 1] == "月":
+        return True  # 3个月: a period or a deadline, not a quantity to reach
+    if _CONDITION.match(text, clause_start):
+        return True
     if m.group("post") in ("以下", "及以下") and _CLASS_NOUN.match(text, m.end()):
         return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
     if m.group("unit").endswith("元"):
@@ -397,6 +430,23 @@ def _row_indicator(text: str, pos: int) -> str:
     return _LEADING.sub("", cells[-2].strip())
 
 
+def _table_goals(rows: list[IndicatorRow], plan_year: int | None) -> list[Goal]:
+    """One goal per indicator-table row whose value cell is a number."""
+    out = []
+    for row in rows:
+        cell = _CELL.match(row.cell)
+        if cell is None or len(row.indicator) < 2:
+            continue
+        comparator = _COMPARATOR.get(cell.group("post") or "") or _COMPARATOR.get(
+            cell.group("pre") or "", "="
+        )
+        out.append(
+            Goal(row.start, row.indicator + (cell.group("change") or ""), float(cell.group("value")),
+                 None, cell.group("unit") or "", comparator, row.year or plan_year, None)
+        )  # fmt: skip
+    return out
+
+
 def find_goals(ctx: Context) -> list[Goal]:
     """Every quantified goal in the document, with the year in force where it stands."""
     text = ctx.text
@@ -416,7 +466,13 @@ def find_goals(ctx: Context) -> list[Goal]:
     glossary = _GLOSSARY.search(text)
     stop = glossary.start() if glossary else len(text)
     out: list[Goal] = []
-    matches = [m for m in QUANTITY.finditer(text) if m.start() < stop]
+    rows = indicator_rows(text)
+    cells = {row.start for row in rows}
+    matches = [
+        m
+        for m in QUANTITY.finditer(text)
+        if m.start() < stop and text.rfind("\n", 0, m.start()) + 1 not in cells
+    ]
     quantities = [m.start() for m in matches]
     upper, skip = _ranges(text, matches)
     shared = _shared_posts(text, matches)
@@ -487,7 +543,11 @@ def find_goals(ctx: Context) -> list[Goal]:
             Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
                  baseline)
         )  # fmt: skip
-    return _spread_enumerations(text, out)
+    return sorted(_spread_enumerations(text, out) + _table_goals(rows, plan_year), key=_start)
+
+
+def _start(goal: Goal) -> int:
+    return goal.start
 
 
 def _scope(
