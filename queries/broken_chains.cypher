@@ -18,16 +18,20 @@ WHERE r.relation IN ['repeals', 'amends']
 WITH a,
      collect(DISTINCT later) AS laters,
      collect(DISTINCT r.relation + ': ' + coalesce(later.doc_number, later.title) + ' ' + coalesce(later.date, '')) AS superseded
-MATCH p = (x:Document)-[:CITES*1..6]->(a)
+// The last step into a first, so that the walk back never leaves through the repealing
+// (or a merely mentioning) citation: the rest of the chain is at most five steps before it.
+MATCH (y:Document)-[last:CITES]->(a)
+WHERE last.relation IN ['basis', 'implements', 'applies']
+MATCH p = (x:Document)-[:CITES*0..5]->(y)
 WHERE all(c IN relationships(p) WHERE c.relation IN ['basis', 'implements', 'applies'])
   AND NOT x IN laters
 RETURN 'broken' AS problem,
        x.title AS document,
        x.doc_number AS doc_number,
        x.date AS date,
-       length(p) AS depth,
-       [n IN nodes(p) | coalesce(n.doc_number, n.title)] AS chain,
-       [c IN relationships(p) | c.relation] AS relations,
+       length(p) + 1 AS depth,
+       [n IN nodes(p) | coalesce(n.doc_number, n.title)] + coalesce(a.doc_number, a.title) AS chain,
+       [c IN relationships(p) | c.relation] + last.relation AS relations,
        a.title AS cited,
        a.doc_number AS cited_doc_number,
        a.status AS cited_status,
@@ -40,7 +44,10 @@ LIMIT 500
 UNION ALL
 MATCH (x:Document)-[:CITES]->(a:Document)
 WHERE a.stub = true
-WITH a, count(DISTINCT x) AS citations, collect(DISTINCT x.title) AS citing
+// Citing documents collected as nodes, their titles read for the first five only: collecting
+// every citing title was most of the time at 10,000 documents.
+WITH a, collect(DISTINCT x) AS citing
+WITH a, size(citing) AS citations, [c IN citing[0..5] | c.title] AS citing
 RETURN 'not loaded' AS problem,
        null AS document,
        null AS doc_number,
@@ -54,6 +61,6 @@ RETURN 'not loaded' AS problem,
        a.date AS cited_date,
        null AS superseded,
        citations,
-       citing[0..5] AS cited_by
+       citing AS cited_by
 ORDER BY citations DESC, cited_doc_number, cited
 LIMIT 500
