@@ -174,6 +174,7 @@ def load(
     )
 
     from policykg.app.loading import FileResult, default_workers, load_files
+    from policykg.app.texts import texts_dir
     from policykg.loaders.discover import discover
 
     state = _state(ctx)
@@ -221,6 +222,8 @@ def load(
                 on_file=report,
                 skipped=skipped,
                 workers=default_workers() if workers is None else workers,
+                # The explorer's Document page reads texts from here, never from `source`.
+                texts=texts_dir(settings.home),
             )
         stats = graph_stats(store)
     finally:

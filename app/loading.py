@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from policykg.app.texts import StoredText, save_text, stored_text
 from policykg.errors import ExtractError, LoadError
 from policykg.graph.reconcile import merge_stubs
 from policykg.graph.store import Store
@@ -91,6 +92,7 @@ class PreparedDocument:
     document_id: str
     title: str | None
     rows: PreparedRows
+    text: StoredText | None = None  # kept for the explorer's Document page
 
 
 def default_workers() -> int:
@@ -123,7 +125,10 @@ def prepare_file(path: Path) -> PreparedFile:
         for document in documents:
             extraction = extract(document)
             rows = prepare_records(extraction.nodes, extraction.relationships)
-            prepared.append(PreparedDocument(extraction.document_id, document.metadata.title, rows))
+            text = stored_text(extraction.document_id, document)
+            prepared.append(
+                PreparedDocument(extraction.document_id, document.metadata.title, rows, text)
+            )
         stages.extract = time.perf_counter() - started
         return PreparedFile(prepared, stages)
     except (LoadError, ExtractError) as exc:
@@ -132,12 +137,18 @@ def prepare_file(path: Path) -> PreparedFile:
 
 
 def write_prepared(
-    store: Store, path: Path, prepared: list[PreparedDocument], batch_size: int
+    store: Store,
+    path: Path,
+    prepared: list[PreparedDocument],
+    batch_size: int,
+    texts: Path | None = None,
 ) -> list[FileResult]:
-    """Write the prepared documents of one file."""
+    """Write the prepared documents of one file (and their texts into texts, if given)."""
     results = []
     for document in prepared:
         counts = replace_document(store, document.document_id, document.rows, batch_size)
+        if texts is not None and document.text is not None:
+            save_text(texts, document.text)
         results.append(
             FileResult(
                 str(path),
@@ -185,13 +196,15 @@ def load_files(
     on_file: Callable[[list[FileResult]], None] = lambda results: None,
     skipped: Sequence[FileResult] = (),
     workers: int = 1,
+    texts: Path | None = None,
 ) -> LoadReport:
     """Load every file; a file that cannot be read is reported and skipped.
 
     skipped are paths found unreadable before loading (a FIFO, a link loop): reported first.
     With workers > 1 (and enough files) parsing and extraction run in that many processes;
     writes stay in this one, in file order. A StoreError (the store went away) ends the
-    run: every later file would fail too.
+    run: every later file would fail too. With texts (a directory), each document's clean
+    text and outline are kept there for the explorer (app/texts.py).
     """
     files = list(paths)
     results: list[FileResult] = list(skipped)
@@ -213,7 +226,7 @@ def load_files(
                 file_results = [outcome]
             else:
                 started = time.perf_counter()
-                file_results = write_prepared(store, path, outcome, batch_size)
+                file_results = write_prepared(store, path, outcome, batch_size, texts)
                 stages.write += time.perf_counter() - started
             results.extend(file_results)
             on_file(file_results)

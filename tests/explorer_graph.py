@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from policykg.app.loading import load_files
+from policykg.app.texts import save_text, stored_text, texts_dir
 from policykg.graph import open_store
 from policykg.graph.embedded import stop_server
 from policykg.graph.store import Store
 from policykg.graph.writer import write_records
+from policykg.loaders import parse
 from policykg.ontology import NodeRecord, RelationshipRecord, node_id
 from policykg.settings import Settings
 
@@ -31,6 +33,7 @@ CITY_PLAN_ID = node_id("Document", "亳政秘〔2024〕58号")
 CITY_PLAN_TITLE = "亳州市城市功能品质活力提升2024工作要点"
 SEED002_ID = node_id("Document", "关于推进三区协同打造高质量发展样板区的若干意见")
 SEED002_TITLE = "关于推进“三区”协同打造高质量发展样板区的若干意见"
+SEED002_SOURCE = str(ROOT / "demo" / "002_93a20f831e1b95f8.txt")
 HENAN_ID = node_id("Document", "豫政〔2019〕19号")
 HENAN_TITLE = "河南省人民政府关于支持鹤壁市建设高质量发展城市的指导意见"
 TASK14_ID = node_id("Task", f"{SEED002_ID}#14")
@@ -112,7 +115,7 @@ def known_records() -> tuple[list[NodeRecord], list[RelationshipRecord]]:
             status="有效",
             level="city",
             issuer="鹤壁市人民政府",
-            source=str(ROOT / "demo" / "002_93a20f831e1b95f8.txt"),
+            source=SEED002_SOURCE,
             stub=False,
         ),
         _doc(
@@ -275,6 +278,12 @@ def write_known_graph(store: Store) -> None:
     write_records(store, nodes, rels, batch_size=50)
 
 
+def keep_known_texts(home: Path) -> None:
+    """The texts `load` would keep for the two loaded documents of the known graph."""
+    for doc_id, source in ((SEED000_ID, SEED000_SOURCE), (SEED002_ID, SEED002_SOURCE)):
+        save_text(texts_dir(home), stored_text(doc_id, parse(Path(source))))
+
+
 @contextmanager
 def store_at(home: Path) -> Iterator[Store]:
     """The real embedded store under home, stopped afterwards."""
@@ -293,6 +302,7 @@ def known_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("known")
     with store_at(home) as store:
         write_known_graph(store)
+        keep_known_texts(home)
         yield home
 
 
@@ -302,7 +312,7 @@ def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     home = tmp_path_factory.mktemp("demo")
     with store_at(home) as store:
         files = sorted((ROOT / "demo").glob("*.txt"))
-        report = load_files(store, files, batch_size=200)
+        report = load_files(store, files, batch_size=200, texts=texts_dir(home))
         titles = [f.title for f in report.loaded if f.title]
         yield home, titles
 

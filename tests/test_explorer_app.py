@@ -85,7 +85,7 @@ def test_overview_counts_and_lists_documents(known: Path) -> None:
     at = page("overview")
     assert at.title[0].value == "概览"
     labels = at.dataframe[0].value
-    assert dict(zip(labels["label"], labels["count"], strict=True))["Document"] == 5
+    assert dict(zip(labels["label"], labels["count"], strict=True))["文件"] == 5
     cells = all_cells(at)
     assert SEED000_TITLE in cells and SEED002_TITLE in cells
 
@@ -126,9 +126,10 @@ def test_lineage_down_from_the_provincial_basis(known: Path) -> None:
     at = choose(at, "lineage_doc", BASIS_NUMBER)
     steps = at.dataframe[-1].value
     rows = {(r.title, r.direction, r.relations) for r in steps.itertuples()}
-    assert (SEED000_TITLE, "down", "basis") in rows
-    assert (CITY_PLAN_TITLE, "down", "implements") in rows
-    assert (SEED000_TITLE, "down", "implements → basis") in rows
+    # Directions and relations as the Chinese interface names them.
+    assert (SEED000_TITLE, "下探", "依据") in rows
+    assert (CITY_PLAN_TITLE, "下探", "落实") in rows
+    assert (SEED000_TITLE, "下探", "落实 → 依据") in rows
     html = graph_html(at)
     assert BASIS_NUMBER in html and "亳州高新区城市功能品质活力提升实施" in html
     at.radio(key="lineage_direction").set_value("up").run()
@@ -143,14 +144,29 @@ def test_lineage_depth_limits_the_steps(known: Path) -> None:
     assert set(at.dataframe[-1].value["depth"]) == {1}
 
 
-def test_lineage_expand_adds_neighbours(known: Path) -> None:
-    at = page("lineage")
-    at = choose(at, "lineage_doc", SEED002_TITLE)
-    assert TASK14_TITLE not in graph_html(at)
+def _expand(at: AppTest, starts: str) -> AppTest:
     expand = next(s for s in at.selectbox if s.key and s.key.endswith("_expand_node"))
-    expand.select(next(o for o in expand.options if o.startswith(SEED002_TITLE[:10]))).run()
+    expand.select(next(o for o in expand.options if o.startswith(starts))).run()
     next(b for b in at.button if b.key and b.key.endswith("_expand")).click().run()
     assert not at.exception
+    return at
+
+
+def test_lineage_expand_stays_within_lineage_unless_asked(known: Path) -> None:
+    at = page("lineage")
+    at = choose(at, "lineage_doc", BASIS_NUMBER)
+    at.radio(key="lineage_direction").set_value("up").run()
+    assert SEED000_TITLE not in graph_html(at)
+    at = _expand(at, BASIS_NUMBER)  # citations only: the documents that cite it
+    html = graph_html(at)
+    assert SEED000_TITLE in html
+    assert f'"label": "{PARK_NAME}"' not in html  # no places
+    assert "建成区面积" not in html  # no targets
+    at = choose(at, "lineage_doc", SEED002_TITLE)
+    at = _expand(at, SEED002_TITLE)
+    assert TASK14_TITLE not in graph_html(at)
+    at.checkbox(key="lineage_expand_all").check().run()
+    at = _expand(at, SEED002_TITLE)
     html = graph_html(at)
     assert "加快实现基础设施互联互通" in html  # task 14 came in as a neighbour
     assert "鹤壁市" in html
@@ -193,10 +209,11 @@ def test_console_refuses_writes_and_changes_nothing(known: Path) -> None:
     at = page("console")
     at.text_area(key="console_query").input("MATCH (n) DETACH DELETE n")
     at.button(key="console_run").click().run()
-    assert at.error and "read-only" in at.error[0].value
+    assert at.error and "只读" in at.error[0].value
+    assert "read-only" in at.expander[-1].code[0].value  # the store's words, folded
     at.text_area(key="console_query").input("CREATE (:Document {id: 'doc:x', title: 'x'})")
     at.button(key="console_run").click().run()
-    assert at.error and "read-only" in at.error[0].value
+    assert at.error and "只读" in at.error[0].value
     assert _stats(known) == before
 
 
@@ -236,6 +253,9 @@ def test_responsibility_of_the_city_management_bureau(known: Path) -> None:
     assert row["task"] == TASK14_TITLE
     assert row[UNIT_FULL_NAME] == "牵头"
     assert row["鹤壁市交通运输局"] == "配合"
+    # The chosen unit's column first; the document's title above its tasks, not in a column.
+    assert list(matrix.columns) == ["task_number", "task", UNIT_FULL_NAME, "鹤壁市交通运输局"]
+    assert any(SEED002_TITLE in m.value for m in at.markdown)
     assert "加快实现基础设施互联互通" in graph_html(at)
     assert SEED002_TITLE in graph_html(at)
 
@@ -246,8 +266,8 @@ def test_responsibility_by_document(known: Path) -> None:
     at = choose(at, "responsibility_doc", SEED002_TITLE)
     evidence = at.dataframe[-1].value
     assert set(zip(evidence["unit"], evidence["role"], strict=True)) == {
-        (UNIT_FULL_NAME, "lead"),
-        ("鹤壁市交通运输局", "support"),
+        (UNIT_FULL_NAME, "牵头"),
+        ("鹤壁市交通运输局", "配合"),
     }
 
 
@@ -284,7 +304,7 @@ def test_document_page_highlights_evidence_and_lists_citations(known: Path) -> N
     at = choose(at, "document_doc", SEED000_TITLE)
     assert not at.exception
     spans = frame_with(at, "highlighted")
-    basis = spans[spans["type"] == "CITES"]
+    basis = spans[spans["type"] == "引用"]
     assert BASIS_EVIDENCE in set(basis["evidence"])
     up = frame_with(at, "relation", "doc_number")  # the first citations table: up
     assert BASIS_NUMBER in set(up["doc_number"])
@@ -294,10 +314,10 @@ def test_document_page_highlights_evidence_and_lists_citations(known: Path) -> N
         assert bool(basis["highlighted"].iloc[0])
 
 
-def test_document_page_without_a_readable_source_lists_evidence(known: Path) -> None:
+def test_document_page_without_a_kept_text_lists_evidence(known: Path) -> None:
     at = page("document")
     at = choose(at, "document_doc", BASIS_NUMBER)
-    assert any("不可读" in c.value for c in at.caption)
+    assert any("未保存这份文件的正文" in c.value for c in at.caption)
     assert any("没有结果" in i.value for i in at.info)  # it cites nothing known
     down = frame_with(at, "relation", "doc_number")
     assert SEED000_TITLE in set(down["title"])
@@ -308,8 +328,8 @@ def test_map_places_regions_and_parks(known: Path) -> None:
     assert not at.exception
     places = frame_with(at, "kind", "documents")
     by_name = {r.name: r for r in places.itertuples()}
-    assert by_name["鹤壁市"].documents == 1 and by_name["鹤壁市"].kind == "Region"
-    assert by_name[PARK_NAME].kind == "Park" and by_name[PARK_NAME].documents == 1
+    assert by_name["鹤壁市"].documents == 1 and by_name["鹤壁市"].kind == "地区"
+    assert by_name[PARK_NAME].kind == "园区" and by_name[PARK_NAME].documents == 1
     assert abs(by_name[PARK_NAME].lon - 115.779) < 1  # placed by its region, 亳州市
 
 

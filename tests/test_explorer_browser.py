@@ -105,8 +105,8 @@ def graph_frame(page: Any) -> Any:
     return frame
 
 
-def click_node(page: Any, label: str) -> None:
-    """A real mouse click on the node drawn with this label."""
+def node_point(page: Any, label: str) -> tuple[float, float]:
+    """Page coordinates of the node drawn with this label (in the first graph on the page)."""
     frame_element = page.locator("iframe[srcdoc]").first
     frame_element.scroll_into_view_if_needed()
     inner = frame_element.element_handle().content_frame()
@@ -121,8 +121,14 @@ def click_node(page: Any, label: str) -> None:
         label,
     )
     box = frame_element.bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    return box["x"] + point["x"], box["y"] + point["y"]
+
+
+def click_node(page: Any, label: str) -> None:
+    """A real mouse click on the node drawn with this label."""
+    page.mouse.click(*node_point(page, label))
     # The hover tooltip would cover the clicked node in the screenshot.
+    inner = page.locator("iframe[srcdoc]").first.element_handle().content_frame()
     inner.add_style_tag(content=".vis-tooltip { display: none !important; }")
     page.wait_for_timeout(300)
 
@@ -178,7 +184,7 @@ def test_lineage_graph_around_the_provincial_basis(browser: tuple[Any, str, list
     click_node(page, BASIS_NUMBER)
     details = frame.locator("#details")
     assert BASIS_NUMBER in details.inner_text()
-    assert "stub" in details.inner_text()
+    assert "仅被引用" in details.inner_text()  # the stub flag, named in Chinese
     publish(shoot(page, "lineage"))
 
 
@@ -235,7 +241,7 @@ def test_console_refuses_a_write(browser: tuple[Any, str, list[str]]) -> None:
     query.fill("MATCH (n) DETACH DELETE n")
     query.press("Control+Enter")  # commits the text area; Streamlit applies it on the click
     page.get_by_role("button", name="运行").click()
-    page.get_by_text("read-only").first.wait_for()
+    page.get_by_text("浏览器只读").first.wait_for()
     publish(shoot(page, "console_refuses_write"))
 
 

@@ -76,7 +76,7 @@ def test_checks_page_passes_and_lists_broken_chains_and_stubs(
     assert [s.value for s in at.success] == [text("all_pass", n=7)]
     assert not at.error
     checks, broken, fetch = (_cells(at, i) for i in range(3))
-    assert "tasks_have_lead" in checks
+    assert "任务有牵头单位" in checks  # tasks_have_lead, named in Chinese
     assert {g.CITY_TITLE, g.PARK_TITLE} <= set(broken)
     assert g.LUOYANG_TITLE not in broken
     assert fetch[:3] == [g.STUB_NO, "河南省开发区管理办法", "2"]
@@ -87,7 +87,7 @@ def test_checks_page_shows_a_failing_check_with_its_items(
 ) -> None:
     at = checks_page(monkeypatch, broken_home)
     assert [e.value for e in at.error] == [text("some_fail", failed=1, n=7)]
-    assert at.expander[0].label == text("examples", check="tasks_have_lead", count=1)
+    assert at.expander[0].label == text("examples", check="任务有牵头单位", count=1)
     checks, examples = _cells(at, 0), _cells(at, 1)
-    assert checks[:3] == ["tasks_have_lead", "False", "1"]
+    assert checks[:3] == ["任务有牵头单位", "False", "1"]
     assert examples == ["9 完善配套", g.CITY_TITLE, "完善配套"]

@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from policykg.app.explorer.questions import console_queries, explorer_queries, page_query
-from policykg.app.visual import NODE_CAP, collect, responsibility_matrix, responsibility_rows
+from policykg.app.responsibility import responsibility_matrix, responsibility_rows
+from policykg.app.visual import NODE_CAP, collect
 from policykg.graph import Store, open_store
 from policykg.graph.writer import write_records
 from policykg.ontology import NodeRecord, RelationshipRecord, node_id

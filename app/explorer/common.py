@@ -13,9 +13,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from policykg.app.explorer.i18n import column, text
+from policykg.app import vocabulary
+from policykg.app.explorer.i18n import QUERY_DESCRIPTIONS, column, text
 from policykg.app.explorer.questions import page_query
-from policykg.app.visual import LAYOUTS, NODE_CAP, Subgraph, collect, filter_dates, to_pyvis
+from policykg.app.visual import (
+    LAYOUTS,
+    NODE_CAP,
+    Subgraph,
+    collect,
+    filter_dates,
+    merge_documents,
+    to_pyvis,
+)
 from policykg.errors import PolicyKGError, QueryError
 from policykg.graph import QueryResult, Store, open_store
 from policykg.graph.result import GraphNode, to_json_value
@@ -46,6 +55,29 @@ def t(key: str, **values: object) -> str:
     return text(key, lang(), **values)
 
 
+def url_state(
+    key: str,
+    param: str,
+    default: Any,
+    kind: type = str,
+    allowed: Sequence[Any] = (),
+) -> None:
+    """A widget's first value from the URL's query parameter, else default.
+
+    The page writes its state back to st.query_params, so a copied URL reopens the view.
+    """
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(param)
+    try:
+        value = kind(raw) if raw is not None else default
+    except ValueError:
+        value = default
+    if allowed and value not in allowed:
+        value = default
+    st.session_state[key] = value
+
+
 def header(page: str, question: str) -> None:
     """Page title and the research question it starts from."""
     st.title(t(page))
@@ -53,15 +85,34 @@ def header(page: str, question: str) -> None:
 
 
 def show_error(exc: PolicyKGError) -> None:
-    """A refused or failed query, or an unreachable store, as a notice with its own message."""
+    """A refused or failed query, or an unreachable store, as a notice in the interface language.
+
+    The store's own words (FalkorDB's syntax error, the refusal's detail) are folded
+    below: a researcher reads what happened, the detail is there for whoever needs it.
+    """
     message = str(exc)
-    hint = f"\n\n{exc.hint}" if exc.hint else ""
+    detail = f"{message}\n\n{exc.hint}" if exc.hint else message
     if "timed out" in message:
-        st.warning(f"{t('timeout')} ({message})")
+        st.warning(t("timeout"))
     elif isinstance(exc, QueryError):
-        st.error(f"{t('refused')}{message}{hint}")
-    else:
-        st.error(f"{message}{hint}")
+        if "read-only" in message or "refused" in message:
+            st.error(t("refused_write"))
+        elif "memory" in message:
+            st.error(t("too_much_memory"))
+        else:
+            st.error(t("query_failed"))
+    else:  # a setting to fix or a store to start: its message says what to do
+        st.error(detail)
+        return
+    with st.expander(t("details")):
+        st.code(detail, language=None)
+
+
+def query_description(name: str, english: str) -> str:
+    """A named query's description in the interface language."""
+    if lang() == "en":
+        return english
+    return QUERY_DESCRIPTIONS.get(name.removeprefix("explorer/"), english)
 
 
 def run(name: str, **params: Any) -> QueryResult | None:
@@ -104,6 +155,43 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.〔〕-]+", "_", name)
 
 
+# Columns whose values are the ontology's English words, and the names shown for them.
+VALUE_NAMES = {
+    "level": vocabulary.LEVELS,
+    "role": vocabulary.ROLES,
+    "relation": vocabulary.RELATIONS,
+    "relations": vocabulary.RELATIONS,
+    "direction": vocabulary.DIRECTIONS,
+    "label": vocabulary.LABELS,
+    "labels": vocabulary.LABELS,
+    "kind": vocabulary.LABELS,
+    "scope_labels": vocabulary.LABELS,
+    "type": vocabulary.TYPES,
+}
+# How a column joins several values (a chain of relations, a node's labels).
+JOINERS = {"relations": " → ", "label": ":", "labels": ":", "scope_labels": ":"}
+
+
+def localise(df: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Values such as provincial, basis or lead shown in the interface language."""
+    out = df.copy()
+    for name, names in VALUE_NAMES.items():
+        if name not in out.columns:
+            continue
+        joiner = JOINERS.get(name)
+
+        def shown(value: Any, names: Any = names, joiner: str | None = joiner) -> Any:
+            if not isinstance(value, str):
+                return value
+            if joiner:
+                parts = value.split(joiner)
+                return joiner.join(vocabulary.name(names, p, language) for p in parts)
+            return vocabulary.name(names, value, language)
+
+        out[name] = out[name].map(shown)
+    return out
+
+
 def table(df: pd.DataFrame, key: str, **kwargs: Any) -> None:
     """A table with its CSV download; long tables are cut with a notice."""
     if df.empty:
@@ -113,6 +201,7 @@ def table(df: pd.DataFrame, key: str, **kwargs: Any) -> None:
     if len(df) > ROW_CAP:
         st.warning(t("rows_truncated", cap=ROW_CAP))
         shown = df.head(ROW_CAP)
+    shown = localise(shown, lang())
     headers = {name: column(str(name), lang()) for name in shown.columns}
     kwargs.setdefault("column_config", {n: h for n, h in headers.items() if h != n})
     st.dataframe(shown, width="stretch", hide_index=True, key=f"{key}_table", **kwargs)
@@ -129,7 +218,7 @@ def node_row(node: GraphNode) -> dict[str, Any]:
     """One row of the node table beside a graph."""
     props = node.properties
     return {
-        "label": ":".join(node.labels),
+        "label": ":".join(node.labels),  # shown in the interface language by table()
         "name": props.get("doc_number") or props.get("name") or props.get("title"),
         "title": props.get("title"),
         "level": props.get("level"),
@@ -143,7 +232,8 @@ def node_choice(node: GraphNode) -> str:
     """How a node is named in a selectbox."""
     props = node.properties
     name = props.get("doc_number") or props.get("name") or props.get("title") or node.key
-    return f"{name} ({':'.join(node.labels)})"
+    kinds = "、".join(vocabulary.name(vocabulary.LABELS, lb, lang()) for lb in node.labels)
+    return f"{name} ({kinds})"
 
 
 def document_dates(sub: Subgraph) -> list[date]:
@@ -159,27 +249,59 @@ def document_dates(sub: Subgraph) -> list[date]:
     return sorted(found)
 
 
-def graph_view(
-    base: Subgraph, key: str, *, layout: str = "force", keep: Sequence[str] = ()
-) -> Subgraph:
-    """Expand controls, date range slider, the pyvis graph, its HTML download and a node table."""
+def document_url() -> str:
+    """Where a document node leads: its Document page, in this language (see to_pyvis)."""
+    return f"document?doc={{id}}&lang={lang()}"
+
+
+def only(sub: Subgraph, types: Sequence[str]) -> Subgraph:
+    """The relationships of these types and the nodes they join (the rest left out)."""
+    rels = tuple(r for r in sub.relationships if r.type in types)
+    keys = {k for r in rels for k in (r.start, r.end)}
+    return Subgraph(tuple(n for n in sub.nodes if n.key in keys), rels, sub.truncated)
+
+
+def _expand_controls(sub: Subgraph, key: str, expand_types: Sequence[str] | None) -> Subgraph:
+    """The node-to-expand box, expand and reset buttons; returns the extra nodes so far."""
     extra_key = f"{key}_extra"
     extra: Subgraph = st.session_state.get(extra_key, Subgraph())
-    sub = base.merge(extra)
+    choices = {node_choice(n): n for n in sub.merge(extra).nodes}
+    left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(
+        t("expand_node"), list(choices), key=f"{key}_expand_node", placeholder=t("choose")
+    )
+    if mid.button(t("expand"), key=f"{key}_expand") and chosen:
+        node_id = choices[chosen].properties.get("id")
+        result = run("neighbours", id=str(node_id), limit=NODE_CAP)
+        if result is not None:
+            found = collect(v for row in result.rows for v in row)
+            extra = extra.merge(only(found, expand_types) if expand_types else found)
+            st.session_state[extra_key] = extra
+    if right.button(t("reset"), key=f"{key}_reset"):
+        st.session_state.pop(extra_key, None)
+        extra = Subgraph()
+    return extra
+
+
+def graph_view(
+    base: Subgraph,
+    key: str,
+    *,
+    layout: str = "force",
+    keep: Sequence[str] = (),
+    expand_types: Sequence[str] | None = None,
+    focus: str | None = None,
+) -> Subgraph:
+    """Expand controls, date range slider, the pyvis graph, its HTML download and a node table.
+
+    Expanding a node adds its neighbours joined by expand_types (all when None: the lineage
+    page asks for CITES only); focus is the id of a node drawn highlighted.
+    """
+    sub = base
     if sub.nodes:
-        choices = {node_choice(n): n for n in sub.nodes}
-        left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
-        chosen = left.selectbox(t("expand_node"), list(choices), key=f"{key}_expand_node")
-        if mid.button(t("expand"), key=f"{key}_expand") and chosen:
-            node_id = choices[chosen].properties.get("id")
-            result = run("neighbours", id=str(node_id), limit=NODE_CAP)
-            if result is not None:
-                extra = extra.merge(collect(v for row in result.rows for v in row))
-                st.session_state[extra_key] = extra
-                sub = base.merge(extra)
-        if right.button(t("reset"), key=f"{key}_reset"):
-            st.session_state.pop(extra_key, None)
-            sub = base
+        sub = base.merge(_expand_controls(base, key, expand_types))
+    # One node per document: a stub cited by title and by 文号 is drawn once.
+    sub = merge_documents(sub)
     dates = document_dates(sub)
     if len(dates) >= 2 and dates[0] < dates[-1]:
         start, end = st.slider(
@@ -199,7 +321,16 @@ def graph_view(
         return sub
     if layout not in LAYOUTS:
         layout = "force"
-    page = to_pyvis(sub, layout=layout, height=GRAPH_HEIGHT - 20, title=key)
+    focus_node = sub.find(focus) if focus else None
+    page = to_pyvis(
+        sub,
+        layout=layout,
+        height=GRAPH_HEIGHT - 20,
+        title=key,
+        lang=lang(),
+        focus=focus_node.key if focus_node else None,
+        document_url=document_url(),
+    )
     st.iframe(page, height=GRAPH_HEIGHT)
     st.download_button(
         t("download_html"),

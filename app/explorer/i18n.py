@@ -67,13 +67,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "expand_node": ("选择要展开的节点", "Node to expand"),
     "reset": ("重置", "Reset"),
     "legend": (
-        "颜色:国家 红 · 省 橙 · 市 黄 · 县 绿 · 园区 蓝;虚线框=仅被引用的文件(存根)。"
-        "线:依据 粗实线 · 贯彻落实 红线 · 参照 点线 · 一般引用 灰虚线。",
+        "颜色:国家级 红 · 省级 橙 · 市级 黄 · 县级 绿 · 园区 蓝;虚线框=仅被引用的文件。"
+        "线:依据 粗实线 · 落实 红线 · 参照 点线 · 废止 黑点划线 · 修订 青虚线 · 引用 灰虚线。"
+        "悬停连线看原文;点击节点看详情,双击文件节点打开其文件页。",
         "Colour: national red · provincial orange · city yellow · county green · park blue; "
-        "dashed box = stub (known only from citations). Lines: basis thick · implements red · "
-        "applies dotted · reference grey dashed.",
+        "dashed box = known only from citations. Lines: basis thick · implements red · "
+        "applies dotted · repeals black dash-dot · amends teal dashed · cites grey dashed. "
+        "Hover a line for its sentence; click a node for details, double-click a document "
+        "to open its page.",
     ),
-    "details": ("节点详情", "Node details"),
+    "details": ("详细信息", "Details"),
+    "node_details": ("节点详情", "Node details"),
     "graph_table": ("图中的节点", "Nodes in the graph"),
     "choose_unit": ("选择单位", "Choose a unit"),
     "unit_filter": ("单位名称包含", "Unit name contains"),
@@ -100,8 +104,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "text": ("正文(高亮为抽取内容)", "Text (extracted spans highlighted)"),
     "spans": ("抽取内容及依据", "Extracted spans and their evidence"),
     "source_unreadable": (
-        "原文件不可读,仅列出依据句。",
-        "Source file not readable: evidence listed only.",
+        "未保存这份文件的正文(仅被引用,或来自导入的图谱),仅列出依据句。",
+        "No text was kept for this document (known only from citations, or imported): "
+        "evidence listed only.",
     ),
     "citations_up": ("引用的文件(上溯)", "Cites (up)"),
     "citations_down": ("被引用(下探)", "Cited by (down)"),
@@ -115,6 +120,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         'Parameters must be a JSON object, e.g. {"year": 2027}',
     ),
     "refused": ("查询被拒绝:", "Query refused: "),
+    "refused_write": (
+        "查询被拒绝:浏览器只读,CREATE、MERGE、SET、DELETE、REMOVE 等写入语句不会执行。",
+        "Query refused: the explorer only reads; CREATE, MERGE, SET, DELETE and REMOVE "
+        "are not run.",
+    ),
+    "query_failed": (
+        "查询未能执行:请检查 Cypher 语法和参数。",
+        "The query could not run: check its Cypher and parameters.",
+    ),
+    "too_much_memory": (
+        "查询所需内存超出上限:请缩小范围(例如加 LIMIT)。",
+        "The query needed more memory than allowed: narrow it (e.g. add a LIMIT).",
+    ),
+    "expand_all": (
+        "展开时包含任务、目标、单位等全部关系(默认只展开引用关系)",
+        "Expand with every relationship: tasks, targets, units … (citations only otherwise)",
+    ),
+    "lead_only": ("只看牵头", "Lead only"),
+    "tasks_in_document": ("{n} 项任务", "{n} task(s)"),
+    "documents_shown": (
+        "仅列出前 {n} 份文件的任务;完整矩阵请下载 CSV。",
+        "Tasks of the first {n} documents only; download the CSV for the whole matrix.",
+    ),
     "timeout": (
         "查询超时:请缩小范围(例如加 LIMIT)。",
         "The query timed out: narrow it (e.g. add a LIMIT).",
@@ -144,6 +172,58 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Documents to fetch next: cited but not loaded, most cited first",
     ),
     "no_fetch": ("被引用的文件都已载入", "Every cited document is loaded"),
+}
+
+
+# The named queries' one-line descriptions in Chinese (the .cypher files hold the English).
+QUERY_DESCRIPTIONS: dict[str, str] = {
+    "broken_chains": "断链:依据已失效、废止或征求意见稿文件的文件,及仅被引用、待补充的文件",
+    "coverage": "落实覆盖:上级文件在其辖区内各地是否有文件直接或间接落实",
+    "diffusion": "政策扩散:同一主题的文件按日期排列,看谁先行动",
+    "document_overview": "一份文件概览:元数据及其引用、任务、目标、地区和产业的数量",
+    "documents": "图谱中的全部文件及元数据(存根为仅被引用的文件)",
+    "documents_by_issuer_region": "某地区(含下辖市县)机关发布的文件",
+    "industries_by_park": "各园区重点发展的产业及其角色和出处",
+    "lineage_down": "下探:直接或间接引用某文件(落实、依据它)的文件",
+    "lineage_up": "上溯:某文件直接或间接引用的文件及每一步的关系",
+    "target_cascade": "目标层层分解:同一指标和年份在各层级的目标及与上级的比较",
+    "targets_by_year": "某年的量化目标、其对象和出处文件",
+    "unit_tasks": "某单位牵头或配合的任务及其文件",
+    "unit_tasks_by_document": "某单位各文件中的任务数(牵头与配合)",
+    "document_citations": "某文件的双向引用:上溯与下探,含关系和原文",
+    "document_evidence": "从一份文件抽取的全部内容及其原文句子",
+    "document_table": "文件及元数据、引用数和适用地区",
+    "document_tasks": "某文件的任务及牵头、配合单位(图)",
+    "lineage_graph_down": "下探(图):引用某文件的文件路径",
+    "lineage_graph_up": "上溯(图):某文件引用的文件路径",
+    "neighbours": "某节点及其全部直接邻居:展开节点时加入的内容",
+    "node_by_id": "按标识查找一个节点",
+    "places_map": "带坐标的地区和园区及适用或提及它们的文件数",
+    "responsible": "牵头或配合任务的单位及任务数,可按名称筛选",
+    "targets": "全部量化目标:指标、年份、对象、出处文件和原文",
+    "unit_graph": "某单位牵头或配合的任务及其文件(图)",
+}
+
+
+# The graph checks in Chinese: name and rule (queries/checks/*.cypher hold the English).
+CHECKS: dict[str, tuple[str, str]] = {
+    "cited_doc_numbers_resolve": (
+        "被引文号可解析",
+        "每个被引用的文号都对应已载入的文件,或发文机关已知的存根文件",
+    ),
+    "doc_numbers_unique": ("文号唯一", "每个文号只属于一份已载入的文件"),
+    "relationships_have_evidence": (
+        "关系有原文依据",
+        "从正文读出的每条关系都带有出处文件和原文句子",
+    ),
+    "targets_have_metric_and_unit": ("目标有指标和单位", "每个目标都有指标和计量单位"),
+    "targets_have_year_and_scope": (
+        "目标有年份和对象",
+        "每个目标都有年份和对象(地区或园区);中央文件的目标不需要对象",
+    ),
+    "tasks_have_lead": ("任务有牵头单位", "每项任务都有牵头单位(单位、园区或地区)"),
+    "units_have_region": ("单位有所属地区", "每个单位都属于某个地区或园区(集体和中央机关除外)"),
+    "shacl_conforms": ("RDF 形状校验", "导出的 RDF 符合由本体生成的 SHACL 形状"),
 }
 
 

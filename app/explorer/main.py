@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policykg.app.explorer.common import show_error, store, t
+from policykg.app.explorer.common import lang, show_error, store, t
 from policykg.errors import PolicyKGError
 
 st.set_page_config(page_title="policykg", layout="wide")
 
+# The language is kept in the URL (?lang=en): a reload or a shared link keeps it.
+if "lang_en" not in st.session_state:
+    st.session_state["lang_en"] = st.query_params.get("lang") == "en"
 with st.sidebar:
     st.toggle("English", key="lang_en")
 
@@ -23,6 +26,7 @@ PAGES = [
     st.Page("views/checks.py", title=t("page_checks")),
 ]
 page = st.navigation(PAGES)
+st.query_params["lang"] = lang()
 try:
     opened = store()
 except PolicyKGError as exc:

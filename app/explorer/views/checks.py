@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policykg.app.explorer.common import frame, show_error, store, t, table
+from policykg.app.explorer.common import frame, lang, show_error, store, t, table
+from policykg.app.explorer.i18n import CHECKS
 from policykg.app.explorer.quality import check_rows, split_broken_chains
 from policykg.errors import PolicyKGError
 from policykg.queries import get_query
@@ -27,9 +28,14 @@ if failed:
     st.error(t("some_fail", failed=len(failed), n=len(results)))
 else:
     st.success(t("all_pass", n=len(results)))
-table(frame(check_rows(results)), "checks")
+rows = check_rows(results)
+if lang() == "zh":  # the checks' names and rules as the Chinese interface says them
+    for row in rows:
+        row["check"], row["rule"] = CHECKS.get(row["check"], (row["check"], row["rule"]))
+table(frame(rows), "checks")
 for result in failed:
-    with st.expander(t("examples", check=result.check, count=result.count)):
+    name = CHECKS[result.check][0] if lang() == "zh" and result.check in CHECKS else result.check
+    with st.expander(t("examples", check=name, count=result.count)):
         table(frame(result.examples, ["item", "document", "evidence"]), f"check_{result.check}")
 
 broken, fetch = split_broken_chains(chains)

@@ -6,7 +6,16 @@ import json
 
 import streamlit as st
 
-from policykg.app.explorer.common import frame, graph_view, header, show_error, store, t, table
+from policykg.app.explorer.common import (
+    frame,
+    graph_view,
+    header,
+    query_description,
+    show_error,
+    store,
+    t,
+    table,
+)
 from policykg.app.explorer.questions import console_queries
 from policykg.app.visual import has_graph, subgraph_from_result
 from policykg.errors import PolicyKGError
@@ -22,16 +31,13 @@ with st.expander(t("named"), expanded=False):
     choice = st.selectbox(
         t("named"),
         list(named),
-        format_func=lambda n: f"{n} — {named[n].description}",
+        format_func=lambda n: f"{query_description(n, named[n].description)} ({n})",
         key="console_named",
     )
     if st.button(t("load_named"), key="console_load"):
         query = named[choice]
         st.session_state["console_query"] = query.cypher
-        params = {
-            p.name: p.convert(p.default) if p.default else ""
-            for p in query.params
-        }
+        params = {p.name: p.convert(p.default) if p.default else "" for p in query.params}
         st.session_state["console_params"] = json.dumps(params, ensure_ascii=False)
 
 cypher = st.text_area(t("query"), key="console_query", height=160)

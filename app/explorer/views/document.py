@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from policykg.app import vocabulary
 from policykg.app.explorer.common import choose_document, frame, header, lang, records, t, table
 from policykg.app.explorer.i18n import column
+from policykg.app.texts import StoredText, read_text, texts_dir
 from policykg.app.visual import SPAN_COLOURS, highlight_evidence
-from policykg.errors import PolicyKGError
-from policykg.loaders import parse
-from policykg.loaders.document import ParsedDocument
+from policykg.settings import Settings
+
+# Metadata fields: the ontology's properties, and the table's own counts.
+FIELDS = {**vocabulary.PROPERTIES, "citations": ("引用数", "citations"),
+          "places": ("适用地区/园区", "applies to")}  # fmt: skip
 
 header("page_document", "q_document")
 
@@ -23,21 +26,34 @@ if doc is None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _parsed(source: str) -> ParsedDocument | None:
-    """The source file parsed again, when it is still readable from here."""
-    path = Path(source)
-    if not path.is_file():
-        return None
-    try:
-        return parse(path)
-    except PolicyKGError:
-        return None
+def _stored(document_id: str) -> StoredText | None:
+    """The text `load` kept for this document, looked up by its id alone.
+
+    Never the file named by `source`: the explorer may run where the files are not, and an
+    imported graph could name any local file there.
+    """
+    return read_text(texts_dir(Settings.from_env().home), document_id)
+
+
+def _shown(key: str, value: object) -> str:
+    if key == "level":
+        return vocabulary.name(vocabulary.LEVELS, value, lang())
+    if isinstance(value, bool):
+        return vocabulary.YES_NO[value][1 if lang() == "en" else 0]
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
 
 
 meta = {k: v for k, v in doc.items() if v not in (None, "", [])}
 st.subheader(t("metadata"))
 st.dataframe(
-    pd.DataFrame({"field": list(meta), "value": [str(v) for v in meta.values()]}),
+    pd.DataFrame(
+        {
+            "field": [vocabulary.name(FIELDS, k, lang()) for k in meta],
+            "value": [_shown(k, v) for k, v in meta.items()],
+        }
+    ),
     hide_index=True,
     width="stretch",
     key="document_meta",
@@ -45,15 +61,13 @@ st.dataframe(
 )
 
 spans = records("document_evidence", doc=doc["id"])
-parsed = _parsed(str(doc["source"])) if doc.get("source") else None
+parsed = _stored(str(doc["id"]))
 found: set[str] = set()
 if parsed is not None:
     outline, text_col = st.columns([1, 3])
     with outline:
         st.subheader(t("outline"))
-        lines = [
-            f"{'  ' * (s.depth - 1)}- {s.number} {s.title}".rstrip() for s in parsed.all_sections()
-        ]
+        lines = [f"{'  ' * (s.depth - 1)}- {s.number} {s.title}".rstrip() for s in parsed.sections]
         with st.container(height=600):
             st.markdown("\n".join(lines) or "—")
     with text_col:
@@ -62,7 +76,8 @@ if parsed is not None:
             parsed.text, [(str(s["type"]), str(s["evidence"] or "")) for s in spans]
         )
         legend = " ".join(
-            f'<span style="background:{c};padding:0 4px">{html.escape(k)}</span>'
+            f'<span style="background:{c};padding:0 4px">'
+            f"{html.escape(vocabulary.name(vocabulary.TYPES, k, lang()))}</span>"
             for k, c in SPAN_COLOURS.items()
         )
         st.html(

@@ -8,7 +8,8 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from policykg.app.explorer.common import frame, header, records, t, table
+from policykg.app.explorer.common import frame, header, lang, localise, records, t, table
+from policykg.app.explorer.i18n import column
 
 header("page_map", "q_map")
 
@@ -24,7 +25,8 @@ for row in rows:
     shift = seen.get(spot, 0)
     seen[spot] = shift + 1
     row["lon"], row["lat"] = spot[0] + 0.3 * shift, spot[1] - 0.2 * shift
-places = frame(rows)
+# Region and Park, provincial and city, as the interface names them.
+places = localise(frame(rows), lang())
 
 base = alt.Chart(places).encode(longitude="lon:Q", latitude="lat:Q")
 points = base.mark_circle(opacity=0.7).encode(
@@ -32,7 +34,10 @@ points = base.mark_circle(opacity=0.7).encode(
         "documents:Q", title=t("documents"), scale=alt.Scale(domainMin=0, range=[60, 1200])
     ),
     color=alt.Color("kind:N", title=t("region")),
-    tooltip=["name", "kind", "level", "documents", "lon", "lat"],
+    tooltip=[
+        alt.Tooltip(name, title=column(name, lang()))
+        for name in ("name", "kind", "level", "documents")
+    ],
 )
 labels = base.mark_text(dx=14, align="left", fontSize=13).encode(text="name:N")
 st.altair_chart(

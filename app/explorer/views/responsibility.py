@@ -1,4 +1,4 @@
-"""Which unit leads what, as a unit–task–document graph and a task × unit matrix."""
+"""Which unit leads what, as a graph around the unit and a task × unit matrix per document."""
 
 from __future__ import annotations
 
@@ -9,15 +9,24 @@ from policykg.app.explorer.common import (
     frame,
     graph_view,
     header,
+    lang,
     records,
     run,
     t,
     table,
+    to_csv,
+    url_state,
 )
-from policykg.app.visual import collect, responsibility_matrix, responsibility_rows
+from policykg.app.explorer.i18n import column
+from policykg.app.responsibility import responsibility_matrix, responsibility_rows, unit_name
+from policykg.app.visual import Subgraph, collect
+
+# A unit with tasks in more documents than this shows the first ones; the CSV has all.
+DOCUMENT_TABLES = 30
 
 header("page_responsibility", "q_responsibility")
 
+url_state("responsibility_mode", "mode", "unit", str, ("unit", "document"))
 modes = {"unit": t("by_unit"), "document": t("by_document")}
 mode = st.radio(
     t("direction"),
@@ -29,6 +38,8 @@ mode = st.radio(
 )
 
 result = None
+focus: str | None = None
+first: str | None = None
 if mode == "unit":
     # The filter text reaches Cypher only as the $q parameter.
     query = st.text_input(t("unit_filter"), key="responsibility_q").strip()
@@ -36,17 +47,22 @@ if mode == "unit":
     if not units:
         st.info(t("no_units"))
         st.stop()
-    labels = {f"{u['name']} ({u.get('full_name') or '-'}) · {u['tasks']}": u["id"] for u in units}
-    chosen = st.selectbox(t("choose_unit"), list(labels), key="responsibility_unit")
+    labels = {f"{u['name']} ({u.get('full_name') or '-'}) · {u['tasks']}": u for u in units}
+    wanted = st.query_params.get("unit")
+    index = next((i for i, u in enumerate(labels.values()) if u["id"] == wanted), 0)
+    chosen = st.selectbox(t("choose_unit"), list(labels), index=index, key="responsibility_unit")
     if chosen:
-        result = run("unit_graph", id=labels[chosen], limit=1000)
-        key = f"unit_{labels[chosen]}"
+        unit = labels[chosen]
+        st.query_params.update({"mode": "unit", "unit": unit["id"]})
+        result = run("unit_graph", id=unit["id"], limit=1000)
+        key, focus, first = f"unit_{unit['id']}", unit["id"], unit_name(unit)
 else:
     doc = choose_document("responsibility_doc")
     if doc is None:
         st.stop()
+    st.query_params.update({"mode": "document", "doc": doc["id"]})
     result = run("document_tasks", doc=doc["id"], limit=1000)
-    key = f"tasks_{doc['id']}"
+    key, focus = f"tasks_{doc['id']}", doc["id"]
 
 if result is None:
     st.stop()
@@ -54,10 +70,43 @@ sub = collect(v for row in result.rows for v in row)
 if not sub.nodes:
     st.info(t("no_rows"))
     st.stop()
-graph_view(sub, key, layout="force")
+lead_only = st.checkbox(t("lead_only"), key="responsibility_lead_only")
+if lead_only:
+    sub = Subgraph(
+        sub.nodes, tuple(r for r in sub.relationships if r.type != "SUPPORTED_BY"), sub.truncated
+    )
+graph_view(sub, key, layout="around", focus=focus)
 rows = responsibility_rows(sub)
 st.subheader(t("matrix"))
-_units, matrix = responsibility_matrix(rows, lead=t("lead"), support=t("support"))
-table(frame(matrix), "responsibility_matrix")
+_units, matrix = responsibility_matrix(rows, lead=t("lead"), support=t("support"), first=first)
+whole = frame(matrix)
+if whole.empty:
+    st.info(t("no_rows"))
+else:
+    # The document's title once, above its tasks: on every row it took 40 % of the width.
+    documents = list(dict.fromkeys(whole["document"]))
+    if len(documents) > DOCUMENT_TABLES:
+        st.caption(t("documents_shown", n=DOCUMENT_TABLES))
+    headers = {c: column(c, lang()) for c in ("task_number", "task")}
+    for position, title in enumerate(documents[:DOCUMENT_TABLES]):
+        part = whole[whole["document"] == title].drop(columns=["document"])
+        st.markdown(f"**{title or '—'}** · {t('tasks_in_document', n=len(part))}")
+        st.dataframe(
+            part.dropna(axis=1, how="all").loc[:, lambda df: (df != "").any()],
+            hide_index=True,
+            width="stretch",
+            key=f"responsibility_matrix_{position}",
+            column_config={
+                "task_number": st.column_config.TextColumn(headers["task_number"], width="small"),
+                "task": st.column_config.TextColumn(headers["task"], width="medium"),
+            },
+        )
+    st.download_button(
+        t("download_csv"),
+        to_csv(whole),
+        file_name="responsibility_matrix.csv",
+        mime="text/csv",
+        key="responsibility_matrix_csv",
+    )
 st.subheader(t("evidence"))
 table(frame(rows), "responsibility_evidence")

@@ -1,0 +1,88 @@
+"""Document texts kept at load, for the explorer's Document page.
+
+The page used to parse the file named by the document's `source` property again: that broke
+wherever the files are not on the explorer's disk, and an imported graph could name any
+local file as its source. Now `load` keeps each document's clean text and section outline
+in the data directory, under a name derived from the document's id alone (a hash), and the
+page reads only there: no path from the graph is ever opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from policykg.loaders.document import ParsedDocument
+
+TEXTS_DIR = "texts"
+
+
+@dataclass(frozen=True)
+class StoredSection:
+    """One heading of the outline: its number, title, depth and clean-text offsets."""
+
+    number: str
+    title: str
+    depth: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """A document's clean text and its outline, as `load` read them."""
+
+    document_id: str
+    text: str
+    sections: tuple[StoredSection, ...] = ()
+
+
+def texts_dir(home: Path) -> Path:
+    """Where a data directory keeps its document texts."""
+    return home / TEXTS_DIR
+
+
+def text_path(directory: Path, document_id: str) -> Path:
+    """The file of one document's text: named by a hash of its id, never by a path."""
+    digest = hashlib.sha256(document_id.encode("utf-8")).hexdigest()[:40]
+    return directory / f"{digest}.json"
+
+
+def stored_text(document_id: str, parsed: ParsedDocument) -> StoredText:
+    """What is kept of a parsed document: its text and outline."""
+    sections = tuple(
+        StoredSection(s.number, s.title, s.depth, s.start, s.end) for s in parsed.all_sections()
+    )
+    return StoredText(document_id, parsed.text, sections)
+
+
+def save_text(directory: Path, text: StoredText) -> None:
+    """Write one document's text (atomically: a reader never sees half a file)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    target = text_path(directory, text.document_id)
+    data = json.dumps(asdict(text), ensure_ascii=False)
+    handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_text(directory: Path, document_id: str) -> StoredText | None:
+    """The text kept for a document id; None when there is none (a stub, an imported graph)."""
+    path = text_path(directory, document_id)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("document_id") != document_id:
+        return None  # a hash collision or a foreign file: not this document's text
+    sections = tuple(StoredSection(**s) for s in data.get("sections") or ())
+    return StoredText(document_id, str(data.get("text") or ""), sections)

@@ -1,0 +1,82 @@
+"""Screenshots of the explorer on the demo corpus at 1440×900, for the README (issue 13).
+
+    .venv/bin/python -m bench.explorer_screenshots [--out docs/screenshots]
+
+Loads demo/ into a fresh data directory, runs `policykg serve`, opens each page in headless
+Chromium and saves one PNG per page (the viewport, as a reader first sees it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from policykg.app.loading import load_files
+from policykg.app.texts import texts_dir
+from tests.explorer_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, serve
+from tests.explorer_graph import store_at
+
+VIEWPORT = {"width": 1440, "height": 900}
+# page path, query string, file name; the document and unit are the demo's richest.
+SHOTS = (
+    ("lineage", "", "demo_lineage_1440"),
+    ("responsibility", "", "demo_responsibility_1440"),
+)
+
+
+def settle(page: Any) -> None:
+    """Wait until Streamlit has finished rerunning the script and the graph is drawn."""
+    page.wait_for_timeout(500)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def shoot(url: str, out: Path) -> list[Path]:
+    """Open each page and save its screenshot; returns the files written."""
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with sync_playwright() as driver, tempfile.TemporaryDirectory() as profile:
+        context = driver.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport=VIEWPORT,
+            locale="zh-CN",
+        )
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        for path, query, name in SHOTS:
+            page.goto(f"{url}/{path}{query}")
+            page.get_by_role("heading", level=1).first.wait_for()
+            settle(page)
+            page.frame_locator("iframe[srcdoc]").first.locator("#graph canvas").wait_for()
+            # Scroll so the graph fills the view under the page's controls.
+            page.locator("iframe[srcdoc]").first.scroll_into_view_if_needed()
+            page.wait_for_timeout(1500)
+            target = out / f"{name}.png"
+            page.screenshot(path=str(target))
+            written.append(target)
+        context.close()
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        with store_at(home) as store:
+            files = sorted((ROOT / "demo").glob("*.txt"))
+            load_files(store, files, batch_size=200, texts=texts_dir(home))
+            with serve(home, free_port()) as url:
+                for path in shoot(url, args.out):
+                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+if __name__ == "__main__":
+    main()
