@@ -204,3 +204,60 @@ def test_a_government_organ_opening_a_sentence_with_yao_is_charged_with_it(tmp_p
     )
     duties = _duties(extract(_parsed(tmp_path, text)))
     assert {(role, unit) for _, role, unit in duties} == {("LED_BY", "生态环境部")}
+
+
+def test_central_bank_branches_collectives_and_vague_tails(tmp_path):
+    """人民银行兰州分行 is named with the bank (before: 兰州分行); …等省级相关部门 closes a list;
+    各级政府有关部门 names no one; 各级政务服务中心 is a collective assignee."""
+    text = (
+        "甘肃省人民政府办公厅关于印发某某行动方案的通知\n"
+        "1．推广信用融资服务。建设全省统一的信用融资服务平台。\n"
+        "牵头单位：省发展改革委、人民银行兰州分行\n"
+        "参与单位：省财政厅、省税务局等省级相关部门，各级政府有关部门\n"
+        "2．推进政策集中兑现。在政务大厅设立惠企政策兑现窗口。\n"
+        "牵头单位：各级政务服务中心\n"
+    )
+    duties = _duties(extract(_parsed(tmp_path, text)))
+    assert {(role, unit) for _, role, unit in duties} == {
+        ("LED_BY", "甘肃省发展改革委"),
+        ("LED_BY", "人民银行兰州分行"),
+        ("SUPPORTED_BY", "甘肃省财政厅"),
+        ("SUPPORTED_BY", "甘肃省税务局"),
+        ("LED_BY", "各级政务服务中心"),
+    }
+
+
+def test_relevant_departments_of_a_level_are_no_unit(tmp_path):
+    """会同省级有关部门 / 市级相关部门 name no organ (before: 省级有关部 became a unit); 省级各部门
+    (every one of them) stays a collective."""
+    text = (
+        "甘肃省人民政府办公厅关于印发某某行动方案的通知\n"
+        "（四）强化督促检查。省政府办公厅会同省级有关部门加强对行动落实情况的督促检查。\n"
+        "（五）推行一网通办。\n"
+        "1．完善全省统一事项库，实现同一事项同一标准。\n"
+        "牵头单位：省政务服务中心\n"
+        "参与单位：省级各部门\n"
+    )
+    duties = _duties(extract(_parsed(tmp_path, text)))
+    assert {(role, unit) for _, role, unit in duties} == {
+        ("LED_BY", "甘肃省人民政府办公厅"),
+        ("LED_BY", "甘肃省政务服务中心"),
+        ("SUPPORTED_BY", "甘肃省级各部门"),
+    }
+
+
+def test_organs_in_charge_and_level_names_in_a_central_rule(tmp_path):
+    """X主管…工作 gives X the lead; 县级以上地方人民政府X部门 and 省级X部门 are named as printed
+    (before: 级以上地方人民政府…, the 县 read as a place)."""
+    text = (
+        "中华人民共和国某某登记管理条例\n"
+        "第五条 国务院农业农村主管部门主管全国农村土地承包经营权登记工作。"
+        "县级以上地方人民政府农业农村部门主管本行政区域农村土地承包经营权登记工作。\n"
+        "第六条 省级农业农村部门负责本省登记信息系统建设。\n"
+    )
+    duties = _duties(extract(_parsed(tmp_path, text)))
+    assert {(role, unit) for _, role, unit in duties} == {
+        ("LED_BY", "国务院农业农村主管部门"),
+        ("LED_BY", "县级以上地方人民政府农业农村部门"),
+        ("LED_BY", "省级农业农村部门"),
+    }

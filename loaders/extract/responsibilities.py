@@ -31,7 +31,9 @@ _LEAD_CUE = re.compile(
 _CHARGE_SUPPORT = re.compile(rf"(?<!由)负责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
 _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,400}})")
 # 科技部和中国社科院分别负责…, 国家医保局负责…: the clause before 负责 is nothing but units.
-_SUBJECT_CHARGE = re.compile(r"(?<!由)(?:分别|共同|具体|主要)?负责(?![，,、]|人|同志)")
+_SUBJECT_CHARGE = re.compile(
+    r"(?<!由)(?:分别|共同|具体|主要)?(?:负责|主管(?!部门|单位|机关|领导|[局委厅办]))(?![，,、]|人|同志)"
+)
 # A rule's article number opens its first clause: 第三条 市民政局负责….
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
 _SUBJECT_CLAUSE = re.compile(r"[^，,。；;：:\n]+$")
@@ -72,12 +74,12 @@ _INLINE_ROLE = re.compile(r"(?<![(（])牵头(?![)）])|配合|协助|参与")
 _CLAUSE = re.compile(r"[，,。；;：:\n(（]")
 _TAIL = re.compile(
     r"(?:按职责分工|按职责|按照职责|根据职责|分别|共同|等)*"
-    r"(?:等(?:相关|有关)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))?$"
+    r"(?:等(?:[省市县区]级)?(?:相关|有关)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))?$"
 )
 _COLLECTIVE_SPAN = re.compile(
     r"(?:各|地方各级)[\u4e00-\u9fff（）()、]{0,14}?"
-    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校)"
-    r"(?:[（(]管委会[)）])?"
+    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心)"
+    r"(?:[（(]管委会[)）])?(?!有关|相关|所属)"
 )
 _SPLIT = re.compile(r"[、，,/]")
 _AND = re.compile(r"以及|及|与|和")
@@ -85,6 +87,9 @@ _TRIM = re.compile(
     r"^(?:由|支持|鼓励|请|要|并|将|按照|分别|其中|和|及|与|以及)|(?:要|应|负责|具体|统筹|牵头)$"
 )
 _ORGAN_CONTINUES = frozenset("组宣统办政秘")
+_VAGUE_HEAD = re.compile(r"(?:[市县区省]级)?(?:有关|相关)")
+_VAGUE = re.compile(r"(?:有关|相关)(?:部门|单位)$")
+_CENTRAL_BANK = re.compile(r"(?:中国)?人民银行|人行")
 _PARKISH = re.compile(r"区|园|示范")
 # A short title without a list or a clause break reads as a heading, not as a sentence.
 _HEADING_LIKE = re.compile(r"[^、，,；;]{1,20}")
@@ -146,6 +151,8 @@ class _Resolver:
         clause = _TAIL.sub("", clause.strip())[-24:]
         # Names begin with 省/市/县/区, a division's name or a park alias; try those first.
         starts = {m.start() for m in _QUALIFIED_ANYWHERE.finditer(clause)}
+        # 人民银行西安分行, 人行合肥中心支行: a branch of the central bank is named with it.
+        starts.update(m.start() for m in _CENTRAL_BANK.finditer(clause))
         starts.update(hit.start for hit in find_regions(clause, self.ctx.province))
         starts.update(i for alias in self.parks if (i := clause.rfind(alias)) >= 0)
         for i in sorted(starts):
@@ -158,8 +165,9 @@ class _Resolver:
     def many(self, chunk: str) -> list[Ref]:
         """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
         out: list[Ref] = []
-        chunk = _TAIL.sub("", chunk.strip())
-        for piece in self._shared_organs(_pieces(chunk)):
+        for piece in self._shared_organs(_pieces(chunk.strip())):
+            if _VAGUE.search(piece) and COLLECTIVE.match(_TAIL.sub("", piece)):
+                continue  # 各级政府有关部门: some departments of every government, no one
             piece = _TAIL.sub("", piece)
             if COLLECTIVE.match(piece):
                 group = qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
@@ -367,6 +375,8 @@ def _prefix_units(chunk: str, resolve: _Resolver) -> list[Ref]:
     out = []
     for piece in _SPLIT.split(chunk):
         for part in _AND.split(piece):
+            if _VAGUE_HEAD.match(part):
+                continue  # 会同省级有关部门加强…: no unit in particular
             for end in range(2, len(part) + 1):
                 # Shortest name first (市财政局研究制定办法 → 市财政局), but 市委 is only the
                 # head of 市委组织部 or 市委办公室.

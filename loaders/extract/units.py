@@ -20,7 +20,8 @@ UNIT = re.compile(
 )
 # Words that name no particular unit: 相关部门, 各县区.
 GENERIC = re.compile(
-    r"^(?:各|有关|相关|其他|其它|所在|属地|区直|市直|省直|县直|各级)|"
+    r"^(?:各|有关|相关|其他|其它|所在|属地|区直|市直|省直|县直|各级|一个|多个|每个)|"
+    r"^[市县区省]级(?:有关|相关)|"  # but 省级各部门 is every one of them: a collective
     r"^(?:县区|区县|县市区|市县区|市县)|"
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$"
 )
@@ -35,7 +36,7 @@ _CENTRAL_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:部|总局|总署|总会
 # 各市、县、区政府, 各县（市、区）人民政府, 各基础电信企业: many organs of one kind, as one node.
 COLLECTIVE = re.compile(
     r"^(?:各|全省各|全市各|地方各级)[\u4e00-\u9fff（）()、]{0,14}?"
-    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校)"
+    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心)"
     r"(?:[（(]管委会[)）])?$"
 )
 _PARK_HEAD = re.compile(
@@ -56,7 +57,8 @@ def _home_park(word: str, region: Region | None, province: str | None) -> ParkMe
 
 _DEPARTMENT = re.compile(r"(?:局|委|办|厅|委员会|办公室)$")
 _FULL_PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
-_PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡|村)(?=[\u4e00-\u9fff(（]{2})")
+# 省X厅, 市X局 … (but 县级以上地方人民政府 names levels, not a place).
+_PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡|村)(?!级以上)(?=[\u4e00-\u9fff(（]{2})")
 # Prefixes of levels below a jurisdiction: 区民政部门 in a city's document is every district's
 # (kept as printed), 市财政局 in a province's every city's.
 _BELOW = {
@@ -175,6 +177,8 @@ def qualify(
             owner, rest, printed = region, raw, ""
         elif prefix:
             owner, rest = _owner_for_prefix(prefix.group(1), region, park), raw[1:]
+            if owner is None:  # 省级医保行政部门 in a central document: every province's
+                rest, printed = raw, ""
         else:
             # No place at all: a government department (发展改革委, 住建局) is the
             # jurisdiction's own and carries its name; any other body (申康医院发展中心) is
