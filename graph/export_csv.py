@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from policykg.errors import LoadError, StoreError
-from policykg.graph.snapshot import Snapshot, coerce, property_type, snapshot_of
-from policykg.ontology.records import NodeRecord, RelationshipRecord
-from policykg.ontology.schema import LABELS, RELATIONSHIPS
+from policykg.graph.snapshot import Snapshot, coerce, ordered, property_type, snapshot_of
+from policykg.ontology.records import NodeRecord, RelationshipRecord, Value
 
 ARRAY_DELIMITER = ";"
 NEO4J_TYPES = {
@@ -46,11 +45,12 @@ def _header(name: str, type_: str) -> str:
     return f"{name}:{suffix}" if suffix else name
 
 
-def _columns(owner: str, schema_names: list[str], records: list[dict[str, Any]]) -> list[str]:
-    """Schema properties in definition order, then any others found, sorted."""
-    present = {k for props in records for k, v in props.items() if v is not None}
-    extra = sorted(present - set(schema_names))
-    return [n for n in schema_names if n in present] + extra
+def _columns(owner: str, records: list[dict[str, Any]]) -> list[str]:
+    """The properties set on any record, in schema order, then any others found, sorted."""
+    present: dict[str, Value] = {
+        k: None for props in records for k, v in props.items() if v is not None
+    }
+    return list(ordered(owner, present))
 
 
 def _cell(value: Any, type_: str, where: str) -> str:
@@ -87,8 +87,7 @@ def write_csv(snapshot: Snapshot, folder: Path) -> list[Path]:
     for node in snapshot.nodes:
         by_label[node.label].append(node)
     for label, nodes in sorted(by_label.items()):
-        schema = ["name", *(p.name for p in LABELS[label].properties)] if label in LABELS else []
-        columns = _columns(label, schema, [n.properties for n in nodes])
+        columns = _columns(label, [n.properties for n in nodes])
         types = {c: property_type(label, c, _first(nodes, c)) for c in columns}
         header = ["id:ID", *(_header(c, types[c]) for c in columns), ":LABEL"]
         rows = [
@@ -101,9 +100,7 @@ def write_csv(snapshot: Snapshot, folder: Path) -> list[Path]:
     for rel in snapshot.relationships:
         by_type[rel.type].append(rel)
     for rtype, rels in sorted(by_type.items()):
-        definition = RELATIONSHIPS.get(rtype)
-        schema = sorted(definition.property_names) if definition else []
-        columns = _columns(rtype, schema, [r.properties for r in rels])
+        columns = _columns(rtype, [r.properties for r in rels])
         types = {c: property_type(rtype, c, _first(rels, c)) for c in columns}
         header = [":START_ID", ":END_ID", ":TYPE", *(_header(c, types[c]) for c in columns)]
         rows = [

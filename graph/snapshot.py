@@ -6,7 +6,7 @@ import hashlib
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from policykg.errors import StoreError
@@ -77,10 +77,34 @@ def read_snapshot(store: Store) -> Snapshot:
 
 
 def snapshot_of(nodes: list[NodeRecord], rels: list[RelationshipRecord]) -> Snapshot:
-    """A Snapshot of records in a stable order."""
+    """A Snapshot of records in a stable order, each one's properties in schema order.
+
+    Stores hand properties back in an order of their own (FalkorDB: the order a node's were
+    first set; Neo4j: the order property names were first seen in the database), and the
+    GraphML, GEXF and Cypher exports write them in the snapshot's order: so that an export is
+    the same bytes from either store, the order is fixed here.
+    """
+    nodes = [replace(n, properties=ordered(n.label, n.properties)) for n in nodes]
+    rels = [replace(r, properties=ordered(r.type, r.properties)) for r in rels]
     nodes.sort(key=lambda n: (n.label, n.id))
     rels.sort(key=lambda r: (r.type, r.start, r.end, _dump(r.properties)))
     return Snapshot(tuple(nodes), tuple(rels))
+
+
+def schema_order(owner: str) -> tuple[str, ...]:
+    """A label's properties (name first) in definition order, or a relationship type's sorted."""
+    if owner in LABELS:
+        return tuple(dict.fromkeys(["name", *(p.name for p in LABELS[owner].properties)]))
+    if owner in RELATIONSHIPS:
+        return tuple(sorted(RELATIONSHIPS[owner].property_names))
+    return ()
+
+
+def ordered(owner: str, properties: dict[str, Value]) -> dict[str, Value]:
+    """The properties in schema order, then any others sorted by name."""
+    order = schema_order(owner)
+    names = [n for n in order if n in properties] + sorted(set(properties) - set(order))
+    return {n: properties[n] for n in names}
 
 
 def link_key(rel: RelationshipRecord) -> str:
