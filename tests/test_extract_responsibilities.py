@@ -261,3 +261,19 @@ def test_organs_in_charge_and_level_names_in_a_central_rule(tmp_path):
         ("LED_BY", "县级以上地方人民政府农业农村部门"),
         ("LED_BY", "省级农业农村部门"),
     }
+
+
+def test_short_names_of_organs_and_rules_made_by_an_organ(tmp_path):
+    """市社会保险经办机构（以下简称社保经办机构）: the short name is that organ; 由X另行制定 /
+    由国务院X部门统一制定 assign the making of a rule to X."""
+    text = (
+        "佛山市人民政府关于印发佛山市某某保险办法的通知\n"
+        "第四条 市社会保险经办机构（以下简称社保经办机构）办理参保登记。\n"
+        "第九条 待遇结算办法由社保经办机构另行制定。\n"
+        "第十条 证书样式由国务院人力资源社会保障行政部门统一制定。\n"
+    )
+    duties = _duties(extract(_parsed(tmp_path, text)))
+    assert {(role, unit) for _, role, unit in duties} == {
+        ("LED_BY", "佛山市社会保险经办机构"),
+        ("LED_BY", "国务院人力资源社会保障行政部门"),
+    }

@@ -44,7 +44,8 @@ _GOVERNING = re.compile(
 _SUBJECT_MUST = re.compile(r"(?<![需只不])要(?![求素件点])")
 _SUBJECT_TAIL = re.compile(r"(?:分别|共同|具体|主要|要|应|还要|统一)+$")
 _IN_CHARGE = re.compile(
-    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?负责(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
+    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?(?:负责|另行制定|统一制定|协调推进|组织实施)"
+    rf"(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
 )
 # （市发展改革委、市财政局负责）closing an item: the first named leads.
 _BRACKET_DUTY = re.compile(
@@ -89,12 +90,15 @@ _TRIM = re.compile(
 _ORGAN_CONTINUES = frozenset("组宣统办政秘")
 _VAGUE_HEAD = re.compile(r"(?:[市县区省]级)?(?:有关|相关)")
 _VAGUE = re.compile(r"(?:有关|相关)(?:部门|单位)$")
+_UNIT_ALIAS = re.compile(
+    r"(?P<full>[^，,。；;：:\n（(]{2,30})[（(](?:以下|下)?简称[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
+)
 _CENTRAL_BANK = re.compile(r"(?:中国)?人民银行|人行")
 _PARKISH = re.compile(r"区|园|示范")
 # A short title without a list or a clause break reads as a heading, not as a sentence.
 _HEADING_LIKE = re.compile(r"[^、，,；;]{1,20}")
 _PLACE_ORGAN = re.compile(r"(?:管委会|管理委员会|人民政府|政府|党工委)$")
-_QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家")
+_QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家|国务院")
 
 Target = tuple[str, str]
 
@@ -108,12 +112,21 @@ class _Resolver:
     def __init__(self, ctx: Context, b: Builder, parks: list[ParkMention]):
         self.ctx, self.b = ctx, b
         self.parks = {p.surface: p for p in parks}
+        self.aliases: dict[str, UnitName] = {}
+        if "简称" in ctx.text:
+            # 市医疗保险经办机构（以下简称医保经办机构）: the short name is that organ.
+            for m in _UNIT_ALIAS.finditer(ctx.text):
+                found = self.suffix(m.group("full"))
+                if found is not None and isinstance(found[0], UnitName):
+                    self.aliases[m.group("short")] = found[0]
 
     def find(self, raw: str) -> Ref | None:
         """What a name denotes, without touching the graph."""
         piece = _TRIM.sub("", _TRIM.sub("", raw.strip()))
         if len(piece) < 2:
             return None
+        if piece in self.aliases:
+            return self.aliases[piece]
         park = self.parks.get(piece)
         if park is None and _PARKISH.search(piece):
             found = find_parks(piece, self.ctx.region, self.ctx.province)
