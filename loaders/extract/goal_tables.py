@@ -103,8 +103,17 @@ def _piped(lines: list[tuple[int, str]], i: int) -> tuple[list[IndicatorRow], in
     return _rows(header, rows), i
 
 
+# A line that is an indicator column's header, alone or as a cell: tables are rare, so the
+# line-by-line reading runs only when one is there.
+_ANY_TABLE = re.compile(
+    r"(?:^|\n|\|)[ \t\u3000]*(?:指[ \t\u3000]*标|主要指标)(?:名称|内容)?[ \t\u3000]*(?:\||\n)"
+)
+
+
 def indicator_rows(text: str) -> list[IndicatorRow]:
     """Every row of every indicator table in text."""
+    if not _ANY_TABLE.search(text):
+        return []
     lines = _lines(text)
     out: list[IndicatorRow] = []
     i = 0

@@ -145,7 +145,7 @@ def _is_regulation(title: str) -> bool:
 @cache
 def _cue_automaton(plan: bool = False) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for word in (*_CUE_WORDS, *_PLAN_CUES) if plan else _CUE_WORDS:
+    for word in _PLAN_CUES if plan else _CUE_WORDS:
         automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
@@ -194,8 +194,11 @@ def _years(text: str, doc_year: int | None) -> tuple[list[int], list[int], list[
             continue
         start = m.start()
         before = text[max(0, start - 3) : start]
-        opens_goal = _YEAR_GOAL.match(text, m.end()) and (doc_year is None or int(word) >= doc_year)
-        if _YEAR_BEFORE.search(before) or _YEAR_END.match(text, m.end()) or opens_goal:
+        if (
+            _YEAR_BEFORE.search(before)
+            or _YEAR_END.match(text, m.end())
+            or (_YEAR_GOAL.match(text, m.end()) and (doc_year is None or int(word) >= doc_year))
+        ):
             cues.append(start)
         elif not (_YEAR_ALONE.match(text, m.end()) and _YEAR_CLAUSE_START.search(before)):
             continue
@@ -338,23 +341,35 @@ def _spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
     return out
 
 
-def _cues(ctx: Context, year_cues: list[int], bare_years: list[int]) -> list[int]:
-    """Offsets of words that make a number in their sentence a goal, sorted.
+@dataclass(frozen=True)
+class _Cues:
+    """Offsets of words that make a number in their sentence a goal, found once per text.
 
-    In a plan an action with a number is a planned output too, unless its sentence opens with
-    a bare year (2023年，全市完成投资100亿元: a statement of what was done).
+    In a plan an action with a number is a planned output too (plan), unless its sentence
+    opens with a bare year (2023年，全市完成投资100亿元: a statement of what was done).
     """
-    plan = bool(_PLAN_TITLE.search(ctx.doc.metadata.title or ""))
+
+    words: list[int]
+    plan: list[int]
+    bare_sentences: frozenset[int]
+
+    def in_sentence(self, start: int, end: int) -> bool:
+        """A cue between start and end (a sentence's start and the number's end)."""
+        j = bisect_left(self.words, start)
+        if j < len(self.words) and self.words[j] < end:
+            return True
+        k = bisect_left(self.plan, start)
+        return k < len(self.plan) and self.plan[k] < end and start not in self.bare_sentences
+
+
+def _cues(ctx: Context, year_cues: list[int], bare_years: list[int]) -> _Cues:
     # Cue offsets once per text (Aho-Corasick), looked up by bisection for each number.
-    found = [end - size + 1 for end, size in _cue_automaton().iter(ctx.text)]
-    if plan:
-        bare = {ctx.sentences.span(at)[0] for at in bare_years}
-        found += [
-            end - size + 1
-            for end, size in _cue_automaton(True).iter(ctx.text)
-            if ctx.sentences.span(end)[0] not in bare
-        ]
-    return sorted(found + year_cues)
+    words = sorted([end - size + 1 for end, size in _cue_automaton().iter(ctx.text)] + year_cues)
+    if not _PLAN_TITLE.search(ctx.doc.metadata.title or ""):
+        return _Cues(words, [], frozenset())
+    plan = [end - size + 1 for end, size in _cue_automaton(True).iter(ctx.text)]
+    bare = frozenset(ctx.sentences.span(at)[0] for at in bare_years)
+    return _Cues(words, plan, bare)
 
 
 def _ranges(
@@ -468,11 +483,9 @@ def find_goals(ctx: Context) -> list[Goal]:
     out: list[Goal] = []
     rows = indicator_rows(text)
     cells = {row.start for row in rows}
-    matches = [
-        m
-        for m in QUANTITY.finditer(text)
-        if m.start() < stop and text.rfind("\n", 0, m.start()) + 1 not in cells
-    ]
+    matches = [m for m in QUANTITY.finditer(text, 0, stop)]
+    if cells:  # the numbers of table cells are read with their table
+        matches = [m for m in matches if text.rfind("\n", 0, m.start()) + 1 not in cells]
     quantities = [m.start() for m in matches]
     upper, skip = _ranges(text, matches)
     shared = _shared_posts(text, matches)
@@ -501,10 +514,8 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue
         apart = None if pre_match else _apart(text, clause_start, value_start)
         post = m.group("post") or shared.get(m.start())
-        if not (pre or post or apart or section_year):
-            j = bisect_left(cues, sentence_start)
-            if j >= len(cues) or cues[j] >= m.end():
-                continue
+        if not (pre or post or apart or section_year or cues.in_sentence(sentence_start, m.end())):
+            continue
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
         metric_end = pre_match.start() if pre_match else apart.start() if apart else value_start
