@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-ROW_GAP = 170  # vertical distance between two levels
-COLUMN_GAP = 230  # horizontal distance between two nodes of a level (box width ~150)
+ROW_GAP = 150  # vertical distance between two levels
+COLUMN_GAP = 195  # horizontal distance between two nodes of a level (box width ≤ 150)
 # A node closer than this to a straight edge it is not part of would look like a step on it.
 CLEARANCE = 60
 SWEEPS = 6

@@ -471,7 +471,6 @@ def to_pyvis(
         hint=html.escape(words["hint"]),
         png=html.escape(words["png"]),
         count=len(sub.nodes),
-        focus=_script_json(focus if focus and sub.node(focus) else None),
         min_scale=MIN_SCALE if layout != "force" else 0,
     )
 
@@ -551,13 +550,11 @@ _TEMPLATE = """<!DOCTYPE html>
     }});
     panel.appendChild(list);
   }}
-  // Never smaller than legible: a fitted large graph drew 7 px labels. The reader pans
-  // from the node the page is about instead.
-  var focus = {focus};
+  // Never smaller than legible: a fitted large graph drew 7 px labels. The view stays
+  // centred where the fit put it; the reader pans (or zooms out) from there.
   network.once("afterDrawing", function () {{
     if (network.getScale() >= {min_scale}) {{ return; }}
-    var spot = focus ? network.getPositions([focus])[focus] : network.getViewPosition();
-    network.moveTo({{position: spot, scale: {min_scale}}});
+    network.moveTo({{position: network.getViewPosition(), scale: {min_scale}}});
   }});
   network.on("click", function (params) {{
     if (params.nodes.length) {{ show(params.nodes[0]); }}

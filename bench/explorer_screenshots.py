@@ -22,6 +22,7 @@ VIEWPORT = {"width": 1440, "height": 900}
 # page path, query string, file name; the document and unit are the demo's richest.
 SHOTS = (
     ("lineage", "", "demo_lineage_1440"),
+    ("lineage", "?layout=date", "demo_lineage_by_date_1440"),
     ("responsibility", "", "demo_responsibility_1440"),
 )
 
@@ -59,6 +60,15 @@ def shoot(url: str, out: Path) -> list[Path]:
             target = out / f"{name}.png"
             page.screenshot(path=str(target))
             written.append(target)
+            if path == "responsibility":  # and the matrix, the unit's column first
+                page.get_by_role(
+                    "heading", name="任务 × 单位 矩阵(牵头/配合)"
+                ).scroll_into_view_if_needed()
+                page.mouse.wheel(0, 300)
+                page.wait_for_timeout(800)
+                target = out / "demo_responsibility_matrix_1440.png"
+                page.screenshot(path=str(target))
+                written.append(target)
         context.close()
     return written
 

@@ -202,6 +202,10 @@ def table(df: pd.DataFrame, key: str, **kwargs: Any) -> None:
         st.warning(t("rows_truncated", cap=ROW_CAP))
         shown = df.head(ROW_CAP)
     shown = localise(shown, lang())
+    # A missing value is an empty cell, not the word None.
+    for name in shown.columns:
+        if shown[name].dtype == object:
+            shown[name] = shown[name].where(shown[name].notna(), "")
     headers = {name: column(str(name), lang()) for name in shown.columns}
     kwargs.setdefault("column_config", {n: h for n, h in headers.items() if h != n})
     st.dataframe(shown, width="stretch", hide_index=True, key=f"{key}_table", **kwargs)

@@ -6,7 +6,18 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from policykg.app.explorer.common import frame, header, records, show_error, store, t, table
+from policykg.app import vocabulary
+from policykg.app.explorer.common import (
+    frame,
+    header,
+    lang,
+    localise,
+    records,
+    show_error,
+    store,
+    t,
+    table,
+)
 from policykg.app.visual import DOCUMENT_LEVELS, LEVEL_COLOURS
 from policykg.errors import PolicyKGError
 from policykg.graph.stats import graph_stats
@@ -48,7 +59,11 @@ query = st.text_input(t("search"), key="overview_search")
 cols = st.columns(5)
 region = cols[0].multiselect(t("region"), places, placeholder=t("choose"), key="overview_region")
 level = cols[1].multiselect(
-    t("level"), _options("level"), placeholder=t("choose"), key="overview_level"
+    t("level"),
+    _options("level"),
+    format_func=lambda value: vocabulary.name(vocabulary.LEVELS, value, lang()),
+    placeholder=t("choose"),
+    key="overview_level",
 )
 year = cols[2].multiselect(
     t("year"), _options("year"), placeholder=t("choose"), key="overview_year"
@@ -95,18 +110,29 @@ dated = dated.dropna(subset=["date"])
 if dated.empty:
     st.info(t("no_rows"))
 else:
+    # Documents per year, stacked by level: a 40 px strip of overlapping dots said little.
+    dated["year"] = dated["date"].dt.year.astype(str)
+    dated["level_name"] = localise(dated[["level"]], lang())["level"].fillna("—")
+    names = [vocabulary.name(vocabulary.LEVELS, lv, lang()) for lv in DOCUMENT_LEVELS]
     chart = (
         alt.Chart(dated)
-        .mark_circle(size=120)
+        .mark_bar()
         .encode(
-            x=alt.X("date:T", title=t("timeline")),
-            y=alt.Y("level:N", title=t("level"), sort=list(DOCUMENT_LEVELS)),
+            x=alt.X("year:O", title=t("year"), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count():Q", title=t("documents"), axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
-                "level:N",
-                legend=None,
-                scale=alt.Scale(domain=list(LEVEL_COLOURS), range=list(LEVEL_COLOURS.values())),
+                "level_name:N",
+                title=t("level"),
+                sort=names,
+                scale=alt.Scale(domain=names, range=list(LEVEL_COLOURS.values())),
             ),
-            tooltip=["title", "doc_number", "date:T", "kind", "level"],
+            order=alt.Order("level_name:N"),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("year")),
+                alt.Tooltip("level_name:N", title=t("level")),
+                alt.Tooltip("count():Q", title=t("documents")),
+            ],
         )
+        .properties(height=260)
     )
     st.altair_chart(chart, width="stretch")
