@@ -111,6 +111,7 @@ def test_a_table_row_names_the_indicator_of_its_value_cell() -> None:
         "今年将孤儿基本生活费从每人每月1800元提高到1900元。",  # a benefit
         "今年安排省级专项资金50亿元。",  # a fund
         "今年淘汰30万千瓦以下煤电机组。",  # a size class
+        "今年关停5万千瓦及以下小火电机组。",  # a size class
         "承租人可申请最长6个月的过渡期。",  # a limit
     ],
 )

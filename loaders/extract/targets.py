@@ -12,6 +12,15 @@ import ahocorasick
 
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.goal_filters import (
+    ELIGIBLE_AFTER,
+    GLOSSARY,
+    GRANT_BEFORE,
+    NOT_GOAL_AFTER,
+    NOT_GOAL_BEFORE,
+    is_regulation,
+    no_goal,
+)
 from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
 from policykg.loaders.extract.ids import target_id
 from policykg.loaders.extract.metric_names import leading_year, metric_name, opening
@@ -44,19 +53,19 @@ _UNIT_TAIL = r"(?:[（(][个间套户座处条所][)）]|/(?:人|年|户|亩|平
 QUANTITY = re.compile(
     r"(?P<value>\d+(?:\.\d+)?|\*+)"
     rf"(?:\s*[-—–～~至到]\s*(?P<value2>\d+(?:\.\d+)?))?\s*(?P<unit>{_UNIT_ALT}{_UNIT_TAIL})"
-    r"(?P<post>及以上|以上|左右|以内|以下)?"
+    r"(?P<post>及以上|以上|左右|以内|及以下|以下)?"
 )
 _PRE_BEFORE = re.compile(rf"(?:{_PRE})\s*$")
 # The value cell of an indicator table: 下降15%, <1, ≥90%, 500亿元以上.
 _CELL = re.compile(
     rf"^(?P<change>下降|降低|减少|提高|提升|增长|增加)?\s*(?P<pre>{_PRE})?\s*"
-    rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT}{_UNIT_TAIL})?\s*(?P<post>及以上|以上|左右|以内|以下)?$"
+    rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT}{_UNIT_TAIL})?\s*(?P<post>及以上|以上|左右|以内|及以下|以下)?$"
 )
 _COMPARATOR = {
     "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
     "超过": ">", "超": ">", "至少": ">=", "高于": ">", "大于": ">", "左右": "~", "约": "~",
     "不超过": "<=", "不高于": "<=",
-    "控制在": "<=", "以内": "<=", "以下": "<=", "低于": "<=", "小于": "<=",
+    "控制在": "<=", "以内": "<=", "以下": "<=", "及以下": "<=", "低于": "<=", "小于": "<=",
     "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<=",
 }  # fmt: skip
 # 不低于当地标准的1.6倍, 超每千人6.6批次: the comparator stands before a reference or a rate.
@@ -93,29 +102,11 @@ _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年|(十[一二三四五六七八�
 # 2021—2023年 in a plan's title: its goals without a year of their own are for the last one.
 _TITLE_PERIOD = re.compile(r"(?:19|20)\d{2}\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
-# An amount granted or a threshold of eligibility, not a goal: 最高奖励300万元, 投资1000万元及以上的.
-_GRANT_BEFORE = re.compile(
-    r"(?:最高|最多|最长|最短|一次性|给予|奖励|补贴|补助|资助|奖补|扶持|罚款)[^，,。；;]{0,8}$"
-)
-# Money that is a benefit, a fee or a fund, not an outcome: 补贴标准每人每月280元,
-# 安排省级财政资金100亿元, 处10万元以下的罚款.
-_PAYMENT = re.compile(r"补贴|补助|津贴|救助|保障标准|生活费|资助|奖励|资金|罚款|收费|缴费|每人每")
-# A regulation sets rules, not goals: its numbers are limits, standards and conditions.
-_REGULATION = re.compile(
-    r"(?:办法|细则|条例|规定|规则|规范|指引|须知|标准)(?:[(（]试行[)）])?(?:》?的通知)?$"
-)
-_CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]")
-_ASSESSMENT = re.compile(r"考核|考评|评价|评估|目标管理")
-# 名词解释 / 注释 at the end of a report: explanations of terms, no goals.
-_GLOSSARY = re.compile(r"^\s*(?:附件\s*\d*\s*)?(?:名词解释|名词注释|注释|释义)\s*$", re.MULTILINE)
 # Plans count an action with a number as a planned output (完成旧住房修缮60万平方米).
 _PLAN_TITLE = re.compile(r"计划|规划|方案|要点|工作安排|工作报告")
 _PLAN_CUES = ("完成", "推进", "实施", "建设", "新建", "改造", "开工", "启动", "认定", "形成",
               "组建", "开展", "培养", "培训", "落实", "新开发", "建成", "改扩建")  # fmt: skip
-_ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?的")
 _MAX_METRIC = 40
-_AFTER = re.compile(r"[^，,。；;：:\n、(（]{0,20}")
-_AFTER_SKIP = re.compile(r"的|以上|左右|增长|,")
 _BASELINE_OPEN = re.compile(r"[(（]\s*(?:目前|现状|基期|现为)\s*[:：为]?\s*$")
 _CLAUSE = re.compile(r"[，,。；;：:\n、]")
 _LAST_CLAUSE = re.compile(r"[，,。；;：:\n、][^，,。；;：:\n、]*$")
@@ -137,11 +128,6 @@ _CUE_WORDS = (
 )
 
 
-def _is_regulation(title: str) -> bool:
-    """A 管理办法, 实施细则, 条例 … (not an assessment scheme, whose indicators are goals)."""
-    return bool(_REGULATION.search(title.strip())) and not _ASSESSMENT.search(title)
-
-
 @cache
 def _cue_automaton(plan: bool = False) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
@@ -155,14 +141,6 @@ _LEADING = re.compile(
     r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现)+"
 )
 _TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
-# Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》, the
-# count of a list just named (洛阳等10个国家物流枢纽).
-# A factor of a formula (…/总人数×100%) and a recommended size (规模宜为5000人) neither.
-_NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：]|等|[×*]|宜为?|宜在)\s*$")
-# A condition (如…的, 凡…的) states when a rule applies, not what is to be reached.
-_CONDITION = re.compile(
-    r"\s*(?:但是|但|其中)?(?:如|若|凡|如果|对于|对)[^，,。；;]*的(?=[，,。；;])"
-)
 
 
 @dataclass(frozen=True)
@@ -304,10 +282,6 @@ def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | 
 
 _RESPECTIVELY = re.compile(r"分别")
 _RANGE_GAP = re.compile(r"\s*[-—–～~至到]{1,2}\s*")
-# Counts of the text's own parts, not goals: 把握好5个方面, 以下14个方面的工作.
-_NOT_GOAL_AFTER = re.compile(
-    r"(?:大|项|个|条)?(?:方面|部分|阶段|环节|原则|步骤|篇章|专项行动)|[\u4e00-\u9fff]{0,6}指标"
-)
 # The starting point of 从X提高到Y is a baseline, not a goal.
 _FROM_TAIL = re.compile(r"从[^从]*$")
 _FROM_BEFORE = re.compile(r"从[^，,。；;、到]{0,14}$")
@@ -407,30 +381,6 @@ def _shared_posts(text: str, matches: list[re.Match[str]]) -> dict[int, str]:
     return shared
 
 
-def _no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
-    """Numbers that are no goal: names in quotes, round-the-clock hours, payments."""
-    text, value_start = ctx.text, m.start("value")
-    sentence_start, _ = ctx.sentences.span(value_start)
-    opened = text.count("“", sentence_start, value_start) - text.count(
-        "”", sentence_start, value_start
-    )
-    if opened > 0:
-        return True  # “民营经济32条”, “15分钟生活圈”: part of a name
-    if m.group("unit") == "小时" and m.group("value") == "24":
-        return True  # 24小时服务: round the clock
-    if m.group("unit") == "周" and text[m.end() : m.end() + 1] in ("岁", "年"):
-        return True  # 70周岁, 10周年: an age, an anniversary
-    if m.group("unit") == "个" and text[m.end() : m.end() + 1] == "月":
-        return True  # 3个月: a period or a deadline, not a quantity to reach
-    if _CONDITION.match(text, clause_start):
-        return True
-    if m.group("post") in ("以下", "及以下") and _CLASS_NOUN.match(text, m.end()):
-        return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
-    if m.group("unit").endswith("元"):
-        return bool(_PAYMENT.search(text, max(sentence_start, value_start - 40), value_start))
-    return False
-
-
 def _apart(text: str, clause_start: int, value_start: int) -> re.Match[str] | None:
     """A comparator that stands apart from its number (不低于当地标准的1.6倍)."""
     return _PRE_APART.search(text, max(clause_start, value_start - 24), value_start)
@@ -465,7 +415,7 @@ def _table_goals(rows: list[IndicatorRow], plan_year: int | None) -> list[Goal]:
 def find_goals(ctx: Context) -> list[Goal]:
     """Every quantified goal in the document, with the year in force where it stands."""
     text = ctx.text
-    if _is_regulation(ctx.doc.metadata.title or ""):
+    if is_regulation(ctx.doc.metadata.title or ""):
         return []
     doc_year = _doc_year(ctx)
     plan_year = _plan_year(ctx)
@@ -478,7 +428,7 @@ def find_goals(ctx: Context) -> list[Goal]:
             year_cues.append(m.start())
     cue_set = set(year_cues)
     cues = _cues(ctx, year_cues, [at for at in positions if at not in cue_set])
-    glossary = _GLOSSARY.search(text)
+    glossary = GLOSSARY.search(text)
     stop = glossary.start() if glossary else len(text)
     out: list[Goal] = []
     rows = indicator_rows(text)
@@ -491,9 +441,9 @@ def find_goals(ctx: Context) -> list[Goal]:
     shared = _shared_posts(text, matches)
     for m in matches:
         value_start = m.start("value")
-        if m.start() in skip or _NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
+        if m.start() in skip or NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
             continue
-        if _NOT_GOAL_AFTER.match(text, m.end()) or _FROM_BEFORE.search(
+        if NOT_GOAL_AFTER.match(text, m.end()) or _FROM_BEFORE.search(
             text, max(0, value_start - 16), value_start
         ):
             continue  # 5个方面 of the text itself; the 2375元 of 从2375元提高到2423元
@@ -506,11 +456,11 @@ def find_goals(ctx: Context) -> list[Goal]:
         clause_start = cut.start() + 1 if cut else sentence_start
         clause_start = max(clause_start, text.rfind("|", clause_start, value_start) + 1)
         section_year = _section_year(ctx, value_start, doc_year)
-        if section_year is False or _no_goal(ctx, m, clause_start):
+        if section_year is False or no_goal(ctx, m, clause_start):
             continue
-        if _GRANT_BEFORE.search(text, max(clause_start, value_start - 14), value_start):
+        if GRANT_BEFORE.search(text, max(clause_start, value_start - 14), value_start):
             continue
-        if _ELIGIBLE_AFTER.match(text, m.end()):
+        if ELIGIBLE_AFTER.match(text, m.end()):
             continue
         apart = None if pre_match else _apart(text, clause_start, value_start)
         post = m.group("post") or shared.get(m.start())

@@ -1,0 +1,70 @@
+"""Numbers that are no goal: limits, payments, conditions, names, the text's own parts.
+
+A policy text is full of numbers; only some are quantities to be reached. Each rule here
+says which are not, for a reason a policy researcher would give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.extract.context import Context
+
+# An amount granted or a threshold of eligibility, not a goal: 最高奖励300万元, 投资1000万元及以上的.
+GRANT_BEFORE = re.compile(
+    r"(?:最高|最多|最长|最短|一次性|给予|奖励|补贴|补助|资助|奖补|扶持|罚款)[^，,。；;]{0,8}$"
+)
+# Money that is a benefit, a fee or a fund, not an outcome: 补贴标准每人每月280元,
+# 安排省级财政资金100亿元, 处10万元以下的罚款.
+_PAYMENT = re.compile(r"补贴|补助|津贴|救助|保障标准|生活费|资助|奖励|资金|罚款|收费|缴费|每人每")
+# A regulation sets rules, not goals: its numbers are limits, standards and conditions.
+_REGULATION = re.compile(
+    r"(?:办法|细则|条例|规定|规则|规范|指引|须知|标准)(?:[(（]试行[)）])?(?:》?的通知)?$"
+)
+_CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]")
+_ASSESSMENT = re.compile(r"考核|考评|评价|评估|目标管理")
+# 名词解释 / 注释 at the end of a report: explanations of terms, no goals.
+GLOSSARY = re.compile(r"^\s*(?:附件\s*\d*\s*)?(?:名词解释|名词注释|注释|释义)\s*$", re.MULTILINE)
+ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?的")
+# Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》, the
+# count of a list just named (洛阳等10个国家物流枢纽).
+# A factor of a formula (…/总人数×100%) and a recommended size (规模宜为5000人) neither.
+NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：]|等|[×*]|宜为?|宜在)\s*$")
+# A condition (如…的, 凡…的) states when a rule applies, not what is to be reached.
+_CONDITION = re.compile(
+    r"\s*(?:但是|但|其中)?(?:如|若|凡|如果|对于|对)[^，,。；;]*的(?=[，,。；;])"
+)
+# Counts of the text's own parts, not goals: 把握好5个方面, 以下14个方面的工作.
+NOT_GOAL_AFTER = re.compile(
+    r"(?:大|项|个|条)?(?:方面|部分|阶段|环节|原则|步骤|篇章|专项行动)|[\u4e00-\u9fff]{0,6}指标"
+)
+
+
+def is_regulation(title: str) -> bool:
+    """A 管理办法, 实施细则, 条例 … (not an assessment scheme, whose indicators are goals)."""
+    return bool(_REGULATION.search(title.strip())) and not _ASSESSMENT.search(title)
+
+
+def no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
+    """A number that is no goal: part of a name in quotes, round-the-clock hours, an age, a
+    period, a condition, a size class, money paid out (benefits, funds, fines)."""
+    text, value_start = ctx.text, m.start("value")
+    sentence_start, _ = ctx.sentences.span(value_start)
+    opened = text.count("“", sentence_start, value_start) - text.count(
+        "”", sentence_start, value_start
+    )
+    if opened > 0:
+        return True  # “民营经济32条”, “15分钟生活圈”: part of a name
+    if m.group("unit") == "小时" and m.group("value") == "24":
+        return True  # 24小时服务: round the clock
+    if m.group("unit") == "周" and text[m.end() : m.end() + 1] in ("岁", "年"):
+        return True  # 70周岁, 10周年: an age, an anniversary
+    if m.group("unit") == "个" and text[m.end() : m.end() + 1] == "月":
+        return True  # 3个月: a period or a deadline, not a quantity to reach
+    if _CONDITION.match(text, clause_start):
+        return True
+    if m.group("post") in ("以下", "及以下") and _CLASS_NOUN.match(text, m.end()):
+        return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
+    if m.group("unit").endswith("元"):
+        return bool(_PAYMENT.search(text, max(sentence_start, value_start - 40), value_start))
+    return False
