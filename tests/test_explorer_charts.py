@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from policykg.app.explorer.common import plain
 from tests import explorer_graph
 from tests.explorer_graph import PARK_NAME, ROOT, use_home
 
@@ -53,3 +56,21 @@ def test_the_timeline_counts_documents_per_year_and_level(known: Path) -> None:
     assert spec["encoding"]["x"]["field"] == "year"
     by_year = dated.groupby("year")["level_name"].apply(sorted).to_dict()
     assert by_year == {"2019": ["省级"], "2021": ["市级"], "2024": ["园区", "省级"]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. 到2027年,建成区面积达到30平方公里",
+        "**重点**任务:[试点](x)、`代码`、# 标题、$x$、a_b_c、7.5%",
+        "- 一项\n+ 两项\n> 引文",
+    ],
+)
+def test_evidence_is_quoted_as_printed_not_as_markdown(sentence: str) -> None:
+    """What st.info renders (CommonMark) is the sentence itself: no list, emphasis or link."""
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(plain(sentence))
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+    assert re.findall(r"<(?!/?p>)[^>]+>", rendered) == [], rendered  # only paragraphs
+    assert text.split() == sentence.split()

@@ -78,6 +78,15 @@ def url_state(
     st.session_state[key] = value
 
 
+# Characters Markdown would read as markup (lists, emphasis, links, headings, maths).
+MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(value: object) -> str:
+    """Text shown as printed inside Markdown: every markup character escaped."""
+    return MARKDOWN.sub(r"\\\1", "" if value is None else str(value))
+
+
 def header(page: str, question: str) -> None:
     """Page title and the research question it starts from."""
     st.title(t(page))

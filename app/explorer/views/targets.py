@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from policykg.app.explorer.common import frame, header, records, t, table
+from policykg.app.explorer.common import frame, header, plain, records, t, table
 from policykg.app.explorer.comparison import comparable, indicators, with_indicator
 
 header("page_targets", "q_targets")
@@ -95,7 +95,8 @@ labels = {
 picked = st.selectbox(t("show_evidence"), list(labels), key="targets_evidence")
 if picked is not None:
     row = shown.iloc[labels[picked]]
-    st.info(f"「{row['evidence']}」\n\n— {row['document']}")
+    # Quoted as printed: a sentence starting "1." is not a list, "**" not bold.
+    st.info(f"「{plain(row['evidence'])}」\n\n— {plain(row['document'])}")
     if st.button(t("open_document"), key="targets_open"):
         st.session_state["doc_id"] = row["doc_id"]
         st.session_state.pop("document_doc", None)
