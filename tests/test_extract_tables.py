@@ -130,3 +130,29 @@ def test_a_row_under_merged_cells_is_a_task_of_its_own(tmp_path: Path) -> None:
         ("发展农村电子商务", "LED_BY", "河南省商务厅"),
         ("发展农村电子商务", "SUPPORTED_BY", "河南省农业农村厅"),
     }
+
+
+def test_an_assessment_scheme_lists_each_units_tasks_under_it(tmp_path: Path) -> None:
+    """考核细则 of departments, one cell per line: the 考核项目 cell names the unit, then each
+    task with its scored criteria (1.…（10分）); no 责任单位 column at all."""
+    lines = [
+        "宁都县2024年度生态环境保护工作部门考核细则",
+        "序号", "考核项目", "各项分值", "考核内容", "评分标准",
+        "一、", "部门履职考核项目",
+        "1", "县水利局", "30", "加强河道采砂管理",
+        "1.开展联合巡查，年内不少于4次（10分）；",
+        "2.建立采砂许可台账（10分）。",
+        "20", "推进水土流失综合治理",
+        "完成年度治理任务，按完成比例得分（20分）。",
+        "2", "县林业局", "40", "加强湿地保护修复",
+        "1.完成湿地修复面积任务（20分）；",
+        "2.对破坏湿地行为进行查处，出现一例未查处扣5分（20分）。",
+    ]  # fmt: skip
+    path = tmp_path / "scheme.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    duties = {(task.split(" ", 1)[-1], role, unit) for task, role, unit in _duties(path)}
+    assert duties == {
+        ("加强河道采砂管理", "LED_BY", "宁都县水利局"),
+        ("推进水土流失综合治理", "LED_BY", "宁都县水利局"),
+        ("加强湿地保护修复", "LED_BY", "宁都县林业局"),
+    }

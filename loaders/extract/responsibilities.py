@@ -91,7 +91,7 @@ _ORGAN_CONTINUES = frozenset("组宣统办政秘")
 _VAGUE_HEAD = re.compile(r"(?:[市县区省]级)?(?:有关|相关)")
 _VAGUE = re.compile(r"(?:有关|相关)(?:部门|单位)$")
 _UNIT_ALIAS = re.compile(
-    r"(?P<full>[^，,。；;：:\n（(]{2,30})[（(](?:以下|下)?简称[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
+    r"[（(](?:以下|下)?简称[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
 )
 _CENTRAL_BANK = re.compile(r"(?:中国)?人民银行|人行")
 _PARKISH = re.compile(r"区|园|示范")
@@ -113,12 +113,15 @@ class _Resolver:
         self.ctx, self.b = ctx, b
         self.parks = {p.surface: p for p in parks}
         self.aliases: dict[str, UnitName] = {}
-        if "简称" in ctx.text:
-            # 市医疗保险经办机构（以下简称医保经办机构）: the short name is that organ.
-            for m in _UNIT_ALIAS.finditer(ctx.text):
-                found = self.suffix(m.group("full"))
-                if found is not None and isinstance(found[0], UnitName):
-                    self.aliases[m.group("short")] = found[0]
+
+    def read_aliases(self) -> None:
+        """市医疗保险经办机构（以下简称医保经办机构）: the short name is that organ."""
+        text = self.ctx.text
+        for m in _UNIT_ALIAS.finditer(text):
+            full = _SUBJECT_CLAUSE.search(text, max(0, m.start() - 30), m.start())
+            found = self.suffix(full.group()) if full else None
+            if found is not None and isinstance(found[0], UnitName):
+                self.aliases[m.group("short")] = found[0]
 
     def find(self, raw: str) -> Ref | None:
         """What a name denotes, without touching the graph."""
@@ -498,6 +501,7 @@ def _table_tasks(
 def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMention]) -> None:
     """Tasks (sections, table rows) with LED_BY and SUPPORTED_BY units, parks or regions."""
     resolve = _Resolver(ctx, b, parks)
+    resolve.read_aliases()
     first_leads = _FIRST_LEADS.search(ctx.text) is not None
     _table_tasks(ctx, b, doc, resolve, first_leads)
     for pos, role, target in sorted(_duties(ctx, resolve, first_leads), key=lambda d: d[0]):

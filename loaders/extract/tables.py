@@ -61,6 +61,15 @@ _UNIT_CELL = re.compile(
     r"(?:办|局|部|委|站|中心|政府|队|所|院|厅|室|处|会|组|行)$"
 )
 _MAX_ROW_LINES = 40
+_VERTICAL_HINT = re.compile(
+    r"^[ \t]*(?:序号|编号|考核项目|重点任务|工作任务|主要任务|任务|责任单位|牵头单位|负责考核部门)[ \t]*$",
+    re.MULTILINE,
+)
+_SCORE_HEAD = re.compile(r"^(?:各项分值|分值|分数|评分标准|评分细则)$")
+# A criterion closing with its score: …（10分）。 / …，得5分。
+_SCORED = re.compile(r"\d分[)）]?[。；;，,]?$|扣完为止[)）]?[。；;]?$")
+# A task cell: a short phrase, no score, not a numbered criterion.
+_TASK_CELL = re.compile(r"^(?![\d(（])[^分]{4,40}(?<!部门)(?<!单位)(?<!项目)$")
 
 
 def _header_cell(cell: str) -> bool:
@@ -79,12 +88,44 @@ def _vertical_rows(lines: list[tuple[int, str]]) -> list[TableRow]:
             run += 1
         header = [cell for _, cell in lines[i:run]]
         roles = [p for p in (_LEAD, _DUTY, _SUPPORT) if any(p.match(c) for c in header)]
-        if run - i < 3 or len(roles) != 1 or not any(_TASK.match(c) for c in header):
+        if run - i < 3 or len(roles) > 1 or not any(_TASK.match(c) for c in header):
             i = max(run, i + 1)
             continue
-        found, i = _vertical_body(lines, run, roles[0])
+        if roles:
+            found, i = _vertical_body(lines, run, roles[0])
+        elif any(_SCORE_HEAD.match(c) for c in header):
+            found, i = _scored_blocks(lines, run)
+        else:
+            found, i = [], run
         rows.extend(found)
     return rows
+
+
+def _scored_blocks(lines: list[tuple[int, str]], start: int) -> tuple[list[TableRow], int]:
+    """An assessment scheme of units (考核项目 | 分值 | 考核内容 | 评分标准, one cell per line)
+    lists under each unit (县水利局) its tasks, each followed by its scored criteria
+    (1.…（10分）): the unit is every task's responsible unit."""
+    rows: list[TableRow] = []
+    unit: str | None = None
+    previous = ""
+    j = start
+    while j < len(lines):
+        at, cell = lines[j]
+        if _header_cell(cell):
+            break
+        if _GROUP.match(cell):
+            unit = None
+        elif _UNIT_CELL.match(cell):
+            unit = cell
+        elif (
+            unit is not None
+            and _TASK_CELL.match(cell)
+            and (_UNIT_CELL.match(previous) or _SCORED.search(previous))
+        ):
+            rows.append(TableRow(at, "", cell.rstrip(",，"), cell, (), (unit,), ()))
+        previous = cell
+        j += 1
+    return rows, j
 
 
 def _vertical_body(
@@ -185,6 +226,8 @@ def table_rows(text: str) -> list[TableRow]:
                 support=_column(columns, cells, _SUPPORT),
             )
         )
+    if not _VERTICAL_HINT.search(text):
+        return rows  # no header cell on a line of its own: no table copied as text
     plain = [(start, _SPACES.sub("", line)) for start, line in _lines(text) if line.strip()]
     return rows + _vertical_rows(plain)
 
