@@ -77,6 +77,13 @@ def test_a_web_page_task_division_table_keeps_its_columns(tmp_path: Path) -> Non
     assert _duties(path) == EXPECTED
 
 
+def _text_table_duties(tmp_path: Path, lines: list[str]) -> set[tuple[str, str, str]]:
+    """Duties read from a text file of those lines, tasks without their number."""
+    path = tmp_path / "table.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return {(task.split(" ", 1)[-1], role, unit) for task, role, unit in _duties(path)}
+
+
 def test_a_table_copied_as_text_with_one_cell_per_line(tmp_path: Path) -> None:
     """A 考核细则 whose Word table became one cell per line: header cells, then per row its
     item, score, criteria and the 负责考核部门 cells (numbers and scores are dropped as page
@@ -96,10 +103,7 @@ def test_a_table_copied_as_text_with_one_cell_per_line(tmp_path: Path) -> None:
         "3", "10", "开展安全生产月活动，组织宣传不少于2次，得10分。",
         "县委宣传部",
     ]  # fmt: skip
-    path = tmp_path / "rules.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    duties = {(task.split(" ", 1)[-1], role, unit) for task, role, unit in _duties(path)}
-    assert duties == {
+    assert _text_table_duties(tmp_path, lines) == {
         ("健全安全生产责任体系", "LED_BY", "宁都县应急管理局"),
         ("开展隐患排查治理", "LED_BY", "宁都县应急管理局"),
         ("开展隐患排查治理", "LED_BY", "宁都县消防救援大队"),
@@ -148,10 +152,7 @@ def test_an_assessment_scheme_lists_each_units_tasks_under_it(tmp_path: Path) ->
         "1.完成湿地修复面积任务（20分）；",
         "2.对破坏湿地行为进行查处，出现一例未查处扣5分（20分）。",
     ]  # fmt: skip
-    path = tmp_path / "scheme.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    duties = {(task.split(" ", 1)[-1], role, unit) for task, role, unit in _duties(path)}
-    assert duties == {
+    assert _text_table_duties(tmp_path, lines) == {
         ("加强河道采砂管理", "LED_BY", "宁都县水利局"),
         ("推进水土流失综合治理", "LED_BY", "宁都县水利局"),
         ("加强湿地保护修复", "LED_BY", "宁都县林业局"),
