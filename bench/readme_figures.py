@@ -45,6 +45,8 @@ BLOCKS = {
     "neo4j-compare": lambda: (RESULTS / "neo4j_compare.txt").read_text(encoding="utf-8").strip(),
     "fuzz": lambda: _fuzz_excerpt((RESULTS / "fuzz.txt").read_text(encoding="utf-8")),
     "scale": lambda: (RESULTS / "scale.txt").read_text(encoding="utf-8").strip(),
+    "analysis-demo": lambda: (RESULTS / "analysis_demo.txt").read_text(encoding="utf-8").strip(),
+    "analysis-queries": lambda: (RESULTS / "analysis_queries.txt").read_text(encoding="utf-8").strip(),
 }
 
 
