@@ -37,6 +37,7 @@ BLOCKS = {
     "corpus-first": lambda: _table("quality_development_first_contact.txt"),
     "corpus-dev": lambda: _table("quality_development.txt"),
     "corpus-sealed": lambda: _table("quality_sealed.txt"),
+    "corpus-sealed-2": lambda: _table("quality_sealed_2.txt"),
     "speed-cli": lambda: (RESULTS / "extract_cli_speed.txt").read_text(encoding="utf-8").strip(),
     "load": lambda: (RESULTS / "load_throughput.txt").read_text(encoding="utf-8").strip(),
     "quality": lambda: _quality_excerpt((RESULTS / "quality.txt").read_text(encoding="utf-8")),
