@@ -16,12 +16,19 @@ import pytest
 from policykg.app.explorer.i18n import text
 from policykg.app.explorer.questions import explorer_queries, page_query
 from policykg.app.loading import load_files
+from policykg.app.texts import texts_dir
 from policykg.graph import Store, open_store
 from policykg.queries.graph_checks import run_checks
 from policykg.settings import Settings
 from tests import test_explorer_browser as embedded_suite
 from tests.conftest import DEMO
-from tests.explorer_graph import BASIS_ID, BASIS_NUMBER, SEED002_ID, write_known_graph
+from tests.explorer_graph import (
+    BASIS_ID,
+    BASIS_NUMBER,
+    SEED002_ID,
+    keep_known_texts,
+    write_known_graph,
+)
 from tests.export_support import open_graph
 from tests.neo4j_server import Neo4jServer
 from tests.test_explorer_browser import (  # noqa: F401 (collected again, on Neo4j)
@@ -63,19 +70,32 @@ DEMO_PARAMS: dict[str, dict[str, str]] = {
 ALL_PAGES = [*PAGES, ("checks", text("page_checks", "zh"))]
 
 
-def _load_demo(store: Store) -> None:
-    report = load_files(store, DEMO_FILES, 500)
+def _load_demo(store: Store, texts: Path | None) -> None:
+    report = load_files(store, DEMO_FILES, 500, texts=texts)
     assert not report.failed, report.failed
 
 
-GRAPHS: dict[str, Callable[[Store], None]] = {"known": write_known_graph, "demo": _load_demo}
+def _write_known(store: Store, texts: Path | None) -> None:
+    write_known_graph(store)
+    if texts is not None:
+        keep_known_texts(texts.parent)
+
+
+GRAPHS: dict[str, Callable[[Store, Path | None], None]] = {
+    "known": _write_known,
+    "demo": _load_demo,
+}
 
 
 class Neo4jGraph:
-    """The session's Neo4j database, holding one of GRAPHS at a time (it has one user database)."""
+    """The session's Neo4j database, holding one of GRAPHS at a time (it has one user database).
 
-    def __init__(self, store: Store) -> None:
+    The texts load keeps (the Document page reads them) go to home, the explorer's data directory.
+    """
+
+    def __init__(self, store: Store, home: Path) -> None:
         self.store = store
+        self.home = home
         self.holds = ""
 
     def use(self, name: str) -> Store:
@@ -83,15 +103,17 @@ class Neo4jGraph:
         if self.holds != name:
             self.store.clear()
             self.store.ensure_schema()
-            GRAPHS[name](self.store)
+            GRAPHS[name](self.store, texts_dir(self.home))
             self.holds = name
         return self.store
 
 
 @pytest.fixture(scope="module")
-def neo4j_graph(neo4j_settings: Settings) -> Iterator[Neo4jGraph]:
+def neo4j_graph(
+    neo4j_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Neo4jGraph]:
     store = open_store(neo4j_settings)
-    yield Neo4jGraph(store)
+    yield Neo4jGraph(store, tmp_path_factory.mktemp("explorer-neo4j"))
     store.clear()
     store.close()
 
@@ -100,7 +122,7 @@ def neo4j_graph(neo4j_settings: Settings) -> Iterator[Neo4jGraph]:
 def embedded_demo(server_home: Path) -> Iterator[Store]:
     """The demo corpus in a graph of its own on the session's embedded server."""
     store = open_graph(server_home, "neo4j_explorer_demo")
-    _load_demo(store)
+    _load_demo(store, None)
     yield store
     store.clear()
     store.close()
@@ -148,13 +170,13 @@ def test_graph_checks_give_the_same_results_on_both_stores(
 
 @pytest.fixture(scope="module")
 def known_explorer(
-    neo4j_graph: Neo4jGraph, neo4j_server: Neo4jServer, pw: Any, tmp_path_factory: Any
+    neo4j_graph: Neo4jGraph, neo4j_server: Neo4jServer, pw: Any
 ) -> Iterator[tuple[Any, str, list[str]]]:
     """A Chromium page on the explorer serving Neo4j, and every URL it requested."""
     neo4j_graph.use("known")
     requests: list[str] = []
-    home = tmp_path_factory.mktemp("explorer-neo4j")
-    with explorer_page(home, pw, _store_env(neo4j_server)) as (page, url, context):
+    env = _store_env(neo4j_server)
+    with explorer_page(neo4j_graph.home, pw, env) as (page, url, context):
         context.on("request", lambda request: requests.append(request.url))
         yield page, url, requests
 
@@ -177,12 +199,11 @@ def _screenshots_apart(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def demo_explorer(
-    neo4j_graph: Neo4jGraph, neo4j_server: Neo4jServer, pw: Any, tmp_path_factory: Any
+    neo4j_graph: Neo4jGraph, neo4j_server: Neo4jServer, pw: Any
 ) -> Iterator[tuple[Any, str]]:
     """A Chromium page on the explorer serving the demo corpus from Neo4j."""
     neo4j_graph.use("demo")
-    home = tmp_path_factory.mktemp("explorer-neo4j-demo")
-    with explorer_page(home, pw, _store_env(neo4j_server)) as (page, url, _):
+    with explorer_page(neo4j_graph.home, pw, _store_env(neo4j_server)) as (page, url, _):
         yield page, url
 
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import pytest
 
 from policykg.app.loading import load_files
@@ -210,12 +209,6 @@ def test_read_only_path_refuses_writes_and_admin(stores: tuple[Store, Store], cy
     assert "policykg_document_id" in constraints
 
 
-# Property order inside a node follows the store (FalkorDB: the order a node's properties were
-# first set; Neo4j: the order property names were first seen), and GraphML/GEXF/Cypher write
-# properties in that order. So those three are compared as graphs, the rest byte for byte.
-BYTE_EQUAL = ("csv", "jsonld", "ttl")
-
-
 @pytest.mark.parametrize(
     ("cypher", "expected"),
     [
@@ -247,20 +240,12 @@ def test_export_from_neo4j_equals_export_from_the_embedded_store(
         result = export_graph(store, fmt, out)
         assert result.shacl is None or result.shacl.conforms
         outs.append(out)
-    if fmt in BYTE_EQUAL:
-        expected, got = (_contents(o) for o in outs)
-        assert expected
-        assert got.keys() == expected.keys()
-        for path, data in expected.items():
-            assert got[path] == data, f"{fmt}: {path} differs"
-    elif fmt in ("graphml", "gexf"):
-        expected_graph, got_graph = (_networkx(o, fmt) for o in outs)
-        assert expected_graph[0] and expected_graph[1]
-        assert got_graph == expected_graph
-    else:
-        expected_lines, got_lines = (_cypher_items(o) for o in outs)
-        assert expected_lines
-        assert got_lines == expected_lines
+    # Every format byte for byte: the snapshot fixes the property order either store returns.
+    expected, got = (_contents(o) for o in outs)
+    assert expected
+    assert got.keys() == expected.keys()
+    for path, data in expected.items():
+        assert got[path] == data, f"{fmt}: {path} differs"
 
 
 def _files(out: Path) -> list[Path]:
@@ -272,54 +257,6 @@ def _contents(out: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(out)) if out.is_dir() else p.name: p.read_bytes() for p in _files(out)
     }
-
-
-def _networkx(out: Path, fmt: str) -> tuple[list[str], list[str]]:
-    """Nodes and edges with their attributes, sorted, as networkx reads the file."""
-    graph = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
-    nodes = sorted(
-        json.dumps([n, d], ensure_ascii=False, sort_keys=True) for n, d in graph.nodes(data=True)
-    )
-    edges = sorted(
-        json.dumps([a, b, d], ensure_ascii=False, sort_keys=True)
-        for a, b, d in graph.edges(data=True)
-    )
-    return nodes, edges
-
-
-def _cypher_items(out: Path) -> list[str]:
-    """Each statement with the items of its property map sorted (the map is one line)."""
-    items = []
-    for statement in statements(out.read_text(encoding="utf-8")):
-        head, sep, props = statement.partition(" += {")
-        items.append(head + sep + "|".join(sorted(_map_items(props.removesuffix("}")))))
-    return sorted(items)
-
-
-def _map_items(text: str) -> list[str]:
-    """Split a Cypher map literal's items on commas outside quotes and brackets."""
-    items, depth, quote, current = [], 0, "", []
-    escaped = False
-    for char in text:
-        current.append(char)
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            items.append("".join(current[:-1]).strip())
-            current = []
-    items.append("".join(current).strip())
-    return items
 
 
 def test_cypher_export_from_neo4j_replayed_into_neo4j_gives_the_embedded_graph(
