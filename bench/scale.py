@@ -5,8 +5,8 @@
 For each size N (default 1000): bench.generate writes N documents, and each tree loads them
 into a fresh embedded store with `policykg load` as a real subprocess: this checkout serially
 (`--workers 1`), pipelined and in ten parts (ten loads of consecutive slices), and with
---baseline an earlier checkout first (e.g. `git archive HEAD | tar -x -C DIR`), so that before and after are measured in one run on one
-busy machine. Reported per load: wall, docs/s, chars/s, CPU seconds of the loader (its own
+--baseline an earlier checkout first (e.g. `git archive HEAD | tar -x -C DIR`), so that before
+and after are measured in one run on one busy machine. Reported per load: wall, docs/s, chars/s, CPU seconds of the loader (its own
 and its workers', from wait4) and of the embedded server (from /proc), loader peak RSS
 (ru_maxrss of the loader and its children: the largest process), server RSS (VmRSS and peak
 VmHWM, pid from `policykg db status --json`), disk of the data dir, nodes and relationships,
