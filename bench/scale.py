@@ -57,8 +57,10 @@ class Tree:
     parts: int = 1  # load the corpus in this many `policykg load` runs
 
     def command(self, *args: str) -> list[str]:
-        # -m from the tree's root: its own packages come first on sys.path.
-        return [sys.executable, "-m", "policykg.app.cli", *args]
+        # -m from the tree's root: its own packages come first on sys.path. Trees from
+        # before the package rename (c6d4d02) have the CLI as top-level `app.cli`.
+        module = "policykg.app.cli" if (self.root / "policykg" / "app").exists() else "app.cli"
+        return [sys.executable, "-m", module, *args]
 
     def env(self, home: Path) -> dict[str, str]:
         env = _env(home)
