@@ -79,6 +79,7 @@ def test_the_console_offers_research_questions_then_explorer_queries() -> None:
     assert names.index("lineage_up") < names.index("explorer/lineage_graph_up")
 
 
+@pytest.mark.e2e  # a Node.js process: the end-to-end layer
 def test_explorer_queries_pass_the_neo4j_linter() -> None:
     statements = [Statement(f"explorer/{q.name}", q.cypher) for q in explorer_queries().values()]
     errors = {origin: errs for origin, errs in lint(statements).items() if errs}

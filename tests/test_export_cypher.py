@@ -68,6 +68,7 @@ def test_any_string_survives_as_a_literal(text: str, falkordb_store: Store) -> N
     assert falkordb_store.read(f"RETURN {cypher_literal(text)} AS v").scalar() == text
 
 
+@pytest.mark.e2e  # a Node.js process: the end-to-end layer
 def test_exported_script_passes_the_neo4j_linter() -> None:
     script = cypher_script(snapshot_of(*sample_records()), dialect.NEO4J)
     checked = [Statement(f"line {i}", s) for i, s in enumerate(statements(script), start=2)]
