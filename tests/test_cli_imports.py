@@ -12,7 +12,7 @@ from policykg.ontology.vocabulary import DEFAULT_BASE
 
 ROOT = Path(__file__).resolve().parent.parent
 # Parsing and extraction, RDF, graph formats, the explorer, the server manager's client.
-LAZY = ("loaders", "ahocorasick", "rdflib", "pyshacl", "networkx", "streamlit", "pyvis",
+LAZY = ("loaders", "ahocorasick", "ahocorasick_rs", "rdflib", "pyshacl", "networkx", "streamlit", "pyvis",
         "trafilatura", "docx", "pypdf", "redis", "falkordb", "neo4j")  # fmt: skip
 
 
