@@ -2,9 +2,9 @@
 
     python -m bench.extract_cli_speed     # prints and writes bench/results/extract_cli_speed.txt
 
-The 39 corpus documents (tests/fixtures/corpus) and the 6 demo documents, copied round-robin
-into 150 files in a temporary folder, are extracted by one `policykg extract --json` process
-with its output written to a file. Figures: wall time, and the child process's CPU time (one
+The development corpus documents (tests/fixtures/corpus, without the sealed e* files) and the
+demo documents, copied round-robin into 150 files in a temporary folder, are extracted by one
+`policykg extract --json` process with its output written to a file. Figures: wall time, and the child process's CPU time (one
 process, one thread: per core), against `jieba.cut` over the same clean texts in this process.
 """
 
@@ -19,17 +19,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.extract_identity import inputs
 from policykg.loaders import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "extract_cli_speed.txt"
-SOURCES = (ROOT / "tests" / "fixtures" / "corpus" / "docs", ROOT / "demo")
 COUNT = 150
 
 
 def corpus(folder: Path) -> list[Path]:
-    """COUNT files copied round-robin from the corpus and demo documents."""
-    files = sorted(f for source in SOURCES for f in source.iterdir() if f.is_file())
+    """COUNT files copied round-robin from the corpus and demo documents (not the sealed e*)."""
+    files = inputs()
     out = []
     for i in range(COUNT):
         original = files[i % len(files)]
