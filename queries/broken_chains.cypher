@@ -4,27 +4,37 @@
 // Start from the few documents that can break a chain, through the indexes on
 // Document.status and CITES.relation, not from every document.
 CALL {
-  MATCH (a:Document)
-  WHERE a.status IN ['失效', '已失效', '废止', '已废止', '征求意见稿']
-  RETURN a
-  UNION
   MATCH ()-[r:CITES]->(a)
   WHERE r.relation IN ['repeals', 'amends']
   RETURN a
+  UNION
+  MATCH (a:Document)
+  WHERE a.status IN ['失效', '已失效', '废止', '已废止', '征求意见稿']
+  RETURN a
 }
 WITH a
-OPTIONAL MATCH (later:Document)-[r:CITES]->(a)
-WHERE r.relation IN ['repeals', 'amends']
-WITH a,
-     collect(DISTINCT later) AS laters,
-     collect(DISTINCT r.relation + ': ' + coalesce(later.doc_number, later.title) + ' ' + coalesce(later.date, '')) AS superseded
 // The last step into a first, so that the walk back never leaves through the repealing
 // (or a merely mentioning) citation: the rest of the chain is at most five steps before it.
+// coalesce() keeps FalkorDB from scanning the CITES.relation index for every a: a's own
+// citations are few.
 MATCH (y:Document)-[last:CITES]->(a)
-WHERE last.relation IN ['basis', 'implements', 'applies']
+WHERE coalesce(last.relation, '') IN ['basis', 'implements', 'applies']
 MATCH p = (x:Document)-[:CITES*0..5]->(y)
 WHERE all(c IN relationships(p) WHERE c.relation IN ['basis', 'implements', 'applies'])
-  AND NOT x IN laters
+  AND NOT (x)-[:CITES {relation: 'repeals'}]->(a)
+  AND NOT (x)-[:CITES {relation: 'amends'}]->(a)
+WITH a, collect({x: x, p: p, last: last}) AS chains
+// What superseded a, only for the documents that head a broken chain.
+CALL {
+  WITH a
+  OPTIONAL MATCH (later:Document)-[r:CITES]->(a)
+  WHERE coalesce(r.relation, '') IN ['repeals', 'amends']
+  WITH r, later
+  ORDER BY later.date, later.doc_number, later.title, r.relation
+  RETURN collect(DISTINCT r.relation + ': ' + coalesce(later.doc_number, later.title) + ' ' + coalesce(later.date, '')) AS superseded
+}
+UNWIND chains AS c
+WITH a, superseded, c.x AS x, c.p AS p, c.last AS last
 RETURN 'broken' AS problem,
        x.title AS document,
        x.doc_number AS doc_number,

@@ -17,20 +17,28 @@ CALL {
 }
 WITH d, [i IN range(0, size(d.title) - 2) | substring(d.title, i, 2)] AS grams
 WITH d, [g IN grams WHERE NOT g IN ['关于', '于加', '于推', '于进', '实施', '施方', '方案', '意见', '的意', '的通', '通知', '若干', '干意', '工作', '作方', '进一', '一步', '的实', '行动', '动方', '计划', '年）', '（2', '20', '02']] AS grams
-// Candidates: the documents sharing a cited document with d, counted in one walk from d,
-// and the documents of d's kind (the index on Document.kind), whose titles are compared.
-OPTIONAL MATCH (d)-[c1:CITES]->(shared:Document)<-[c2:CITES]-(y:Document)
-WHERE y <> d AND NOT c1.relation IN ['repeals', 'amends'] AND NOT c2.relation IN ['repeals', 'amends']
-WITH d, grams, y, count(DISTINCT shared) AS n
-WITH d, grams, collect(CASE WHEN y IS NULL THEN null ELSE {x: y, n: n} END) AS sharing
-OPTIONAL MATCH (k:Document)
-WHERE k.kind = d.kind AND k <> d
-WITH d, grams, sharing, collect(CASE WHEN k IS NULL THEN null ELSE {x: k, n: 0} END) AS same_kind
-// One row per candidate and source; grouped by document (never by a list: hashing is slow).
-UNWIND [{x: d, n: 0}] + sharing + same_kind AS c
-WITH d, c.x AS x, c.n AS n,
+// Candidates, one row each, from a subquery so that no aggregation groups by a list (hashing
+// a list per row was most of the time): d itself, the documents sharing a cited document with
+// d (counted in one walk from d), and the documents of d's kind (the index on Document.kind),
+// whose titles are compared.
+CALL {
+  WITH d
+  RETURN d AS x, 0 AS n
+  UNION ALL
+  WITH d
+  MATCH (d)-[c1:CITES]->(shared:Document)<-[c2:CITES]-(y:Document)
+  WHERE y <> d AND NOT c1.relation IN ['repeals', 'amends'] AND NOT c2.relation IN ['repeals', 'amends']
+  RETURN y AS x, count(DISTINCT shared) AS n
+  UNION ALL
+  WITH d
+  MATCH (k:Document)
+  WHERE k.kind = d.kind AND k <> d
+  RETURN k AS x, 0 AS n
+}
+WITH d, grams, x, n, x.title AS title
+WITH d, x, n,
      CASE WHEN size(grams) = 0 THEN 0.0
-          ELSE toFloat(size([g IN grams WHERE c.x.title CONTAINS g])) / size(grams) END AS similar
+          ELSE toFloat(size([g IN grams WHERE title CONTAINS g])) / size(grams) END AS similar
 WITH d, x, max(n) AS shared_citations, max(similar) AS title_similarity
 WHERE coalesce(x.stub, false) = false
   AND (x = d OR shared_citations > 0 OR (x.kind = d.kind AND title_similarity >= $similarity))

@@ -22,21 +22,33 @@ CALL {
 WITH keyed, t
 MATCH (d:Document)-[:SETS_TARGET]->(t)
 OPTIONAL MATCH (t)-[:FOR]->(s)
-WITH keyed, collect({d: d, t: t, s: s}) AS found
-WITH keyed, found,
-     [f IN found WHERE f.s IS NULL AND f.d.level = 'national'
+// The target above depends on the scope only: it is looked up once per scope, and only among
+// the scopes of these targets (a city carries a thousand targets, of every metric and year).
+WITH keyed, s, collect({d: d, t: t}) AS here
+WITH keyed, collect({s: s, here: here}) AS groups, collect(s) AS scopes
+WITH keyed, groups, scopes,
+     [g IN groups WHERE g.s IS NULL][0] AS unscoped
+WITH keyed, groups, scopes,
+     [f IN coalesce(unscoped.here, []) WHERE f.d.level = 'national'
       | {value: f.t.value, unit: f.t.unit, scope: '全国', document: f.d.title}] AS nationals
-UNWIND found AS f
-WITH keyed, f.d AS d, f.t AS t, f.s AS s,
-     CASE WHEN f.s IS NULL THEN null ELSE nationals[0] END AS national
-OPTIONAL MATCH hp = (s)-[:LOCATED_IN|PART_OF*1..3]->(anc)<-[:FOR]-(up:Target)<-[:SETS_TARGET]-(ud:Document)
-WHERE up.year = $year
-  AND (up.metric_key = $metric OR (NOT keyed AND up.metric CONTAINS $metric))
-WITH d, t, s, national, up, ud, anc, length(hp) AS hops
-ORDER BY hops
-WITH d, t, s, national,
-     head(collect(CASE WHEN up IS NULL THEN null
-                       ELSE {value: up.value, unit: up.unit, scope: anc.name, document: ud.title} END)) AS above
+UNWIND groups AS g
+WITH keyed, scopes, g.s AS s, g.here AS here,
+     CASE WHEN g.s IS NULL THEN null ELSE nationals[0] END AS national
+CALL {
+  WITH keyed, scopes, s
+  OPTIONAL MATCH hp = (s)-[:LOCATED_IN|PART_OF*1..3]->(anc)
+  WHERE anc IN scopes
+  OPTIONAL MATCH (anc)<-[:FOR]-(up:Target)<-[:SETS_TARGET]-(ud:Document)
+  WHERE up.year = $year
+    AND (up.metric_key = $metric OR (NOT keyed AND up.metric CONTAINS $metric))
+  WITH up, ud, anc, length(hp) AS hops
+  // The nearest level first; among several targets there, the latest document's.
+  ORDER BY hops, ud.date DESC, ud.title, up.value
+  RETURN head(collect(CASE WHEN up IS NULL THEN null
+                           ELSE {value: up.value, unit: up.unit, scope: anc.name, document: ud.title} END)) AS above
+}
+UNWIND here AS f
+WITH f.d AS d, f.t AS t, s, national, above
 WITH d, t, s, coalesce(above, national) AS above
 WITH d, t, s, above,
      CASE WHEN s IS NULL THEN coalesce(d.level, 'national')
@@ -62,5 +74,5 @@ RETURN level,
        t.text AS evidence
 ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN 'provincial' THEN 1
                     WHEN 'city' THEN 2 WHEN 'county' THEN 3 ELSE 4 END,
-         scope, value
+         scope, value, document, evidence
 LIMIT 1000
