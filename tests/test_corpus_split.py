@@ -5,6 +5,7 @@ No extraction runs here: the sealed parts must not be scored outside their one s
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -65,8 +66,36 @@ def test_sealed_2_is_new_and_covers_every_level() -> None:
     assert {source["level"] for source in sealed_2} == LEVELS
 
 
+@pytest.mark.parametrize("doc_id", SPLIT["sealed_3"])
+def test_sealed_3_sources_record_what_the_file_holds(doc_id: str) -> None:
+    """PDFs by size and sha256 (their text is read by the loader, never here); text by length."""
+    source = BY_ID[doc_id]
+    path = CORPUS / source["file"]
+    if path.suffix == ".pdf":
+        data = path.read_bytes()
+        assert source["bytes"] == len(data)
+        assert source["sha256"] == hashlib.sha256(data).hexdigest()
+    else:
+        assert source["chars"] == len(path.read_text(encoding="utf-8"))
+
+
+def test_sealed_3_is_new_and_covers_every_level() -> None:
+    sealed_3 = [BY_ID[doc_id] for doc_id in SPLIT["sealed_3"]]
+    earlier_ids = [
+        doc_id for part in ("development", "sealed", "sealed_2") for doc_id in SPLIT[part]
+    ]
+    earlier_titles = {BY_ID[doc_id]["title"] for doc_id in earlier_ids}
+    earlier_repositories = {BY_ID[doc_id]["repository"] for doc_id in earlier_ids}
+    reserved = {"mengke25/policy_text_frenq", "ZhouYNF/platform-1"}
+    assert len(sealed_3) >= 15
+    assert not {source["title"] for source in sealed_3} & earlier_titles
+    assert not {source["repository"] for source in sealed_3} & (earlier_repositories | reserved)
+    assert {source["level"] for source in sealed_3} == LEVELS
+
+
 def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_2"]) == "sealed_2"
+    assert _part(["--part", "sealed_3"]) == "sealed_3"
     assert _part(["--sealed"]) == "sealed"
     assert _part([]) is None
     with pytest.raises(SystemExit, match="unknown corpus part 'nope'; choose one of"):
