@@ -49,6 +49,11 @@ _BODYISH = re.compile(r"[。；]")
 # exporter's own fields such as 层级 or 官方链接) and may quote the exporter's notes (source,
 # copyright) as > lines before the document: none of it is the document's text.
 _FRONT_RULE = re.compile(r"-{3,}\s*")
+# Markdown inside a line: bold/strong marks (**一、总体要求**, also unbalanced ones such as
+# 年****）), links and images ([text](url) → text). A thematic break (--- / ***) is no text.
+_MD_EMPHASIS = re.compile(r"\*{2,}|~~")
+_MD_LINK = re.compile(r"!?\[(?P<text>[^\]\n]*)\]\([^)\s]*\s*\)")
+_MD_RULE = re.compile(r"(?:[-*_]\s*){3,}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,34 @@ class Cleaned:
     file_titles: tuple[str, ...]  # file names seen in download prompts (title fallback)
 
 
+# A line that is only a number: a page number, or a table row's 序号 when the table was
+# copied one cell per line. Row numbers count 1, 2, 3 … a few lines apart.
+_LONE_NUMBER = re.compile(r"\d{1,3}")
+_ROW_GAP = 10
+_ROW_RUN = 3
+
+
+def row_numbers(texts: list[str]) -> set[int]:
+    """Indices of lone-number lines that number table rows: runs of at least three numbers
+    counting up from 1, each at most ten lines after the one before (page numbers stand a
+    page apart)."""
+    keep: set[int] = set()
+    run: list[int] = []
+    for index, text in enumerate(texts):
+        if not _LONE_NUMBER.fullmatch(text):
+            continue
+        value = int(text)
+        if run and value == int(texts[run[-1]]) + 1 and index - run[-1] <= _ROW_GAP:
+            run.append(index)
+        else:
+            if len(run) >= _ROW_RUN:
+                keep.update(run)
+            run = [index] if value == 1 else []
+    if len(run) >= _ROW_RUN:
+        keep.update(run)
+    return keep
+
+
 def clean(raw: str) -> Cleaned:
     """Split raw text into clean paragraphs with original offsets."""
     header: list[tuple[str, str]] = []
@@ -67,7 +100,12 @@ def clean(raw: str) -> Cleaned:
     kept: list[Span] = []
     body_started = False
     front: bool | None = None  # inside a leading front-matter block; None before the first line
-    for line in lines(raw):
+    raw_lines = lines(raw)
+    numbered = row_numbers([line.text for line in raw_lines])
+    for at, line in enumerate(raw_lines):
+        if at in numbered:
+            kept.append(line)
+            continue
         if front is None and line.text.strip():
             front = bool(_FRONT_RULE.fullmatch(line.text))
             if front:
@@ -81,6 +119,9 @@ def clean(raw: str) -> Cleaned:
         if line.text.startswith("#"):  # Markdown headings: the text without its # marks
             marks = _MD_HEADING.match(line.text)
             line = line.sub(marks.end()) if marks and marks.end() < len(line.text) else line
+        line = markdown_inline(line)
+        if not line.text or _MD_RULE.fullmatch(line.text):
+            continue
         text = line.text
         # Furniture and header lines are short; long lines are body and skip the checks.
         if len(text) <= _SHORT:
@@ -105,6 +146,41 @@ def clean(raw: str) -> Cleaned:
     paragraphs = flatten.paragraphs(kept)
     paragraphs = _attach_status_lines(paragraphs)
     return Cleaned(tuple(paragraphs), tuple(header), tuple(file_titles))
+
+
+def markdown_inline(line: Span) -> Span:
+    """A line without Markdown's inline marks: **bold** is its text, [text](url) its text.
+
+    Exports of government pages print headings in bold (**（一）推动科技创新资源开放**); the
+    heading reader and every extraction rule expect the text as printed on the page.
+    """
+    if "*" not in line.text and "](" not in line.text and "~~" not in line.text:
+        return line
+    keep: list[int] = []
+    position = 0
+    text = line.text
+    for match in _iter_marks(text):
+        keep.extend(range(position, match.start()))
+        if match.re is _MD_LINK:
+            keep.extend(range(match.start("text"), match.end("text")))
+        position = match.end()
+    keep.extend(range(position, len(text)))
+    # Marks removed at a line's edges leave its indentation there (**　一、…**): drop it too.
+    while keep and text[keep[0]].isspace():
+        keep.pop(0)
+    while keep and text[keep[-1]].isspace():
+        keep.pop()
+    return Span("".join(text[i] for i in keep), tuple(line.offsets[i] for i in keep))
+
+
+def _iter_marks(text: str) -> list[re.Match[str]]:
+    """Emphasis marks and links of a line, in order, links first where they overlap."""
+    links = list(_MD_LINK.finditer(text))
+    marks = [
+        m for m in _MD_EMPHASIS.finditer(text)
+        if not any(link.start() <= m.start() < link.end() for link in links)
+    ]  # fmt: skip
+    return sorted([*links, *marks], key=lambda m: m.start())
 
 
 def _first_file_name(compact: str) -> str:

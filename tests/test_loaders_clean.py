@@ -112,3 +112,37 @@ def test_a_quote_inside_the_body_stays() -> None:
         *BODY.splitlines(),
         "> 引自某某讲话：坚持问题导向。",
     ]
+
+
+def test_markdown_emphasis_links_and_rules_are_not_text() -> None:
+    """A Shanghai Markdown export (real shapes): bold headings, a bold title whose marks a
+    converter left unbalanced (年****）), a header line whose value is a link, a --- rule."""
+    raw = (
+        "# 关于印发某某行动方案的通知\n\n**发布日期**: 2025-12-22\n"
+        "**原文链接**: [http://stcsm.sh.gov.cn/zwgk/ghjh/20251222/be71abafe631407e80d4c37f3f3a"
+        "b264.html](http://stcsm.sh.gov.cn/zwgk/ghjh/20251222/be71abafe631407e80d4c37f3f3ab264"
+        ".html)\n\n---\n\n**上海市某某行动方案（2026—2030年****）**\n\n"
+        "　**一、工作目标**\n\n**（一）推动科技创新资源开放**\n\n"
+        "　　详见[附件](/cmsres/a.pdf)。\n"
+    )
+    cleaned = clean(raw)
+    assert texts(raw) == [
+        "关于印发某某行动方案的通知",
+        "上海市某某行动方案（2026—2030年）",
+        "一、工作目标",
+        "（一）推动科技创新资源开放",
+        "详见附件。",
+    ]
+    assert ("原文链接", "http://stcsm.sh.gov.cn/zwgk/ghjh/20251222/be71abafe631407e80d4c37f3f3ab264.html") in cleaned.header  # fmt: skip
+    heading = cleaned.paragraphs[2]
+    assert raw[heading.offsets[0] : heading.offsets[-1] + 1] == "一、工作目标"  # offsets kept
+
+
+def test_row_numbers_of_a_table_copied_one_cell_per_line_stay() -> None:
+    """序号 cells 1, 2, 3 a few lines apart number a table's rows; a lone page number goes."""
+    intro = "围绕城市更新的发展愿景，将本区建设成为全球城市核心功能的发展实践区和国际文化大都市的重要展示区，统筹推进各项任务。"
+    cells = "序号\n工作任务\n推进单位\n1\n推进片区更新\n区规划资源局\n2\n推进旧区改造\n3\n加装电梯\n区房管局"
+    raw = f"{intro}\n{intro}\n{cells}\n7\n{intro}\n"
+    assert texts(raw) == [intro, intro, *cells.split("\n"), intro]
+    pages = "\n".join(f"第{n}段内容。\n" * 12 + str(n) for n in (1, 2, 3))
+    assert not any(t.isdigit() for t in texts(pages))
