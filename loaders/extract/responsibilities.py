@@ -113,6 +113,10 @@ class _Resolver:
         self.ctx, self.b = ctx, b
         self.parks = {p.surface: p for p in parks}
         self.aliases: dict[str, UnitName] = {}
+        # A document asks about the same clauses and names many times over (each cue, each
+        # list): answers are kept until an alias changes what a name denotes.
+        self._found: dict[str, Ref | None] = {}
+        self._suffixes: dict[str, tuple[Ref, int] | None] = {}
 
     def read_aliases(self) -> None:
         """市医疗保险经办机构（以下简称医保经办机构）: the short name is that organ."""
@@ -122,9 +126,16 @@ class _Resolver:
             found = self.suffix(full.group()) if full else None
             if found is not None and isinstance(found[0], UnitName):
                 self.aliases[m.group("short")] = found[0]
+                self._found.clear()
+                self._suffixes.clear()
 
     def find(self, raw: str) -> Ref | None:
         """What a name denotes, without touching the graph."""
+        if raw not in self._found:
+            self._found[raw] = self._find(raw)
+        return self._found[raw]
+
+    def _find(self, raw: str) -> Ref | None:
         piece = _TRIM.sub("", _TRIM.sub("", raw.strip()))
         if len(piece) < 2:
             return None
@@ -164,6 +175,11 @@ class _Resolver:
 
     def suffix(self, clause: str) -> tuple[Ref, int] | None:
         """The longest tail of a clause that names a unit (支持淇滨区 → 淇滨区), and its length."""
+        if clause not in self._suffixes:
+            self._suffixes[clause] = self._suffix(clause)
+        return self._suffixes[clause]
+
+    def _suffix(self, clause: str) -> tuple[Ref, int] | None:
         clause = _TAIL.sub("", clause.strip())[-24:]
         # Names begin with 省/市/县/区, a division's name or a park alias; try those first.
         starts = {m.start() for m in _QUALIFIED_ANYWHERE.finditer(clause)}
