@@ -205,3 +205,26 @@ def test_a_plan_with_one_goals_section_sets_its_horizon_for_yearless_goals() -> 
     assert [g[4] for g in goals(plan)] == [2026, 2026]
     bundle = plan + "三、主要目标\n到2028年，新增科技型中小企业500家。\n"
     assert [g[4] for g in goals(bundle)] == [2026, None, 2028]
+
+
+def test_a_reports_unnumbered_parts_review_the_past_and_set_the_plans_years() -> None:
+    """A government work report whose parts are headed by unnumbered lines (the spent sealed
+    part's c29, real shapes): the review's figures are no goals, and its “全年目标任务” does
+    not set the year of the 十五五 goals that follow; those are the plan's (2030), this
+    year's work its own (2026)."""
+    text = (
+        "各位代表：\n“十四五”时期工作回顾\n"
+        "——这是追赶进位的五年。全省地区生产总值达到13697.5亿元，年均增长5.8%。\n"
+        "刚刚过去的2025年，全省上下迎难而上，顺利完成全年目标任务。\n"
+        "“十五五”时期的主要目标任务\n"
+        "“十五五”时期，要努力实现以下目标任务：\n"
+        "一是高质量发展水平明显提升。全省地区生产总值年均增长5%以上。\n"
+        "2026年重点工作\n"
+        "今年经济社会发展的主要预期目标是：城镇调查失业率5.5%左右。\n"
+    )
+    found = goals(text, title="2026年甘肃省政府工作报告", issuer="甘肃省人民政府")
+    assert [(value, unit, year) for _, _, value, unit, year in found] == [
+        (5, "%", 2030),
+        (5.5, "%", 2026),
+    ]
+    assert "地区生产总值" in found[0][0] and found[1][0] == "城镇调查失业率"

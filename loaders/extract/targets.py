@@ -22,6 +22,8 @@ from policykg.loaders.extract.goal_filters import (
     no_goal,
 )
 from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
+from policykg.loaders.extract.goal_years import PLAN_END, YEAR, goals_section_year, part_start
+from policykg.loaders.extract.goal_years import section_year as heading_year_at
 from policykg.loaders.extract.ids import target_id
 from policykg.loaders.extract.metric_names import leading_year, metric_name, opening
 from policykg.loaders.extract.parks import ParkMention
@@ -74,7 +76,6 @@ _PRE_APART = re.compile(
     r"(?:[^，,。；;：:\n\d]{1,16}的|每[十百千万]+[^，,。；;\d]{0,2}|培育|新增|建设|建成|打造|引进|培养)"
     r"\s*$"
 )
-_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)|十[一二三四五六七八九]五")
 _THIS_YEAR = re.compile(r"今年|全年|年内")
 _YEAR_BEFORE = re.compile(r"(?:到|至|在|于|力争|确保|争取)\s*$")
 # 2023年达到80%, 2025年不低于4.66人: a year that opens its own goal.
@@ -88,17 +89,11 @@ _PLAN_AFTER = re.compile(r"[”\"]?(?:期末|末|时期末)")
 _YEAR_CLAUSE_START = re.compile(
     r"(?:^|[，,。；;\n])\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?\s*$"
 )
-_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _BASELINE = re.compile(
     r"\s*[(（]\s*(?:目前|现状|基期|现为|\d{4}年)\s*[:：为]?\s*(?P<v>\d+(?:\.\d+)?)[^)）]{0,6}[)）]"
 )
 _SPACES = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"[，,；;][^，,；;]*$")
-# Sections that report what was done, not what is to be done.
-_REVIEW = re.compile(
-    r"回顾|过去|成就|成效|取得|进展情况|发展基础|现状|基础与形势|发展环境|工作总结"
-)
-_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年|(十[一二三四五六七八九]五)|今年")
 # 2021—2023年 in a plan's title: its goals without a year of their own are for the last one.
 _TITLE_PERIOD = re.compile(r"(?:19|20)\d{2}\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -162,12 +157,12 @@ def _years(text: str, doc_year: int | None) -> tuple[list[int], list[int], list[
     the offsets of those that by themselves make a number a goal (all but a bare 2026年，).
     A year that opens its own goal (2023年达到80%) counts unless it is before the document."""
     positions, years, cues = [], [], []
-    for m in _YEAR.finditer(text):
+    for m in YEAR.finditer(text):
         word = m.group()
         if word.startswith("十"):
             if _PLAN_AFTER.match(text, m.end()):
                 positions.append(m.start())
-                years.append(_PLAN_END.get(word, 0))
+                years.append(PLAN_END.get(word, 0))
                 cues.append(m.start())
             continue
         start = m.start()
@@ -204,6 +199,7 @@ def _year_in_force(
     start, end = ctx.sentences.span(at)
     j = bisect_left(quantities, start)
     framing = j >= len(quantities) or quantities[j] >= end
+    framing = framing and at >= part_start(ctx.text, pos)
     if framing and (at >= ctx.sections.root_start(pos) or _dash_items(ctx.sections, at, pos)):
         return years[i]
     return None
@@ -235,49 +231,13 @@ def _plan_year(ctx: Context) -> int | None:
     found = _TITLE_PERIOD.search(title)
     if found:
         return int(found.group(1))
-    plan = next((end for name, end in _PLAN_END.items() if name in title), None)
+    plan = next((end for name, end in PLAN_END.items() if name in title), None)
     if plan is not None:
         return plan
     years = _TITLE_YEAR.findall(title)
     if len(set(years)) == 1:
         return int(years[0])
-    return _goals_section_year(ctx)
-
-
-def _goals_section_year(ctx: Context) -> int | None:
-    """The one year a plan's one 目标 section sets its goals for (到2027年), its horizon (a
-    notice that bundles several plans has several 目标 sections and no one horizon)."""
-    sections = [
-        section
-        for section, heading in zip(ctx.sections.sections, ctx.sections.heading_paths, strict=True)
-        if "目标" in section.title and not _REVIEW.search(heading)
-    ]
-    if len(sections) != 1:
-        return None
-    found = {int(m.group()) for m in _YEAR.finditer(sections[0].text) if m.group()[0].isdigit()}
-    return found.pop() if len(found) == 1 else None
-
-
-def _section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | None:
-    """The year the headings above pos set (三、2026年重点工作), False inside a review section."""
-    index = ctx.sections.deepest(pos)
-    if index is None:
-        return None
-    year: int | None = None
-    for heading in ctx.sections.heading_paths[index].split(" > "):
-        if _REVIEW.search(heading):
-            return False
-        found = _HEADING_YEAR.search(heading)
-        if found:
-            if found.group(1):
-                year = int(found.group(1))
-            elif found.group(2):
-                year = _PLAN_END.get(found.group(2), year)
-            else:
-                year = doc_year
-    if year is not None and doc_year is not None and year < doc_year:
-        return False  # 2025年工作 in a 2026 document: a report of the past year
-    return year
+    return goals_section_year(ctx)
 
 
 _RESPECTIVELY = re.compile(r"分别")
@@ -455,7 +415,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
         clause_start = cut.start() + 1 if cut else sentence_start
         clause_start = max(clause_start, text.rfind("|", clause_start, value_start) + 1)
-        section_year = _section_year(ctx, value_start, doc_year)
+        section_year = heading_year_at(ctx, value_start, doc_year)
         if section_year is False or no_goal(ctx, m, clause_start):
             continue
         if GRANT_BEFORE.search(text, max(clause_start, value_start - 14), value_start):
