@@ -163,6 +163,14 @@ def load(
             envvar="POLICYKG_WORKERS",
         ),
     ] = None,
+    group: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Documents written per round trip (Neo4j: per transaction); default 16.",
+            envvar="POLICYKG_GROUP",
+        ),
+    ] = None,
 ) -> None:
     """Parse, extract and load documents; exits 1 when any file failed (after loading the rest)."""
     from rich.progress import (
@@ -173,7 +181,7 @@ def load(
         TimeElapsedColumn,
     )
 
-    from policykg.app.loading import FileResult, default_workers, load_files
+    from policykg.app.loading import GROUP_DOCUMENTS, FileResult, default_workers, load_files
     from policykg.app.texts import texts_dir
     from policykg.loaders.discover import discover
 
@@ -222,6 +230,7 @@ def load(
                 on_file=report,
                 skipped=skipped,
                 workers=default_workers() if workers is None else workers,
+                group_documents=GROUP_DOCUMENTS if group is None else group,
                 # The explorer's Document page reads texts from here, never from `source`.
                 texts=texts_dir(settings.home),
             )

@@ -20,7 +20,7 @@ from policykg.app.texts import StoredText, save_text, stored_text
 from policykg.errors import ExtractError, LoadError
 from policykg.graph.reconcile import merge_stubs
 from policykg.graph.store import Store
-from policykg.graph.writer import PreparedRows, prepare_records, replace_document
+from policykg.graph.writer import PreparedRows, prepare_records, replace_documents
 from policykg.loaders import parse
 from policykg.loaders.extract import extract
 
@@ -28,6 +28,8 @@ from policykg.loaders.extract import extract
 POOL_MIN_FILES = 16
 # Files in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
+# Documents written in one round trip (FalkorDB) or transaction (Neo4j).
+GROUP_DOCUMENTS = 16
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,60 @@ def prepare_file(path: Path) -> PreparedFile:
         return PreparedFile(failed, stages)
 
 
+class DocumentGroup:
+    """Prepared documents waiting to be written together (one round trip or transaction for
+    several documents: per-statement overhead dominates small writes, above all on Neo4j).
+
+    `must_flush_before` says when the group must be written first: when it is full, or when
+    the new document would change what the group writes (its id is already there, or a
+    relationship of the group starts at it: replacing it deletes its outgoing relationships).
+    """
+
+    def __init__(self, max_documents: int) -> None:
+        self.max_documents = max_documents
+        self.files: list[tuple[Path, list[PreparedDocument]]] = []
+        self._ids: set[str] = set()  # its documents and the starts of its relationships
+        self._documents = 0
+
+    def must_flush_before(self, prepared: list[PreparedDocument]) -> bool:
+        if self._documents and self._documents + len(prepared) > self.max_documents:
+            return True
+        return any(document.document_id in self._ids for document in prepared)
+
+    def add(self, path: Path, prepared: list[PreparedDocument]) -> None:
+        self.files.append((path, prepared))
+        self._documents += len(prepared)
+        for document in prepared:
+            self._ids.add(document.document_id)
+            self._ids.update(document.rows.starts())
+
+    def write(self, store: Store, batch_size: int, texts: Path | None) -> list[list[FileResult]]:
+        """Write and empty the group; the results of each of its files, in order."""
+        documents = [document for _, prepared in self.files for document in prepared]
+        if documents:
+            replace_documents(store, [(d.document_id, d.rows) for d in documents], batch_size)
+        out = []
+        for path, prepared in self.files:
+            results = []
+            for document in prepared:
+                if texts is not None and document.text is not None:
+                    save_text(texts, document.text)
+                counts = document.rows.counts()
+                results.append(
+                    FileResult(
+                        str(path),
+                        True,
+                        document.document_id,
+                        document.title,
+                        counts.nodes,
+                        counts.relationships,
+                    )
+                )
+            out.append(results)
+        self.files, self._ids, self._documents = [], set(), 0
+        return out
+
+
 def write_prepared(
     store: Store,
     path: Path,
@@ -144,22 +200,9 @@ def write_prepared(
     texts: Path | None = None,
 ) -> list[FileResult]:
     """Write the prepared documents of one file (and their texts into texts, if given)."""
-    results = []
-    for document in prepared:
-        counts = replace_document(store, document.document_id, document.rows, batch_size)
-        if texts is not None and document.text is not None:
-            save_text(texts, document.text)
-        results.append(
-            FileResult(
-                str(path),
-                True,
-                document.document_id,
-                document.title,
-                counts.nodes,
-                counts.relationships,
-            )
-        )
-    return results
+    group = DocumentGroup(max(1, len(prepared)))
+    group.add(path, prepared)
+    return group.write(store, batch_size, texts)[0]
 
 
 def load_file(store: Store, path: Path, batch_size: int) -> list[FileResult]:
@@ -197,14 +240,17 @@ def load_files(
     skipped: Sequence[FileResult] = (),
     workers: int = 1,
     texts: Path | None = None,
+    group_documents: int = GROUP_DOCUMENTS,
 ) -> LoadReport:
     """Load every file; a file that cannot be read is reported and skipped.
 
     skipped are paths found unreadable before loading (a FIFO, a link loop): reported first.
     With workers > 1 (and enough files) parsing and extraction run in that many processes;
     writes stay in this one, in file order. A StoreError (the store went away) ends the
-    run: every later file would fail too. With texts (a directory), each document's clean
-    text and outline are kept there for the explorer (app/texts.py).
+    run: every later file would fail too. Documents are written group_documents at a time
+    (the graph is that of writing them one at a time: graph.writer.combine). With texts (a
+    directory), each document's clean text and outline are kept there for the explorer
+    (app/texts.py).
     """
     files = list(paths)
     results: list[FileResult] = list(skipped)
@@ -218,18 +264,29 @@ def load_files(
         executor = None
         prepared = ((path, prepare_file(path)) for path in files)
     stages = StageSeconds()
+    group = DocumentGroup(group_documents)
+
+    def flush() -> None:
+        started = time.perf_counter()
+        written = group.write(store, batch_size, texts)
+        stages.write += time.perf_counter() - started
+        for file_results in written:
+            results.extend(file_results)
+            on_file(file_results)
+
     try:
         for path, prepared_file in prepared:
             stages.add(prepared_file.stages)
             outcome = prepared_file.outcome
             if isinstance(outcome, FileResult):
-                file_results = [outcome]
-            else:
-                started = time.perf_counter()
-                file_results = write_prepared(store, path, outcome, batch_size, texts)
-                stages.write += time.perf_counter() - started
-            results.extend(file_results)
-            on_file(file_results)
+                flush()  # the report keeps the order of the files
+                results.append(outcome)
+                on_file([outcome])
+                continue
+            if group.must_flush_before(outcome):
+                flush()
+            group.add(path, outcome)
+        flush()
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)

@@ -84,8 +84,11 @@ def merge_relationships(rel_type: str, start_label: str, end_label: str) -> str:
 
 # Replacing a document: what it owned before is removed so a re-load writes exactly what
 # the new extraction says. Incoming CITES from other documents are kept.
-DELETE_DOCUMENT_PARTS = "MATCH (d:Document {id: $doc})-[:HAS_TASK|SETS_TARGET]->(x) DETACH DELETE x"
-DELETE_DOCUMENT_EDGES = "MATCH (d:Document {id: $doc})-[r]->() DELETE r"
+# $docs is a list of document ids: a group of documents is replaced in one round trip.
+DELETE_DOCUMENT_PARTS = (
+    "UNWIND $docs AS doc MATCH (d:Document {id: doc})-[:HAS_TASK|SETS_TARGET]->(x) DETACH DELETE x"
+)
+DELETE_DOCUMENT_EDGES = "UNWIND $docs AS doc MATCH (d:Document {id: doc})-[r]->() DELETE r"
 
 COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"

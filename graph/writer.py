@@ -75,12 +75,28 @@ def relationship_rows(
     return grouped
 
 
+NodeKey = tuple[str, bool]  # (label, weak)
+RelationshipKey = tuple[str, str, str]  # (type, start label, end label)
+
+
 @dataclass(frozen=True)
 class PreparedRows:
-    """Validated rows ready to send: (statement, rows) pairs, nodes first (weak before strong)."""
+    """Validated rows ready to send, grouped by statement: nodes (weak groups before strong
+    ones) and relationships, each group's rows in the order they are written."""
 
-    node_statements: tuple[tuple[str, list[dict[str, Any]]], ...]
-    relationship_statements: tuple[tuple[str, list[dict[str, Any]]], ...]
+    nodes: tuple[tuple[NodeKey, list[dict[str, Any]]], ...]
+    relationships: tuple[tuple[RelationshipKey, list[dict[str, Any]]], ...]
+
+    def starts(self) -> set[str]:
+        """The id of every node a relationship row starts at."""
+        return {row["start"] for _, rows in self.relationships for row in rows}
+
+    def counts(self) -> WriteCounts:
+        """How many node and relationship rows these are."""
+        return WriteCounts(
+            nodes=sum(len(rows) for _, rows in self.nodes),
+            relationships=sum(len(rows) for _, rows in self.relationships),
+        )
 
 
 def prepare_records(
@@ -92,13 +108,57 @@ def prepare_records(
     half-written (nodes in, relationships refused).
     """
     node_groups = sorted(node_rows(nodes).items(), key=lambda kv: not kv[0][1])
-    rel_groups = sorted(relationship_rows(relationships).items())
+    return PreparedRows(tuple(node_groups), tuple(sorted(relationship_rows(relationships).items())))
+
+
+def combine(documents: Sequence[PreparedRows]) -> PreparedRows:
+    """The rows of several documents as one PreparedRows that writes what writing them one
+    after the other would.
+
+    Statements run group by group (every document's weak nodes, then strong nodes, then
+    relationships), so rows are folded to keep the serial outcome: a strong row's properties
+    are applied in document order (SET +=, merged into one row per id); only the first weak
+    row of an id can create it, and none if a strong row of that id came first (serially the
+    node would exist and the weak row do nothing); a relationship key keeps one row whose
+    properties are applied in order.
+    """
+    first_strong: dict[tuple[str, str], int] = {}  # (label, id) -> position of its first strong row
+    first_weak: dict[tuple[str, str], int] = {}
+    for position, prepared in enumerate(documents):
+        for (label, weak), rows in prepared.nodes:  # weak groups come first in each document
+            seen = first_weak if weak else first_strong
+            for row in rows:
+                seen.setdefault((label, row["id"]), position)
+    nodes: dict[NodeKey, dict[str, dict[str, Any]]] = {}
+    relationships: dict[RelationshipKey, dict[tuple[Any, ...], dict[str, Any]]] = {}
+    for prepared in documents:
+        for (label, weak), rows in prepared.nodes:
+            group = nodes.setdefault((label, weak), {})
+            for row in rows:
+                key = (label, row["id"])
+                if weak and (
+                    row["id"] in group or first_strong.get(key, 1 << 62) < first_weak[key]
+                ):
+                    continue
+                if row["id"] in group:
+                    group[row["id"]]["props"].update(row["props"])
+                else:
+                    group[row["id"]] = {"id": row["id"], "props": dict(row["props"])}
+        for rel_key, rows in prepared.relationships:
+            rel_group = relationships.setdefault(rel_key, {})
+            for row in rows:
+                identity = (row["start"], row["end"], *sorted(row["key"].items()))
+                if identity in rel_group:
+                    rel_group[identity]["props"].update(row["props"])
+                else:
+                    rel_group[identity] = {**row, "props": dict(row["props"])}
+    node_groups = sorted(
+        ((key, list(rows.values())) for key, rows in nodes.items() if rows),
+        key=lambda kv: not kv[0][1],
+    )
     return PreparedRows(
-        tuple((dialect.merge_nodes(label, weak=weak), rows) for (label, weak), rows in node_groups),
-        tuple(
-            (dialect.merge_relationships(rtype, start, end), rows)
-            for (rtype, start, end), rows in rel_groups
-        ),
+        tuple(node_groups),
+        tuple(sorted((key, list(rows.values())) for key, rows in relationships.items())),
     )
 
 
@@ -109,11 +169,13 @@ def row_statements(
     batch_size, nodes first; and what they write."""
     statements: list[tuple[str, dict[str, Any]]] = []
     counts = WriteCounts()
-    for statement, rows in prepared.node_statements:
+    for (label, weak), rows in prepared.nodes:
+        statement = dialect.merge_nodes(label, weak=weak)
         for batch in chunks(rows, batch_size):
             statements.append((statement, {"rows": list(batch)}))
             counts += WriteCounts(nodes=len(batch), statements=1)
-    for statement, rows in prepared.relationship_statements:
+    for (rtype, start, end), rows in prepared.relationships:
+        statement = dialect.merge_relationships(rtype, start, end)
         for batch in chunks(rows, batch_size):
             statements.append((statement, {"rows": list(batch)}))
             counts += WriteCounts(relationships=len(batch), statements=1)
@@ -154,8 +216,22 @@ def replace_document(
 ) -> WriteCounts:
     """Delete what the document owned before, then send its validated rows, as one unit of
     work (Neo4j: one transaction; FalkorDB: one pipelined round trip)."""
-    params = {"doc": document_id}
-    statements, counts = row_statements(prepared, batch_size)
+    return replace_documents(store, [(document_id, prepared)], batch_size)
+
+
+def replace_documents(
+    store: Store, documents: Sequence[tuple[str, PreparedRows]], batch_size: int
+) -> WriteCounts:
+    """Replace several documents in one unit of work: every delete, then the combined rows.
+
+    Equal to replacing them one by one (see `combine`) provided no id repeats and no
+    document's relationships start at a later document of the group (that document's delete
+    removes its outgoing relationships and parts, so serially it would remove them):
+    `app.loading.DocumentGroup` writes the group before that happens.
+    """
+    ids = [document_id for document_id, _ in documents]
+    statements, counts = row_statements(combine([rows for _, rows in documents]), batch_size)
+    params = {"docs": ids}
     deletes = [(dialect.DELETE_DOCUMENT_PARTS, params), (dialect.DELETE_DOCUMENT_EDGES, params)]
     store.write_all([*deletes, *statements])
     return counts

@@ -100,3 +100,95 @@ def test_a_load_in_ten_parts_equals_one_load(
     finally:
         parts.clear()
         parts.close()
+
+
+def test_documents_written_in_groups_equal_one_at_a_time(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    """Issue 12/15: several documents per round trip (FalkorDB) or transaction (Neo4j) write
+    the graph that one document at a time writes — citation chains in both directions within
+    a group, stubs that later become documents, a 废止 triad, shared units and regions, and
+    a file loaded twice in one run."""
+    repo = Path(__file__).resolve().parent.parent
+    analysis = sorted((repo / "tests" / "fixtures" / "analysis").glob("*.txt"))
+    demo = sorted((repo / "demo").glob("*"))
+    files = [*reversed(analysis), *demo, *generate(tmp_path / "docs", 12), *analysis, demo[0]]
+
+    one_at_a_time = load_files(store, files, 7, group_documents=1)
+    other = open_store(replace(settings, graph_name=f"{settings.graph_name}_grouped"))
+    try:
+        other.ensure_schema()
+        grouped = load_files(other, files, 7, group_documents=16)
+        assert _graph(other) == _graph(store)
+    finally:
+        other.clear()
+        other.close()
+    assert grouped == one_at_a_time
+    assert not grouped.failed and len(grouped.loaded) >= len(files)
+
+
+def _document(doc_id: str, nodes: list[Any], rels: list[Any]) -> Any:
+    from policykg.app.loading import PreparedDocument
+    from policykg.graph.writer import prepare_records
+
+    return PreparedDocument(doc_id, doc_id, prepare_records(nodes, rels))
+
+
+def test_a_group_keeps_what_one_at_a_time_would_write(store: Store, settings: Settings) -> None:
+    """The three cases where writing a group naively (every delete, then every row) differs
+    from writing its documents in turn: a strong node followed by a weak row of the same id
+    (the weak row must not add its properties), a relationship starting at a later document
+    of the group (that document's replacement deletes it), and one document twice (the
+    second version replaces the first)."""
+    from policykg.app.loading import DocumentGroup
+    from policykg.ontology.records import NodeRecord as N
+    from policykg.ontology.records import RelationshipRecord as R
+
+    region = N("Region", "r1", {"name": "甲市"})
+    zero = _document(
+        "d0", [N("Document", "d0", {"title": "〇"}), N("Unit", "u1", {"name": "甲局"})], []
+    )
+    weak_unit = _document(
+        "d4", [N("Document", "d4", {"title": "四"}), N("Unit", "u1", {"name": "甲局", "kind": "x"}, True)],
+        [],
+    )  # fmt: skip
+    first = _document(
+        "d1",
+        [N("Document", "d1", {"title": "一"}), N("Document", "d2", {"title": "二"}, weak=True),
+         region],
+        [R("MENTIONS", "Document", "d2", "Region", "r1", {"doc": "d1"})],
+    )  # fmt: skip
+    second = _document(
+        "d2",
+        [N("Document", "d2", {"title": "二"}), N("Unit", "u1", {"name": "甲局"}), region],
+        [R("ISSUED_BY", "Document", "d2", "Unit", "u1", {"doc": "d2"})],
+    )  # fmt: skip
+    third_v1 = _document(
+        "d3", [N("Document", "d3", {"title": "三"}), region],
+        [R("APPLIES_TO", "Document", "d3", "Region", "r1", {"doc": "d3"})],
+    )  # fmt: skip
+    third_v2 = _document("d3", [N("Document", "d3", {"title": "三（修订）"})], [])
+    documents = [zero, weak_unit, first, second, third_v1, third_v2]
+
+    for document in documents:
+        one = DocumentGroup(1)
+        one.add(Path("f"), [document])
+        one.write(store, 50, None)
+    other = open_store(replace(settings, graph_name=f"{settings.graph_name}_group"))
+    try:
+        other.ensure_schema()
+        group = DocumentGroup(16)
+        written = 0
+        for document in documents:
+            if group.must_flush_before([document]):
+                written += len(group.write(other, 50, None))
+            group.add(Path("f"), [document])
+        written += len(group.write(other, 50, None))
+        assert _graph(other) == _graph(store)
+        assert written == 6
+    finally:
+        other.clear()
+        other.close()
+    nodes, rels = _graph(store)
+    assert not any("MENTIONS" in r or "APPLIES_TO" in r for r in rels), rels
+    assert not any("'kind'" in n for n in nodes) and any("三（修订）" in n for n in nodes), nodes

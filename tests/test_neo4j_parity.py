@@ -136,7 +136,13 @@ def test_kill_9_of_the_loader_mid_load_then_reload_equals_a_clean_load(
 ) -> None:
     falkordb, neo4j = stores
     neo4j.clear()
-    env = {**os.environ, "POLICYKG_STORE": "neo4j", "POLICYKG_BATCH_SIZE": "1"}
+    # One document per transaction, one row per statement: the kill lands mid-load.
+    env = {
+        **os.environ,
+        "POLICYKG_STORE": "neo4j",
+        "POLICYKG_BATCH_SIZE": "1",
+        "POLICYKG_GROUP": "1",
+    }
     loader = subprocess.Popen(
         [sys.executable, "-m", "policykg.app.cli", "load", *map(str, DEMO_FILES)],
         env=env,
