@@ -157,3 +157,37 @@ def test_an_assessment_scheme_lists_each_units_tasks_under_it(tmp_path: Path) ->
         ("推进水土流失综合治理", "LED_BY", "宁都县水利局"),
         ("加强湿地保护修复", "LED_BY", "宁都县林业局"),
     }
+
+
+def test_a_numbered_table_copied_one_cell_per_line_shares_merged_unit_cells(
+    tmp_path: Path,
+) -> None:
+    """A district's 重点任务清单 (real shape): 任务类型 | 序号 | 工作任务 | 推进单位, category
+    cells between rows, one unit-list cell per row; a unit cell merged down over rows 2-3 is
+    printed once, after row 2, and is theirs too."""
+    intro = (
+        "为全面落实本市关于实施城市更新行动的决策部署，进一步明确各项重点任务的推进单位和完成时限，"
+        "制定本清单，各单位要按照职责分工抓好落实。"
+    )
+    lines = [
+        "上海市静安区人民政府办公室关于转发区建设管理委城市更新行动方案的通知", intro, intro,
+        "静安区城市更新行动重点任务清单", "任务类型", "序号", "工作任务", "推进单位",
+        "行动一：再造发展新极行动", "1", "推进走马塘片区规划研究",
+        "区规划资源局、区建设管理委、区发展改革委、各相关街镇",
+        "旧区改造", "2", "全面完成中心城区零星二级旧里以下房屋改造。",
+        "区房管局、区旧改总办",
+        "旧住房更新改造", "3", "完成既有多层住宅加装电梯700台",
+        "行动二：重塑美丽新居行动", "4", "完成公共空间优化项目，推进静安公园改造。", "区绿化市容局",
+        intro,
+    ]  # fmt: skip
+    duties = {(task[:8], role, unit) for task, role, unit in _text_table_duties(tmp_path, lines)}
+    assert duties == {
+        ("推进走马塘片区规", "LED_BY", "静安区规划资源局"),
+        ("推进走马塘片区规", "LED_BY", "静安区建设管理委"),
+        ("推进走马塘片区规", "LED_BY", "静安区发展改革委"),
+        ("全面完成中心城区", "LED_BY", "静安区房管局"),
+        ("全面完成中心城区", "LED_BY", "静安区旧改总办"),
+        ("完成既有多层住宅", "LED_BY", "静安区房管局"),
+        ("完成既有多层住宅", "LED_BY", "静安区旧改总办"),
+        ("完成公共空间优化", "LED_BY", "静安区绿化市容局"),
+    }

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 _LEAD = re.compile(r"^(?:牵头单位|牵头部门|主责单位|牵头责任单位|牵头考核单位|负责考核部门)$")
-_DUTY = re.compile(r"^(?:责任单位|责任部门|责任主体|责任处室)$")
+_DUTY = re.compile(r"^(?:责任单位|责任部门|责任主体|责任处室|推进单位|实施单位|落实单位|承办单位)$")
 _SUPPORT = re.compile(r"^(?:配合单位|配合部门|参与单位|参与部门|协办单位|支撑单位|协同单位)$")
 _TASK = re.compile(
     r"^(?:重点任务|工作任务|主要任务|具体任务|任务内容|任务名称|工作内容|工作事项|主要内容|"
@@ -52,7 +52,7 @@ def _is_header(cells: list[str]) -> bool:
 # cells on consecutive lines, then rows opened by their number (1, 2, 3 …).
 _OTHER_HEAD = re.compile(
     r"^(?:各项分值|分值|分数|权重|考核指标|考核标准|评分标准|评分细则|考核方式|考核办法|说明|备注|"
-    r"完成时限|完成时间|时间节点|进度安排|目标要求|工作目标|牵头领导|责任领导)$"
+    r"完成时限|完成时间|时间节点|进度安排|目标要求|工作目标|牵头领导|责任领导|任务类型|类别|类型)$"
 )
 _GROUP = re.compile(r"^[一二三四五六七八九十]+、")
 # A cell naming one unit of the jurisdiction: 县河长办, 县委宣传部 (short, no punctuation).
@@ -91,7 +91,9 @@ def _vertical_rows(lines: list[tuple[int, str]]) -> list[TableRow]:
         if run - i < 3 or len(roles) > 1 or not any(_TASK.match(c) for c in header):
             i = max(run, i + 1)
             continue
-        if roles:
+        if roles and _numbered(header, lines, run):
+            found, i = _numbered_body(lines, run, roles[0])
+        elif roles:
             found, i = _vertical_body(lines, run, roles[0])
         elif any(_SCORE_HEAD.match(c) for c in header):
             found, i = _scored_blocks(lines, run)
@@ -99,6 +101,67 @@ def _vertical_rows(lines: list[tuple[int, str]]) -> list[TableRow]:
             found, i = [], run
         rows.extend(found)
     return rows
+
+
+# A cell listing units: 区规划资源局、区建设管理委、江宁路街道 (short pieces, most of them organs).
+_LIST_SPLIT = re.compile(r"[、，,；;]")
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _unit_list(cell: str) -> bool:
+    pieces = [p for p in _LIST_SPLIT.split(cell) if p]
+    if not pieces or any(len(p) > 20 or "。" in p for p in pieces):
+        return False
+    return 2 * sum(1 for p in pieces if _UNIT_CELL.match(p)) >= len(pieces)
+
+
+def _numbered(header: list[str], lines: list[tuple[int, str]], start: int) -> bool:
+    """A table whose rows open with their number (序号): 1 among the first body cells."""
+    first = [cell for _, cell in lines[start : start + 4]]
+    return any(_NUMBER.match(c) for c in header) and "1" in first
+
+
+def _numbered_body(
+    lines: list[tuple[int, str]], start: int, role: re.Pattern[str]
+) -> tuple[list[TableRow], int]:
+    """Rows opened by their numbers 1, 2, 3 …: the cell after the number is the task, unit-list
+    cells after it are its units; a row printed without units shares those of the row above
+    (a cell merged down over several rows). Category cells between rows (行动二：… / 旧区改造)
+    are no rows. The table ends at another header or where the numbers stop."""
+    rows: list[TableRow] = []
+    expected = 1
+    current: tuple[int, str, str] | None = None  # (offset, number, task)
+    units: list[str] = []
+    shared: tuple[str, ...] = ()
+    j = start
+    since_row = 0
+
+    def close() -> None:
+        nonlocal shared
+        if current is None:
+            return
+        if units:
+            shared = tuple(units)
+        if shared:
+            at, number, task = current
+            rows.append(_vertical_row([(at, task)], list(shared), role, number))
+
+    while j < len(lines):
+        cell = lines[j][1]
+        if _header_cell(cell) or since_row > _MAX_ROW_LINES:
+            break
+        if cell == str(expected) and j + 1 < len(lines):
+            close()
+            current, units, since_row = (lines[j + 1][0], cell, lines[j + 1][1]), [], 0
+            expected += 1
+            j += 2
+            continue
+        if current is not None and _unit_list(cell):
+            units.append(cell)
+        since_row += 1
+        j += 1
+    close()
+    return rows, j
 
 
 def _scored_blocks(lines: list[tuple[int, str]], start: int) -> tuple[list[TableRow], int]:
@@ -175,11 +238,13 @@ def _vertical_body(
     return rows, j
 
 
-def _vertical_row(row: list[tuple[int, str]], units: list[str], role: re.Pattern[str]) -> TableRow:
+def _vertical_row(
+    row: list[tuple[int, str]], units: list[str], role: re.Pattern[str], number: str = ""
+) -> TableRow:
     grouped = tuple(units)
     return TableRow(
         start=row[0][0],
-        number="",
+        number=number,
         task=row[0][1],
         text=" ".join(cell for _, cell in row),
         lead=grouped if role is _LEAD else (),

@@ -12,7 +12,9 @@ from policykg.ontology.organs import national_organ, normalize_organ_words
 _SUFFIX = (
     r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"
     r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院|"
-    r"街道办事处|街道|镇|乡|支队|大队|总队|部门|经办机构|机构)"
+    r"街道办事处|街道|镇|乡|支队|大队|总队|部门|经办机构|机构|机关|"
+    # People's organisations named by their short forms: 市科协, 区妇联, 市总工会.
+    r"科协|文联|侨联|妇联|残联|工商联|社科联|工会|红十字会)"
 )
 # 镇人民政府（街道办事处）: an organ printed with its alternative in brackets is one name.
 UNIT = re.compile(

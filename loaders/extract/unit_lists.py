@@ -1,0 +1,282 @@
+"""Unit names in one document's sentences: lists (A、B和C), shared levels (市、区财政部门),
+subjects (科技部、中国社科院要…) and the nodes they denote."""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.extract.builder import Builder
+from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.ids import unit_id
+from policykg.loaders.extract.parks import ParkMention, find_parks
+from policykg.loaders.extract.regions import Region, find_regions, lookup
+from policykg.loaders.extract.units import COLLECTIVE, GENERIC, UNIT, UnitName, qualify
+from policykg.ontology.records import Value
+
+# A rule's article number opens its first clause: 第三条 市民政局负责….
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
+SUBJECT_CLAUSE = re.compile(r"[^，,。；;：:\n]+$")
+SUBJECT_TAIL = re.compile(r"(?:分别|共同|具体|主要|要|应当|应|还要|统一)+$")
+CLAUSE = re.compile(r"[，,。；;：:\n(（]")
+TAIL = re.compile(
+    r"(?:按职责分工|按职责|按照职责|根据职责|分别|共同|等)*"
+    r"(?:等(?:[省市县区]级)?(?:相关|有关)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))?$"
+)
+_COLLECTIVE_SPAN = re.compile(
+    r"(?:各|地方各级)[\u4e00-\u9fff（）()、]{0,14}?"
+    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心)"
+    r"(?:[（(]管委会[)）])?(?!有关|相关|所属)"
+)
+SPLIT = re.compile(r"[、，,/]")
+AND = re.compile(r"以及|及|与|和")
+_TRIM = re.compile(
+    r"^(?:由|支持|鼓励|请|要|并|将|按照|分别|其中|和|及|与|以及)|(?:要|应|负责|具体|统筹|牵头)$"
+)
+_ORGAN_CONTINUES = frozenset("组宣统办政秘")
+# Words an organ's name runs through: 发展改革部|门, 人力资源社|会保障局 are no names.
+_RUNS_ON = frozenset({"部门", "社会", "机关"})
+VAGUE_HEAD = re.compile(r"(?:[市县区省]级)?(?:有关|相关)|同级|本级")
+_SAME_LEVEL = re.compile(r"同级|本级")
+_VAGUE = re.compile(r"(?:有关|相关)(?:部门|单位)$")
+_UNIT_ALIAS = re.compile(
+    r"[（(](?:以下|下)?简称[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
+)
+_CENTRAL_BANK = re.compile(r"(?:中国)?人民银行|人行")
+_PARKISH = re.compile(r"区|园|示范")
+_LEVEL_WORDS = frozenset("省市县区镇乡")
+BOTH_LEVELS = re.compile(r"^([省市县区])[（(]([市县区镇])[)）](.{2,})$")
+_PLACE_ORGAN = re.compile(r"(?:管委会|管理委员会|人民政府|政府|党工委)$")
+_QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家|国务院")
+
+Target = tuple[str, str]
+
+
+Ref = ParkMention | Region | UnitName
+
+
+class Resolver:
+    """Names of units, parks and regions in one document; nodes are made only when used."""
+
+    def __init__(self, ctx: Context, b: Builder, parks: list[ParkMention]):
+        self.ctx, self.b = ctx, b
+        self.parks = {p.surface: p for p in parks}
+        self.aliases: dict[str, UnitName] = {}
+        # A document asks about the same clauses and names many times over (each cue, each
+        # list): answers are kept until an alias changes what a name denotes.
+        self._found: dict[str, Ref | None] = {}
+        self._suffixes: dict[str, tuple[Ref, int] | None] = {}
+
+    def read_aliases(self) -> None:
+        """市医疗保险经办机构（以下简称医保经办机构）: the short name is that organ."""
+        text = self.ctx.text
+        for m in _UNIT_ALIAS.finditer(text):
+            full = SUBJECT_CLAUSE.search(text, max(0, m.start() - 30), m.start())
+            found = self.suffix(full.group()) if full else None
+            if found is not None and isinstance(found[0], UnitName):
+                self.aliases[m.group("short")] = found[0]
+                self._found.clear()
+                self._suffixes.clear()
+
+    def find(self, raw: str) -> Ref | None:
+        """What a name denotes, without touching the graph."""
+        if raw not in self._found:
+            self._found[raw] = self._find(raw)
+        return self._found[raw]
+
+    def _find(self, raw: str) -> Ref | None:
+        piece = _TRIM.sub("", _TRIM.sub("", raw.strip()))
+        if len(piece) < 2:
+            return None
+        if piece in self.aliases:
+            return self.aliases[piece]
+        park = self.parks.get(piece)
+        if park is None and _PARKISH.search(piece):
+            found = find_parks(piece, self.ctx.region, self.ctx.province)
+            if found and found[0].start == 0 and found[0].end == len(piece):
+                park = found[0]
+        if park is not None:
+            return park
+        if piece.endswith(("省", "市", "区", "县", "旗", "州")):
+            region = lookup(piece, self.ctx.province)
+            if region is not None and region.name == piece:
+                return region
+        return qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
+
+    def make(self, ref: Ref) -> Target:
+        """The node a reference denotes, added to the graph (units with BELONGS_TO)."""
+        if isinstance(ref, ParkMention):
+            return self.b.park(ref)
+        if isinstance(ref, Region):
+            return self.b.region(ref)
+        owner: Target | None = None
+        if isinstance(ref.owner, ParkMention):
+            owner = self.b.park(ref.owner)
+        elif ref.owner is not None:
+            owner = self.b.region(ref.owner)
+        uid = unit_id(owner[1] if owner else "national", ref.name)
+        props: dict[str, Value] = {"name": ref.full_name, "full_name": ref.full_name}
+        props["kind"] = ref.kind
+        self.b.node("Unit", uid, props)
+        if owner is not None:
+            self.b.rel("BELONGS_TO", ("Unit", uid), owner)
+        return ("Unit", uid)
+
+    def suffix(self, clause: str) -> tuple[Ref, int] | None:
+        """The longest tail of a clause that names a unit (支持淇滨区 → 淇滨区), and its length."""
+        if clause not in self._suffixes:
+            self._suffixes[clause] = self._suffix(clause)
+        return self._suffixes[clause]
+
+    def _suffix(self, clause: str) -> tuple[Ref, int] | None:
+        clause = TAIL.sub("", clause.strip())[-24:]
+        # Names begin with 省/市/县/区, a division's name or a park alias; try those first.
+        starts = {m.start() for m in _QUALIFIED_ANYWHERE.finditer(clause)}
+        # 人民银行西安分行, 人行合肥中心支行: a branch of the central bank is named with it.
+        starts.update(m.start() for m in _CENTRAL_BANK.finditer(clause))
+        starts.update(hit.start for hit in find_regions(clause, self.ctx.province))
+        starts.update(i for alias in self.parks if (i := clause.rfind(alias)) >= 0)
+        for i in sorted(starts):
+            found = self.find(clause[i:])
+            if found is not None:
+                return found, len(clause) - i
+        found = self.find(clause)
+        return (found, len(clause)) if found is not None else None
+
+    def many(self, chunk: str) -> list[Ref]:
+        """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
+        out: list[Ref] = []
+        for piece in self._shared_organs(pieces(chunk.strip())):
+            if _VAGUE.search(piece) and COLLECTIVE.match(TAIL.sub("", piece)):
+                continue  # 各级政府有关部门: some departments of every government, no one
+            piece = TAIL.sub("", piece)
+            if COLLECTIVE.match(piece):
+                group = qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
+                if group is not None:
+                    out.append(group)
+                continue
+            if GENERIC.search(_TRIM.sub("", piece)):
+                continue
+            parts = [self.suffix(part) for part in AND.split(piece)]
+            if len(parts) > 1 and all(
+                p is not None and p[1] >= len(s) - 1
+                for p, s in zip(parts, AND.split(piece), strict=True)
+            ):
+                # 市教育局和市科技局: two units; 市住房和城乡建设局 stays one.
+                out.extend(p[0] for p in parts if p is not None)
+                continue
+            found = self.suffix(piece)
+            if found is not None and len(piece) - 4 <= found[1]:
+                out.append(found[0])
+                continue
+            for part in AND.split(piece):
+                found = self.suffix(part)
+                if found is not None:
+                    out.append(found[0])
+        return out
+
+    def _shared_organs(self, pieces: list[str]) -> list[str]:
+        """杨凌示范区、西咸新区管委会: the organ after the last place is every listed place's."""
+        out = list(pieces)
+        shared: str | None = None
+        for i in range(len(out) - 1, -1, -1):
+            piece = out[i].strip()
+            organ = _PLACE_ORGAN.search(piece)
+            if organ is not None:
+                place = piece[: organ.start()]
+                shared = organ.group() if len(place) >= 2 and not UNIT.fullmatch(place) else None
+            elif shared is not None and isinstance(self.find(piece), ParkMention | Region):
+                out[i] = piece + shared
+            else:
+                shared = None
+        return out
+
+
+def pieces(chunk: str) -> list[str]:
+    """A list split at its separators, a collective (各市、县、区政府) kept whole."""
+    out: list[str] = []
+    last = 0
+    for m in _COLLECTIVE_SPAN.finditer(chunk):
+        out.extend(SPLIT.split(chunk[last : m.start()]))
+        out.append(m.group())
+        last = m.end()
+    out.extend(SPLIT.split(chunk[last:]))
+    return [piece for piece in out if piece.strip()]
+
+
+def clause_before(text: str, pos: int) -> str:
+    """The clause that ends at pos (at most 40 characters back)."""
+    start = max(0, pos - 40)
+    window = text[start:pos]
+    cut = list(CLAUSE.finditer(window))
+    return window[cut[-1].end() :] if cut else window
+
+
+def lead_of(resolve: Resolver, clause: str) -> Ref | None:
+    """The unit a clause ends with (由市商务局 → 市商务局), if any."""
+    found = resolve.suffix(clause)
+    return found[0] if found else None
+
+
+def shared_level(parts: list[str]) -> list[str]:
+    """市、区财政部门: the organ after the last level is every listed level's (市财政部门,
+    区财政部门); 市人力资源和社会保障、民政部门: the last 部门 is every listed one's, at the
+    first one's level (市人力资源和社会保障部门, 市民政部门)."""
+    out = []
+    for piece in parts:
+        both = BOTH_LEVELS.match(piece.strip())
+        # 市（区）公安机关: the city's and each district's.
+        out.extend([f"{both[1]}{both[3]}", f"{both[2]}{both[3]}"] if both else [piece.strip()])
+    for i in range(len(out) - 2, -1, -1):
+        following = out[i + 1]
+        if out[i] in _LEVEL_WORDS and following[:1] in _LEVEL_WORDS and len(following) > 2:
+            out[i] = out[i] + following[1:]
+    if len(out) > 1 and out[-1].endswith("部门") and out[0][:1] in _LEVEL_WORDS:
+        level = out[0][0]
+        for i, piece in enumerate(out):
+            if not piece.endswith("部门") and not UNIT.fullmatch(piece):
+                piece = f"{piece}部门"
+            if piece[:1] not in _LEVEL_WORDS:
+                piece = f"{level}{piece}"
+            out[i] = piece
+    return out
+
+
+def subject_units(resolve: Resolver, clause: str) -> list[Ref]:
+    """The units a clause is made of (科技部、中国社科院要 → both), or [] when anything else is
+    in it."""
+    clause = SUBJECT_TAIL.sub("", ARTICLE.sub("", clause.strip()))
+    if not clause:
+        return []
+    named: list[Ref | None] = []
+    for piece in shared_level(SPLIT.split(clause)):
+        # 工业和信息化部 is one organ; 科技部和教育部, 镇人民政府和街道办事处 two.
+        parts = [resolve.find(part) for part in AND.split(piece)]
+        whole = resolve.find(piece) if len(parts) > 1 else parts[0]
+        split = all(isinstance(part, UnitName) for part in parts)
+        named.extend(parts if split or not isinstance(whole, UnitName) else [whole])
+    if all(isinstance(ref, UnitName) for ref in named):
+        return [ref for ref in named if ref is not None]
+    return []
+
+
+def prefix_units(chunk: str, resolve: Resolver) -> list[Ref]:
+    """Units at the head of a phrase: 市财政局研究制定 → 市财政局; lists split first."""
+    if _SAME_LEVEL.match(chunk):
+        return []  # 同级规划和自然资源、住房城乡建设等部门: the whole list is no one in particular
+    out = []
+    for piece in SPLIT.split(chunk):
+        for part in AND.split(piece):
+            if VAGUE_HEAD.match(part):
+                continue  # 会同省级有关部门加强…: no unit in particular
+            for end in range(2, len(part) + 1):
+                # Shortest name first (市财政局研究制定办法 → 市财政局), but 市委 is only the
+                # head of 市委组织部 or 市委办公室.
+                if part[end : end + 1] in _ORGAN_CONTINUES and part[end - 1] == "委":
+                    continue
+                if part[end - 1 : end + 1] in _RUNS_ON:
+                    continue
+                found = resolve.find(part[:end])
+                if found is not None:
+                    out.append(found)
+                    break
+    return out
