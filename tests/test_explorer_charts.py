@@ -27,9 +27,13 @@ def known(known_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return known_home
 
 
-def chart(name: str) -> tuple[dict[str, Any], list[pd.DataFrame]]:
-    """The page's one chart: its Vega-Lite spec and the data of each of its layers."""
-    at = AppTest.from_file(MAIN, default_timeout=60).run()
+def chart(name: str, **query: str) -> tuple[dict[str, Any], list[Any]]:
+    """The page's one chart: its Vega-Lite spec and the data of each of its layers (a
+    DataFrame, or the list of GeoJSON features given inline)."""
+    at = AppTest.from_file(MAIN, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
     if name != "overview":
         at.switch_page(f"views/{name}.py").run()
     assert not at.exception, at.exception
@@ -38,16 +42,31 @@ def chart(name: str) -> tuple[dict[str, Any], list[pd.DataFrame]]:
     data = {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas()
             for d in element.proto.datasets}  # fmt: skip
     layers = spec.get("layer") or [spec]
-    return spec, [data[layer["data"]["name"]] for layer in layers]
+    return spec, [
+        data[lr["data"]["name"]] if "name" in lr["data"] else lr["data"]["values"]
+        for lr in layers
+    ]
 
 
-def test_the_map_draws_places_with_documents_only(known: Path) -> None:
-    spec, (points, names, _texts) = chart("map")
-    assert set(points["name"]) == {"鹤壁市", PARK_NAME}  # 亳州市 has none: listed, not drawn
-    assert set(points["kind"]) == {"地区", "园区"}
-    size = spec["layer"][0]["encoding"]["size"]["legend"]
-    assert size["format"] == "d" and size["tickMinStep"] == 1  # no 0.5 份文件
-    assert set(names["name"]) <= set(points["name"])
+def test_the_map_shades_outlines_and_draws_parks_with_documents_only(known: Path) -> None:
+    spec, (outlines, points, _halo, names) = chart("map")
+    # The country by province: 河南 (鹤壁's document) and 安徽 (the park's) shaded.
+    counts = {f["properties"]["name"]: f["properties"]["documents"] for f in outlines}
+    assert len(counts) == 34
+    assert {n: c for n, c in counts.items() if c} == {"河南省": 1, "安徽省": 1}
+    assert set(names["name"]) == {"河南省", "安徽省"}
+    legend = spec["layer"][0]["encoding"]["color"]["condition"]["legend"]
+    assert legend["format"] == "d" and legend["tickMinStep"] == 1  # no 0.5 份文件
+    # Parks (and counties) as points; 亳州市 and 鹤壁市 are outlines, not points.
+    assert set(points["name"]) == {PARK_NAME} and set(points["kind"]) == {"园区"}
+
+
+def test_the_map_zooms_to_a_province(known: Path) -> None:
+    _, (outlines, _points, _halo, names, _park_halo, park_names) = chart("map", province="340000")
+    counts = {f["properties"]["name"]: f["properties"]["documents"] for f in outlines}
+    assert {n: c for n, c in counts.items() if c} == {"亳州市": 1}
+    assert "合肥市" in counts and "鹤壁市" not in counts
+    assert set(names["name"]) == {"亳州市"} and set(park_names["name"]) == {PARK_NAME}
 
 
 def test_the_timeline_counts_documents_per_year_and_level(known: Path) -> None:

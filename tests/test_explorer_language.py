@@ -17,7 +17,8 @@ from tests.explorer_graph import BASIS_NUMBER, SEED002_TITLE, use_home
 
 known_home = explorer_graph.known_home
 MAIN = str(Path(__file__).resolve().parent.parent / "app" / "explorer" / "main.py")
-PAGES = ["overview", "document", "lineage", "responsibility", "targets", "map", "console", "checks"]
+PAGES = ["overview", "document", "lineage", "responsibility", "targets", "map", "compare",
+         "console", "checks"]  # fmt: skip
 # Latin words a Chinese page may show: formats, the query language, names of things.
 ALLOWED = {"Cypher", "CSV", "PNG", "SVG", "URL", "HTML", "JSON", "LIMIT", "English", "falkordb",
            "CREATE", "MERGE", "SET", "DELETE", "REMOVE"}  # fmt: skip

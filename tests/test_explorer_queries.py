@@ -63,6 +63,11 @@ TESTED = {
     "document_tasks",
     "targets",
     "places_map",
+    "map_divisions",
+    "compare_citations",
+    "compare_tasks",
+    "compare_targets",
+    "compare_reach",
     "document_evidence",
     "document_citations",
     "document_table",
@@ -144,8 +149,18 @@ def test_targets_and_places(store: Store) -> None:
         ("常住人口城镇化率", PARK_NAME, 2027),
         ("常住人口城镇化率", "鹤壁市", 2027),
     }
-    places = {(p["kind"], p["name"]): p["documents"] for p in rows(store, "places_map")}
+    every = ["APPLIES_TO", "MENTIONS"]
+    places = {
+        (p["kind"], p["name"]): p["documents"] for p in rows(store, "places_map", relations=every)
+    }
     assert places == {("Region", "鹤壁市"): 1, ("Region", "亳州市"): 0, ("Park", PARK_NAME): 1}
+    # The park's document is counted at its region's adcode (亳州 341600) on the map.
+    divisions = rows(store, "map_divisions", relations=every)
+    assert [(d["adcode"], d["documents"]) for d in divisions] == [
+        ("341600", [SEED000_ID]),
+        ("410600", [SEED002_ID]),
+    ]
+    assert rows(store, "map_divisions", relations=["MENTIONS"]) == []
 
 
 def test_document_evidence_citations_and_table(store: Store) -> None:
@@ -203,3 +218,31 @@ def test_a_graph_over_the_cap_is_cut_with_a_notice(
     assert any(f"前 {NODE_CAP} 个节点" in w.value for w in at.warning)
     html = at.get("iframe")[0].proto.srcdoc
     assert f'data-nodes="{NODE_CAP}"' in html
+
+
+def test_the_compare_queries_return_both_documents_rows(store: Store) -> None:
+    """Rows of two documents, each marked with its document (the pair page splits them)."""
+    pair = {"a": SEED000_ID, "b": CITY_PLAN_ID}
+    cited = rows(store, "compare_citations", **pair)
+    assert {(c["doc"], c["id"], c["relation"]) for c in cited} == {
+        (SEED000_ID, BASIS_ID, "basis"),
+        (SEED000_ID, CITY_PLAN_ID, "basis"),
+        (CITY_PLAN_ID, BASIS_ID, "implements"),
+    }
+    pair = {"a": SEED000_ID, "b": SEED002_ID}
+    targets = rows(store, "compare_targets", **pair)
+    assert {(t["doc"], t["metric"], t["year"]) for t in targets} == {
+        (SEED000_ID, "建成区面积", 2027),
+        (SEED000_ID, "常住人口城镇化率", 2027),
+        (SEED002_ID, "常住人口城镇化率", 2027),
+    }
+    tasks = rows(store, "compare_tasks", **pair)
+    assert {(t["doc"], t["unit"], t["role"]) for t in tasks} == {
+        (SEED002_ID, UNIT_FULL_NAME, "lead"),
+        (SEED002_ID, "鹤壁市交通运输局", "support"),
+    }
+    reach = rows(store, "compare_reach", **pair)
+    assert {(r["doc"], r["kind"], r["name"], r["relation"]) for r in reach} == {
+        (SEED000_ID, "Park", PARK_NAME, "APPLIES_TO"),
+        (SEED002_ID, "Region", "鹤壁市", "APPLIES_TO"),
+    }

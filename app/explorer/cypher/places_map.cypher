@@ -1,12 +1,14 @@
-// description: Regions and parks with coordinates (parks take their region's) and how many documents apply to or mention each.
+// description: Regions and parks with coordinates (parks take their region's) and how many documents apply to each (or mention it, with MENTIONS in $relations).
 MATCH (r:Region)
 WHERE r.lon IS NOT NULL AND r.lat IS NOT NULL
-OPTIONAL MATCH (d:Document)-[:APPLIES_TO|MENTIONS]->(r)
+OPTIONAL MATCH (d:Document)-[rel:APPLIES_TO|MENTIONS]->(r)
+WHERE type(rel) IN $relations
 RETURN 'Region' AS kind, r.id AS id, r.name AS name, r.level AS level, r.lon AS lon, r.lat AS lat,
-       count(DISTINCT d) AS documents
+       r.adcode AS adcode, count(DISTINCT d) AS documents
 UNION ALL
 MATCH (p:Park)-[:LOCATED_IN]->(r:Region)
 WHERE r.lon IS NOT NULL AND r.lat IS NOT NULL
-OPTIONAL MATCH (d:Document)-[:APPLIES_TO|MENTIONS]->(p)
+OPTIONAL MATCH (d:Document)-[rel:APPLIES_TO|MENTIONS]->(p)
+WHERE type(rel) IN $relations
 RETURN 'Park' AS kind, p.id AS id, p.name AS name, p.level AS level, r.lon AS lon, r.lat AS lat,
-       count(DISTINCT d) AS documents
+       r.adcode AS adcode, count(DISTINCT d) AS documents
