@@ -85,6 +85,15 @@ def make_doc(text: str, title: str = "某市某某实施方案", number: str | N
             "为贯彻落实《某省乡村振兴促进条例》，经区政府同意，现将《某区实施方案》印发给你们。",
             [("某省乡村振兴促进条例", None, "implements")],
         ),
+        # Round 3 (a district's 实施意见): an 操作规程 is a document too.
+        (
+            "根据《上海市城市更新条例》《上海市城市更新工作指引》《上海市城市更新操作规程》及其配套制度，制定本实施意见。",
+            [
+                ("上海市城市更新条例", None, "basis"),
+                ("上海市城市更新工作指引", None, "basis"),
+                ("上海市城市更新操作规程", None, "basis"),
+            ],
+        ),
     ],
 )  # fmt: skip
 def test_citation_patterns(text, expected):
