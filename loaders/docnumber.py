@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # 〔2024〕 appears in scrapes as [2024], (2024), （2024）, 【2024】, 〔 2024 〕, ［2024］, ﹝2024﹞.
 _YEAR_BRACKETS = re.compile(r"[\[\(（【〔［﹝〈<]\s*((?:19|20)\d{2})\s*[\]\)）】〕］﹞〉>]")
@@ -12,6 +13,7 @@ _DOC_NUMBER = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*〔(?P<year>(?:19|20)\d{2})〕\s*(?P<serial>\d{1,5})\s*号"
 )
 _TITLE_MARKERS = re.compile(r"[（(]\s*(征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)\s*[)）]\s*$")
+_TITLE_STATUS_END = re.compile(r"（(征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)）$")
 _QUOTES = str.maketrans("", "", "《》〈〉<>\"'“”‘’")
 # 二○三五, 二0三五 and 二O三五 are all 二〇三五: a zero between Chinese numerals.
 _CN_ZERO = re.compile(r"(?<=[一二三四五六七八九十〇])[0OoＯ○◯]|[0OoＯ○◯](?=[一二三四五六七八九〇])")
@@ -51,6 +53,7 @@ def title_status(title: str) -> str | None:
     return match.group(1) if match else None
 
 
+@lru_cache(maxsize=16384)  # every citation of a document normalises the same titles again
 def normalize_title(raw: str) -> str:
     """Identity form of a title: no 《》 or quotes, no spaces, no trailing status marker."""
     text = _SPACES.sub("", to_halfwidth(unicodedata.normalize("NFC", raw))).translate(_QUOTES)
@@ -58,5 +61,5 @@ def normalize_title(raw: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = re.sub(r"（(征求意见稿|试行|暂行|送审稿|草案|修订稿|讨论稿)）$", "", text)
+        text = _TITLE_STATUS_END.sub("", text)
     return text

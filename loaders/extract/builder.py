@@ -22,9 +22,9 @@ class Builder:
 
     def node(self, label: str, node_id: str, props: dict[str, Value], weak: bool = True) -> str:
         """Add a node once; a strong record replaces a weak one of the same id."""
-        clean: dict[str, Value] = {k: v for k, v in props.items() if v is not None}
         known = self.nodes.get(node_id)
         if known is None or (known.weak and not weak):
+            clean: dict[str, Value] = {k: v for k, v in props.items() if v is not None}
             self.nodes[node_id] = NodeRecord(label, node_id, clean, weak)
         return node_id
 
