@@ -157,3 +157,14 @@ def test_a_shanghai_markdown_export_gives_each_measure_its_units() -> None:
         "上海市教育委员会", "上海市经济信息化委", "上海市科学技术委员会",
     }  # fmt: skip
     assert len(tasks) >= 35
+
+
+def test_an_organ_named_with_its_short_name_is_that_organ() -> None:
+    """上海市科学技术委员会（以下简称市科委）负责…: the unit is the committee, not a name with
+    its bracket (the spent sealed part's c13)."""
+    text = (
+        "第一章 总则\n第三条 上海市科学技术委员会（以下简称市科委）负责专家库的总体部署和统筹协调，"
+        "研究制定相关政策和管理制度。\n"
+    )
+    duties = _duties(_doc(text, "上海市科技专家库管理办法", "上海市科学技术委员会"))
+    assert {unit for _, _, unit in duties} == {"上海市科学技术委员会"}

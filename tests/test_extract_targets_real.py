@@ -228,3 +228,20 @@ def test_a_reports_unnumbered_parts_review_the_past_and_set_the_plans_years() ->
         (5.5, "%", 2026),
     ]
     assert "地区生产总值" in found[0][0] and found[1][0] == "城镇调查失业率"
+
+
+def test_a_reports_plan_goals_keep_the_plans_year() -> None:
+    """A 2026 report's 三、“十五五”时期主要目标任务 (the spent sealed_2 part's d17, real shape):
+    到2030年 frames the goals of the next sentence, which are the plan's, not the report's year."""
+    text = (
+        "二、2026年重点工作\n今年全省城镇新增就业20万人以上。\n"
+        "三、“十五五”时期主要目标任务\n"
+        "（一）“十五五”发展目标。到2030年，高质量发展明显进位。主要目标包括：地区生产总值年均增长5%以上，"
+        "常住人口城镇化率69%。\n"
+    )
+    found = goals(text, title="2026年吉林省政府工作报告", issuer="吉林省人民政府")
+    assert [(value, unit, year) for _, _, value, unit, year in found] == [
+        (20, "万人", 2026),
+        (5, "%", 2030),
+        (69, "%", 2030),
+    ]

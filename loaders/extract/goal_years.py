@@ -93,3 +93,11 @@ def section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | N
     if year is not None and doc_year is not None and year < doc_year:
         return False  # 2025年工作 in a 2026 document: a report of the past year
     return year
+
+
+def vision_capped(year: int, plan_year: int, heading_year: int | bool | None, sentence: str) -> int:
+    """A 2035 vision framing the goals of a plan that ends in 2025 sets no goal's year; a goal
+    under a heading of its own period (三、“十五五”时期主要目标任务 in a 2026 report) keeps it."""
+    if plan_year < year != heading_year and str(year) not in sentence:
+        return plan_year
+    return year

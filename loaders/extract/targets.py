@@ -10,6 +10,7 @@ from functools import cache
 
 import ahocorasick
 
+from policykg.loaders.extract import goal_years as gy
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.goal_filters import (
@@ -22,8 +23,6 @@ from policykg.loaders.extract.goal_filters import (
     no_goal,
 )
 from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
-from policykg.loaders.extract.goal_years import PLAN_END, YEAR, goals_section_year, part_start
-from policykg.loaders.extract.goal_years import section_year as heading_year_at
 from policykg.loaders.extract.ids import target_id
 from policykg.loaders.extract.metric_names import leading_year, metric_name, opening
 from policykg.loaders.extract.parks import ParkMention
@@ -157,12 +156,12 @@ def _years(text: str, doc_year: int | None) -> tuple[list[int], list[int], list[
     the offsets of those that by themselves make a number a goal (all but a bare 2026年，).
     A year that opens its own goal (2023年达到80%) counts unless it is before the document."""
     positions, years, cues = [], [], []
-    for m in YEAR.finditer(text):
+    for m in gy.YEAR.finditer(text):
         word = m.group()
         if word.startswith("十"):
             if _PLAN_AFTER.match(text, m.end()):
                 positions.append(m.start())
-                years.append(PLAN_END.get(word, 0))
+                years.append(gy.PLAN_END.get(word, 0))
                 cues.append(m.start())
             continue
         start = m.start()
@@ -199,7 +198,7 @@ def _year_in_force(
     start, end = ctx.sentences.span(at)
     j = bisect_left(quantities, start)
     framing = j >= len(quantities) or quantities[j] >= end
-    framing = framing and at >= part_start(ctx.text, pos)
+    framing = framing and at >= gy.part_start(ctx.text, pos)
     if framing and (at >= ctx.sections.root_start(pos) or _dash_items(ctx.sections, at, pos)):
         return years[i]
     return None
@@ -231,13 +230,13 @@ def _plan_year(ctx: Context) -> int | None:
     found = _TITLE_PERIOD.search(title)
     if found:
         return int(found.group(1))
-    plan = next((end for name, end in PLAN_END.items() if name in title), None)
+    plan = next((end for name, end in gy.PLAN_END.items() if name in title), None)
     if plan is not None:
         return plan
     years = _TITLE_YEAR.findall(title)
     if len(set(years)) == 1:
         return int(years[0])
-    return goals_section_year(ctx)
+    return gy.goals_section_year(ctx)
 
 
 _RESPECTIVELY = re.compile(r"分别")
@@ -415,7 +414,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
         clause_start = cut.start() + 1 if cut else sentence_start
         clause_start = max(clause_start, text.rfind("|", clause_start, value_start) + 1)
-        section_year = heading_year_at(ctx, value_start, doc_year)
+        section_year = gy.section_year(ctx, value_start, doc_year)
         if section_year is False or no_goal(ctx, m, clause_start):
             continue
         if GRANT_BEFORE.search(text, max(clause_start, value_start - 14), value_start):
@@ -458,8 +457,8 @@ def find_goals(ctx: Context) -> list[Goal]:
             year = _year_in_force(ctx, m.start(), positions, years, quantities)
         if year is None:
             year = section_year or plan_year
-        elif plan_year and year > plan_year and str(year) not in text[sentence_start : m.end()]:
-            year = plan_year  # a 2035 vision framing the goals of a plan that ends in 2025
+        elif plan_year:
+            year = gy.vision_capped(year, plan_year, section_year, text[sentence_start : m.end()])
         out.append(
             Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
                  baseline)

@@ -84,7 +84,8 @@ class Resolver:
         return self._found[raw]
 
     def _find(self, raw: str) -> Ref | None:
-        piece = _TRIM.sub("", _TRIM.sub("", raw.strip()))
+        # 上海市科学技术委员会（以下简称市科委）负责…: the organ, without its short name.
+        piece = _TRIM.sub("", _TRIM.sub("", _UNIT_ALIAS.sub("", raw).strip()))
         if len(piece) < 2:
             return None
         if piece in self.aliases:
