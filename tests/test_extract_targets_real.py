@@ -39,6 +39,10 @@ def one(text: str, **kw: str) -> tuple:
         ("力争将项目审批时限压缩至15个工作日以内。", 15, "个工作日"),
         ("全年筹集保障性租赁住房3万套（间）。", 3, "万套（间）"),
         ("到2030年，全员劳动生产率达到25万元/人。", 25, "万元/人"),
+        # Round 3, plans of Shanghai districts and a provincial report (real shapes):
+        ("到2030年，路网密度达到4.15公里/平方公里。", 4.15, "公里/平方公里"),
+        ("全年完成里弄全项目修缮80万平米。", 80, "万平米"),
+        ("全年建成幸福河湖10条（段）。", 10, "条（段）"),
     ],
 )
 def test_units_seen_in_reports(text: str, value: float, unit: str) -> None:
