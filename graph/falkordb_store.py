@@ -206,7 +206,7 @@ def _convert(result: Any) -> QueryResult:
     header = result.header or []
     columns = tuple(h[1] if isinstance(h, list | tuple) else str(h) for h in header)
     rows = tuple(tuple(_value(v) for v in row) for row in result.result_set or [])
-    return QueryResult(columns, rows)
+    return QueryResult(columns, rows, result.run_time_ms)
 
 
 def _failed_statement(exc: Exception, statements: Sequence[tuple[str, dict[str, Any]]]) -> str:

@@ -166,7 +166,10 @@ def _transaction_work(
     def work(tx: neo4j.ManagedTransaction) -> QueryResult:
         result = tx.run(cypher, params)
         columns = tuple(result.keys())
-        return QueryResult(columns, tuple(tuple(_value(v) for v in rec.values()) for rec in result))
+        rows = tuple(tuple(_value(v) for v in rec.values()) for rec in result)
+        summary = result.consume()
+        server_ms = (summary.result_available_after or 0) + (summary.result_consumed_after or 0)
+        return QueryResult(columns, rows, float(server_ms))
 
     return work
 

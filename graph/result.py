@@ -66,10 +66,12 @@ def to_json_value(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class QueryResult:
-    """Columns and rows of one query."""
+    """Columns and rows of one query; server_ms is the time the store reports it spent (the
+    query's own work, without the transfer and decoding of the rows), when it reports one."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
+    server_ms: float | None = field(default=None, compare=False)  # differs run to run
 
     def records(self) -> list[dict[str, Any]]:
         """Rows as dicts keyed by column."""
