@@ -13,6 +13,7 @@ from policykg.loaders.extract.span_tasks import (
     SpanTask,
     article_of,
     duty_clauses,
+    has_articles,
     paragraph_start,
     paragraph_tasks,
 )
@@ -262,6 +263,8 @@ def _article_duties(
     text = ctx.text
     out: list[tuple[int, str, Ref, SpanTask]] = []
     read: list[tuple[int, int]] = []
+    if not has_articles(ctx):
+        return out, read
     for m in _SUBJECT_CHARGE.finditer(text):
         index = article_of(ctx, m.start())
         if index is None:

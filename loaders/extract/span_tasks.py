@@ -80,6 +80,11 @@ def paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def has_articles(ctx: Context) -> bool:
+    """Whether the document is made of articles (第一条 …), as rules are."""
+    return any(_ARTICLE_NUMBER.fullmatch(s.number) for s in ctx.sections.sections)
+
+
 def article_of(ctx: Context, pos: int) -> int | None:
     """The index of the article (第五条) that pos stands in, if it stands in one."""
     index = ctx.sections.deepest(pos)
