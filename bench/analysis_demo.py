@@ -48,7 +48,7 @@ RUNS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
 )
 
 
-def _cli(home: Path, *args: str) -> str:
+def cli(home: Path, *args: str) -> str:
     """`policykg ARGS` as a user runs it; stdout (stderr too when it fails)."""
     env = {**os.environ, "POLICYKG_HOME": str(home), "COLUMNS": "120"}
     env.pop("POLICYKG_STORE", None)
@@ -66,11 +66,11 @@ def capture(folder: str, commands: tuple[tuple[str, ...], ...]) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         try:
-            _cli(home, "load", folder)
+            cli(home, "load", folder)
             lines = [f"$ policykg load {folder}"]
             for args in commands:
                 shown = " ".join(args)
-                lines += ["", f"$ policykg {shown}", _cli(home, *args)]
+                lines += ["", f"$ policykg {shown}", cli(home, *args)]
             return lines
         finally:
             stop_server(home)

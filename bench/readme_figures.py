@@ -49,6 +49,7 @@ BLOCKS = {
     "fuzz": lambda: _fuzz_excerpt((RESULTS / "fuzz.txt").read_text(encoding="utf-8")),
     "scale": lambda: (RESULTS / "scale.txt").read_text(encoding="utf-8").strip(),
     "analysis-demo": lambda: (RESULTS / "analysis_demo.txt").read_text(encoding="utf-8").strip(),
+    "analysis-1k": lambda: (RESULTS / "analysis_1k.txt").read_text(encoding="utf-8").strip(),
     "analysis-queries": lambda: (RESULTS / "analysis_queries.txt").read_text(encoding="utf-8").strip(),
 }
 
