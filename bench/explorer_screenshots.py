@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +35,11 @@ def settle(page: Any) -> None:
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
 
 
-def shoot(url: str, out: Path) -> list[Path]:
-    """Open each page and save its screenshot; returns the files written."""
+@contextmanager
+def browser_page() -> Iterator[Any]:
+    """A page of headless Chromium at 1440×900, in Chinese."""
     from playwright.sync_api import sync_playwright
 
-    written = []
     with sync_playwright() as driver, tempfile.TemporaryDirectory() as profile:
         context = driver.chromium.launch_persistent_context(
             profile,
@@ -49,6 +51,16 @@ def shoot(url: str, out: Path) -> list[Path]:
         )
         page = context.new_page()
         page.set_default_timeout(60_000)
+        try:
+            yield page
+        finally:
+            context.close()
+
+
+def shoot(url: str, out: Path) -> list[Path]:
+    """Open each page and save its screenshot; returns the files written."""
+    written = []
+    with browser_page() as page:
         for path, query, name in SHOTS:
             page.goto(f"{url}/{path}{query}")
             page.get_by_role("heading", level=1).first.wait_for()
@@ -69,23 +81,27 @@ def shoot(url: str, out: Path) -> list[Path]:
                 target = out / "demo_responsibility_matrix_1440.png"
                 page.screenshot(path=str(target))
                 written.append(target)
-        context.close()
     return written
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def shoot_corpus(files: list[Path], shooter: Callable[[str, Path], list[Path]]) -> None:
+    """Load files into a fresh data directory, serve the explorer, run shooter on it with
+    --out (default docs/screenshots) and print the files it wrote."""
+    parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         with store_at(home) as store:
-            files = sorted((ROOT / "demo").glob("*.txt"))
             load_files(store, files, batch_size=200, texts=texts_dir(home))
             with serve(home, free_port()) as url:
-                for path in shoot(url, args.out):
+                for path in shooter(url, args.out):
                     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def main() -> None:
+    shoot_corpus(sorted((ROOT / "demo").glob("*.txt")), shoot)
 
 
 if __name__ == "__main__":
