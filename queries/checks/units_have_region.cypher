@@ -1,6 +1,10 @@
 // description: Every unit belongs to a region or park, except collective assignees and central organs (a name that starts with 国务院, 国家, 中共中央, 中央, 全国 or 中华人民共和国, or ends with 部, 总局 or 总署 and names no 省, 市, 县 or 区).
+// The regions counted per unit (OPTIONAL MATCH): a NOT (u)-[:BELONGS_TO]->() test per unit
+// is twice as slow in FalkorDB.
 MATCH (u:Unit)
-WHERE NOT (u)-[:BELONGS_TO]->()
+OPTIONAL MATCH (u)-[b:BELONGS_TO]->()
+WITH u, count(b) AS places
+WHERE places = 0
   AND coalesce(u.kind, '') <> 'collective'
   AND NOT any(p IN ['国务院', '国家', '中共中央', '中央', '全国', '中华人民共和国'] WHERE u.name STARTS WITH p)
   AND NOT (any(s IN ['部', '总局', '总署'] WHERE u.name ENDS WITH s)
