@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -43,8 +42,7 @@ def chart(name: str, **query: str) -> tuple[dict[str, Any], list[Any]]:
             for d in element.proto.datasets}  # fmt: skip
     layers = spec.get("layer") or [spec]
     return spec, [
-        data[lr["data"]["name"]] if "name" in lr["data"] else lr["data"]["values"]
-        for lr in layers
+        data[lr["data"]["name"]] if "name" in lr["data"] else lr["data"]["values"] for lr in layers
     ]
 
 
