@@ -168,3 +168,16 @@ def test_an_organ_named_with_its_short_name_is_that_organ() -> None:
     )
     duties = _duties(_doc(text, "上海市科技专家库管理办法", "上海市科学技术委员会"))
     assert {unit for _, _, unit in duties} == {"上海市科学技术委员会"}
+
+
+def test_a_collective_after_a_vague_unit_and_a_noun_协同_are_read_apart() -> None:
+    """（责任单位：市科委、各相关单位、各区政府）: 各区政府 is a collective of its own, 各相关单位
+    no one; 优化部门协同、市区联动工作模式 is a noun phrase, not 优化部门 supporting (d05)."""
+    text = (
+        "（十九）加强统筹推进\n加强统筹推进，由市科委牵头，优化部门协同、市区联动工作模式，形成合力。"
+        "（责任单位：市科委、各相关单位、各区政府）\n"
+    )
+    assert _duties(_doc(text, *SHANGHAI)) == {
+        ("（十九） 加强统筹推进", "LED_BY", "上海市科学技术委员会"),
+        ("（十九） 加强统筹推进", "LED_BY", "各区政府"),
+    }

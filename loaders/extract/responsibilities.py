@@ -42,7 +42,7 @@ from policykg.ontology.records import Value
 _C = r"[^，,。；;：:\n]"  # one clause's characters
 _SUPPORT_VERB = r"(?:配合|参与|协同|协助|按职责分工负责|按职责负责|分工负责)"
 _LEAD_CUE = re.compile(
-    rf"牵头(?!单位)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
+    rf"牵头(?!单位)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}(?!、))?"
 )
 # 市财政局负责，市税务局协助: 负责 only counts with a supporting clause after it.
 _CHARGE_SUPPORT = re.compile(rf"(?<!由)负责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
