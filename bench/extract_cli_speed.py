@@ -6,6 +6,14 @@ The development corpus documents (tests/fixtures/corpus, without the sealed e* f
 demo documents, copied round-robin into 150 files in a temporary folder, are extracted by one
 `policykg extract --json` process with its output written to a file. Figures: wall time, and the child process's CPU time (one
 process, one thread: per core), against `jieba.cut` over the same clean texts in this process.
+
+Where the time goes (py-spy, a test dependency, samples the real process without slowing it):
+
+    py-spy record -r 250 -f raw -o spy.txt -- python -m policykg.app.cli extract --json DIR
+
+On this bench (2026-11-27): trafilatura ~33 % (its boilerplate pruning XPaths over each saved
+page), extraction ~31 %, imports ~15 % (regular expressions compiled at import, trafilatura),
+cleaning and structure ~10 %, JSON output ~3.5 %.
 """
 
 from __future__ import annotations
