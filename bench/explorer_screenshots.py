@@ -21,11 +21,21 @@ from tests.explorer_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, ser
 from tests.explorer_graph import store_at
 
 VIEWPORT = {"width": 1440, "height": 900}
-# page path, query string, file name; the document and unit are the demo's richest.
+GRAPH = "iframe[srcdoc]"
+CHART = "[data-testid='stVegaLiteChart'] svg"
+TABLE = "[data-testid='stDataFrame']"
+# The two demo documents that share most: an indicator and year, their province.
+PAIR = "a=doc:界首市新型城镇化试点实施方案&b=doc:解读亳州高新区城市功能品质活力提升实施意见的通知"
+# page path, query string, file name, what is drawn when the page is ready, the heading to
+# scroll to (None: the first graph or chart); the document and unit are the demo's richest.
 SHOTS = (
-    ("lineage", "", "demo_lineage_1440"),
-    ("lineage", "?layout=date", "demo_lineage_by_date_1440"),
-    ("responsibility", "", "demo_responsibility_1440"),
+    ("lineage", "", "demo_lineage_1440", GRAPH, None),
+    ("lineage", "?layout=date", "demo_lineage_by_date_1440", GRAPH, None),
+    ("responsibility", "", "demo_responsibility_1440", GRAPH, None),
+    ("map", "", "demo_map_1440", CHART, None),
+    ("map", "?province=340000", "demo_map_anhui_1440", CHART, None),
+    ("targets", "", "demo_targets_compare_1440", CHART, "比较同一指标"),
+    ("compare", f"?{PAIR}", "demo_compare_1440", TABLE, "同一指标、同一年份的目标"),
 )
 
 
@@ -61,13 +71,21 @@ def shoot(url: str, out: Path) -> list[Path]:
     """Open each page and save its screenshot; returns the files written."""
     written = []
     with browser_page() as page:
-        for path, query, name in SHOTS:
+        for path, query, name, ready, heading in SHOTS:
             page.goto(f"{url}/{path}{query}")
             page.get_by_role("heading", level=1).first.wait_for()
             settle(page)
-            page.frame_locator("iframe[srcdoc]").first.locator("#graph canvas").wait_for()
-            # Scroll so the graph fills the view under the page's controls.
-            page.locator("iframe[srcdoc]").first.scroll_into_view_if_needed()
+            page.locator(ready).first.wait_for()
+            if heading:  # the section under its heading, at the top of the view
+                page.get_by_role("heading", name=heading).first.evaluate(
+                    "(e) => e.scrollIntoView({block: 'start'})"
+                )
+            elif ready == GRAPH:
+                page.frame_locator(GRAPH).first.locator("#graph canvas").wait_for()
+                # Scroll so the graph fills the view under the page's controls.
+                page.locator(GRAPH).first.scroll_into_view_if_needed()
+            else:
+                page.locator(ready).first.scroll_into_view_if_needed()
             page.wait_for_timeout(1500)
             target = out / f"{name}.png"
             page.screenshot(path=str(target))

@@ -77,13 +77,16 @@ def test_targets_pair_on_the_normalised_indicator_and_year() -> None:
         # Same indicator and year, other units: side by side, no difference.
         target(A, "地区生产总值", 400, "亿元", 2025, "地区生产总值"),
         target(B, "地区生产总值", 1.2, "万亿元", 2025, "地区生产总值"),
+        # Only one document: last, although its name sorts first.
+        target(A, "污水处理率", 95, "%", 2025, "污水处理率"),
     ]
     table = targets_side_by_side(rows, A, B)
     records = table.to_dict("records")
     assert [(r["indicator"], r["year"]) for r in records] == [
-        ("地区生产总值", 2025),
-        ("研发投入强度", 2025),
-        ("研发投入强度", 2027),
+        ("地区生产总值", "2025"),
+        ("研发投入强度", "2025"),
+        ("研发投入强度", "2027"),  # only B for 2027: after the pairs, with its indicator
+        ("污水处理率", "2025"),
     ]
     assert records[0]["difference"] == ""
     assert records[1]["a"] == ">=2.5% (亳州市)" and records[1]["b"] == ">=2.8% (鹤壁市)"

@@ -140,6 +140,38 @@ def records(name: str, **params: Any) -> list[dict[str, Any]]:
     return result.records() if result is not None else []
 
 
+# What the whole graph holds, counted: a load or an import changes it, and so every cached
+# page query is asked again. (A rewrite that changes no count is seen when the entry expires.)
+VERSION = "MATCH (n) RETURN count(n) AS nodes"
+
+
+def graph_version() -> int:
+    """A number that changes when the graph does (its node count)."""
+    return int(store().read(VERSION).rows[0][0])
+
+
+@st.cache_data(show_spinner=False, max_entries=256, ttl=600)
+def _cached_rows(
+    opened: str, version: int, name: str, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """A page query's rows, kept per open store, graph version and parameters."""
+    return store().read(page_query(name).cypher, params).records()
+
+
+def cached_records(name: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of a named query, from the cache while the graph is unchanged ([] when it failed).
+
+    For queries that read the whole graph (targets, the map, the document list): at 1,000
+    documents running them on every click cost most of a page's time.
+    """
+    try:
+        opened = store()
+        return _cached_rows(f"{opened.name}:{id(opened)}", graph_version(), name, params)
+    except PolicyKGError as exc:  # refused, timed out, or the store went away
+        show_error(exc)
+        return []
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple | dict) or hasattr(value, "to_json"):
         return json.dumps(to_json_value(value), ensure_ascii=False)
@@ -360,7 +392,7 @@ def graph_view(
 def document_options() -> dict[str, dict[str, Any]]:
     """Documents for a selectbox: '文号 · 标题' -> row (typing in the box filters them)."""
     options: dict[str, dict[str, Any]] = {}
-    for row in records("document_table"):
+    for row in cached_records("document_table"):
         title = row.get("title") or row.get("id")
         label = f"{row['doc_number']} · {title}" if row.get("doc_number") else str(title)
         options[label] = row

@@ -102,6 +102,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "evidence": ("原文依据", "Evidence"),
     "show_evidence": ("查看目标原文", "Show the evidence of a target"),
+    "evidence_first": (
+        "列出筛选后的前 {n} 条目标;用上面的筛选缩小范围。",
+        "The first {n} targets of the filtered table; narrow them with the filters above.",
+    ),
     "open_document": ("打开文件", "Open document"),
     "no_targets": ("尚无目标。", "No targets yet."),
     "no_places": ("尚无带坐标的地区或园区。", "No regions or parks with coordinates yet."),

@@ -96,7 +96,7 @@ def targets_side_by_side(rows: Rows, a: str, b: str) -> pd.DataFrame:
     """Targets on one indicator (metric_key, else the printed metric) and year, side by side.
 
     Where each document sets one value in the same unit, the difference b − a is given;
-    pairs come first, then what only one of them sets.
+    pairs come first, then indicators both set for other years, then what only one sets.
     """
     cells: dict[tuple[str, Any], dict[str, list[Mapping[str, Any]]]] = {}
     for row in rows:
@@ -118,9 +118,21 @@ def targets_side_by_side(rows: Rows, a: str, b: str) -> pd.DataFrame:
                 entry["difference"] = f"{rb['value'] - ra['value']:+g}{rb.get('unit') or ''}"
         entry["paired"] = all(pair)
         table.append(entry)
-    table.sort(key=lambda e: (not e["paired"], e["indicator"], e["year"] is None, e["year"] or 0))
+    # Then the indicators both set, in other years: one row after the other.
+    sides_of: dict[str, set[str]] = {}
+    for (indicator, _year), sides in cells.items():
+        sides_of.setdefault(indicator, set()).update(sides)
+    table.sort(
+        key=lambda e: (
+            not e["paired"],
+            len(sides_of[e["indicator"]]) < 2,
+            e["indicator"],
+            e["year"] is None,
+            e["year"] or 0,
+        )
+    )
     out = pd.DataFrame(table, columns=["indicator", "year", "a", "b", "difference"])
-    out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
+    out["year"] = [str(y) if y is not None else "" for y in out["year"]]
     return out
 
 

@@ -4,15 +4,12 @@ OPTIONAL MATCH (t)-[:FOR]->(scope)
 RETURN t.id AS id,
        t.metric AS metric,
        t.metric_key AS metric_key,
-       t.dimension AS dimension,
        t.comparator AS comparator,
        t.value AS value,
        t.unit AS unit,
        t.year AS year,
        t.baseline AS baseline,
        scope.name AS scope,
-       labels(scope) AS scope_labels,
        d.id AS doc_id,
        d.title AS document,
        coalesce(s.evidence, t.text) AS evidence
-ORDER BY metric, year, scope

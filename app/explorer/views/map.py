@@ -16,7 +16,16 @@ import pandas as pd
 import streamlit as st
 
 from policykg.app.explorer import basemap
-from policykg.app.explorer.common import frame, header, lang, localise, records, t, table, url_state
+from policykg.app.explorer.common import (
+    cached_records,
+    frame,
+    header,
+    lang,
+    localise,
+    t,
+    table,
+    url_state,
+)
 from policykg.app.explorer.i18n import column
 
 # Only this many point names are written on the map (the most documents first).
@@ -33,7 +42,9 @@ mentions = st.toggle(t("map_mentions"), key="map_mentions")
 st.query_params["mentions"] = "1" if mentions else "0"
 relations = ["APPLIES_TO", "MENTIONS"] if mentions else ["APPLIES_TO"]
 cities = basemap.city_codes()
-counts = basemap.documents_per_division(records("map_divisions", relations=relations), cities)
+counts = basemap.documents_per_division(
+    cached_records("map_divisions", relations=relations), cities
+)
 
 names = dict(basemap.provinces())
 # Provinces with documents first (most first), then the others in adcode order.
@@ -52,7 +63,7 @@ st.query_params["province"] = province
 layer = "cities" if province else "provinces"
 outlines = basemap.choropleth(layer, counts, province or None)
 
-rows = records("places_map", relations=relations)
+rows = cached_records("places_map", relations=relations)
 # Parks take their region's coordinates: set them on a small ring around it, so each stays
 # visible (a growing diagonal shift drew a streak across the map).
 parks_at: dict[tuple[float, float], list[dict[str, Any]]] = {}
@@ -82,8 +93,10 @@ tooltip = [
     alt.Tooltip("properties.name:N", title=column("name", lang())),
     alt.Tooltip("properties.documents:Q", title=column("documents", lang())),
 ]
+# The outlines are put into the spec after Altair has built it: Altair walks every nested
+# value it is given (1.6 s for the provinces' coordinates on every run).
 shapes = (
-    alt.Chart(alt.Data(values=outlines))
+    alt.Chart(alt.Data(values=[]))
     .mark_geoshape(stroke="#ffffff", strokeWidth=0.8)
     .encode(
         color=alt.condition(
@@ -145,7 +158,9 @@ chart = (
     .project(type="conicEqualArea", rotate=[-105, 0, 0], parallels=[25, 47])
     .properties(height=HEIGHT, usermeta={"policykg": {"layer": layer, "outlines": len(outlines)}})
 )
-st.altair_chart(chart, width="stretch")
+spec = chart.to_dict()
+spec["layer"][0]["data"] = {"values": outlines}
+st.vega_lite_chart(spec, width="stretch")
 source = basemap.basemap()["source"]
 st.caption(t("map_source", package=source["package"], version=source["version"]))
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from policykg.app.explorer.common import (
+    cached_records,
     choose_document,
     frame,
     graph_view,
     header,
     lang,
-    records,
     run,
     t,
     table,
@@ -43,7 +44,7 @@ first: str | None = None
 if mode == "unit":
     # The filter text reaches Cypher only as the $q parameter.
     query = st.text_input(t("unit_filter"), key="responsibility_q").strip()
-    units = records("responsible", q=query)
+    units = cached_records("responsible", q=query)
     if not units:
         st.info(t("no_units"))
         st.stop()
@@ -78,21 +79,30 @@ if lead_only:
 graph_view(sub, key, layout="around", focus=focus)
 rows = responsibility_rows(sub)
 st.subheader(t("matrix"))
-_units, matrix = responsibility_matrix(rows, lead=t("lead"), support=t("support"), first=first)
+unit_columns, matrix = responsibility_matrix(
+    rows, lead=t("lead"), support=t("support"), first=first
+)
 whole = frame(matrix)
 if whole.empty:
     st.info(t("no_rows"))
 else:
     # The document's title once, above its tasks: on every row it took 40 % of the width.
-    documents = list(dict.fromkeys(whole["document"]))
-    if len(documents) > DOCUMENT_TABLES:
+    by_document: dict[str, list[dict[str, str]]] = {}
+    for task_row in matrix:
+        by_document.setdefault(str(task_row["document"] or ""), []).append(task_row)
+    if len(by_document) > DOCUMENT_TABLES:
         st.caption(t("documents_shown", n=DOCUMENT_TABLES))
     headers = {c: column(c, lang()) for c in ("task_number", "task")}
-    for position, title in enumerate(documents[:DOCUMENT_TABLES]):
-        part = whole[whole["document"] == title].drop(columns=["document"])
+    for position, (title, doc_tasks) in enumerate(list(by_document.items())[:DOCUMENT_TABLES]):
+        # Only the units with a part in this document's tasks (built from the rows: pandas
+        # over a frame with a column per unit of the whole graph took seconds per document).
+        used = [u for u in unit_columns if any(r.get(u) for r in doc_tasks)]
+        part = pd.DataFrame(
+            [{c: r.get(c) or "" for c in ("task_number", "task", *used)} for r in doc_tasks]
+        )
         st.markdown(f"**{title or '—'}** · {t('tasks_in_document', n=len(part))}")
         st.dataframe(
-            part.dropna(axis=1, how="all").loc[:, lambda df: (df != "").any()],
+            part,
             hide_index=True,
             width="stretch",
             key=f"responsibility_matrix_{position}",
