@@ -40,6 +40,7 @@ _SUFFIXES = re.compile(
     r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|"
     r"林区|特区|省|市|区|县|盟|旗)$"
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Names that are also common words; only matched in their full form.
 _NO_SHORT = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "高新区", "开发区"})
 
@@ -180,7 +181,13 @@ def _choose(codes: tuple[str, ...], province: str | None) -> Region | None:
 def _spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Leftmost-longest, non-overlapping name matches as (start, end, adcodes)."""
     automaton, codes = _automaton()
-    return [(start, end, codes[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
+    try:
+        found = automaton.find_matches_as_indexes(text)
+    except UnicodeEncodeError:
+        # A lone surrogate cannot go to the automaton as UTF-8; one U+FFFD for each keeps the
+        # offsets, and no name holds either.
+        found = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text))
+    return [(start, end, codes[i]) for i, start, end in found]
 
 
 Spans = list[tuple[int, int, tuple[str, ...]]]
