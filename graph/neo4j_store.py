@@ -52,7 +52,13 @@ class Neo4jStore:
         self.settings = settings
         auth = (settings.neo4j_user, settings.neo4j_password or "")
         try:
-            self._driver = neo4j.GraphDatabase.driver(settings.neo4j_uri or "", auth=auth)
+            # Our queries keep the `CALL { WITH … }` form FalkorDB also reads; Neo4j 5.26
+            # deprecates it, and the driver would log a warning per query on stderr.
+            self._driver = neo4j.GraphDatabase.driver(
+                settings.neo4j_uri or "",
+                auth=auth,
+                notifications_disabled_classifications=["DEPRECATION"],
+            )
         except ValueError as exc:
             raise StoreError(f"invalid NEO4J_URI {settings.neo4j_uri!r}: {exc}") from exc
         try:
