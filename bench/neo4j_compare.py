@@ -1,6 +1,11 @@
 """The same corpus on both stores: load rate, graph equality and named-query p50/p95.
 
-    python -m bench.neo4j_compare [N]     # default 1000 generated documents (bench.generate)
+    python -m bench.neo4j_compare [N] [--bulk]   # default 1000 generated documents (bench.generate)
+
+--bulk fills Neo4j by the documented bulk path instead of `policykg load`: `policykg export
+--format csv` from the embedded store, then the export's neo4j-admin-import.sh (neo4j-admin
+from tools/neo4j) into a new database, and Neo4j started on it; the time reported is export +
+import.
 
 Writes bench/results/neo4j_compare.txt for 1,000 documents, neo4j_compare_N.txt otherwise.
 
@@ -23,10 +28,11 @@ from pathlib import Path
 
 from bench.generate import generate
 from policykg.graph import open_store
+from policykg.graph.export_csv import IMPORT_SCRIPT
 from policykg.graph.stats import graph_stats
 from policykg.queries import named_queries
 from policykg.settings import Settings
-from tests.neo4j_server import build_launcher, start_server
+from tests.neo4j_server import LAUNCHER, build_launcher, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -38,6 +44,19 @@ def _load(docs: Path, env: dict[str, str]) -> float:
     subprocess.run(
         [sys.executable, "-m", "policykg.app.cli", "load", str(docs)],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return time.perf_counter() - start
+
+
+def _bulk(falkor_env: dict[str, str], out: Path, home: Path) -> float:
+    """Export the embedded graph as CSV and neo4j-admin import it into a new database at home."""
+    start = time.perf_counter()
+    cli = [sys.executable, "-m", "policykg.app.cli", "export", "--format", "csv", str(out)]
+    subprocess.run(cli, cwd=ROOT, env=falkor_env, check=True, capture_output=True, text=True)
+    path = f"{LAUNCHER}{os.pathsep}{os.environ['PATH']}"
+    subprocess.run(
+        ["sh", str(out / IMPORT_SCRIPT)], env={**os.environ, "PATH": path, "NEO4J_HOME": str(home)},
+        check=True, capture_output=True, text=True,
     )  # fmt: skip
     return time.perf_counter() - start
 
@@ -83,7 +102,9 @@ def _times(
 
 def main(argv: list[str]) -> int:
     """Load N documents into each store, compare, time the named queries, write the table."""
-    count = int(argv[0]) if argv else 1000
+    bulk = "--bulk" in argv
+    numbers = [a for a in argv if not a.startswith("--")]
+    count = int(numbers[0]) if numbers else 1000
     build_launcher()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -92,13 +113,17 @@ def main(argv: list[str]) -> int:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "POLICYKG_"))}
         falkor_env = {**env, "POLICYKG_HOME": str(base / "falkor")}
         falkor = Settings.from_env(env=falkor_env)
+        falkor_s = _load(docs, falkor_env)
+        if bulk:
+            (base / "neo4j").mkdir()
+            neo_s = _bulk(falkor_env, base / "csv", base / "neo4j")
         server = start_server(base / "neo4j")
         try:
             neo_env = {**env, **server.env(), "POLICYKG_STORE": "neo4j",
                        "POLICYKG_HOME": str(base / "neo")}  # fmt: skip
             neo = Settings.from_env(env=neo_env)
-            falkor_s = _load(docs, falkor_env)
-            neo_s = _load(docs, neo_env)
+            if not bulk:
+                neo_s = _load(docs, neo_env)
             stats = []
             for settings in (falkor, neo):
                 store = open_store(settings)
@@ -112,12 +137,15 @@ def main(argv: list[str]) -> int:
             server.stop()
             subprocess.run([sys.executable, "-m", "policykg.app.cli", "db", "stop"], cwd=ROOT,
                            env=falkor_env, capture_output=True, check=False)  # fmt: skip
+    neo_how = "export --format csv + neo4j-admin import" if bulk else "policykg load, whole process"
     lines = [
         f"policykg on both stores, {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}",
         f"python {platform.python_version()}, {os.cpu_count()} cores; Neo4j 5.26 (tools/neo4j), "
         f"embedded FalkorDB; {count} generated documents (bench.generate)",
-        f"load (policykg load, whole process): FalkorDB {falkor_s:.1f} s "
-        f"({count / falkor_s:.1f} docs/s), Neo4j {neo_s:.1f} s ({count / neo_s:.1f} docs/s)",
+        f"load: FalkorDB (policykg load, whole process) {falkor_s:.1f} s "
+        f"({count / falkor_s:.1f} docs/s); Neo4j ({neo_how}) {neo_s:.1f} s "
+        f"({count / neo_s:.1f} docs/s)",
+        f"machine load average at the end: {os.getloadavg()[0]:.1f}",
         f"graphs equal (stats): {stats[0] == stats[1]}  "
         f"({stats[0]['nodes']} nodes, {stats[0]['relationships']} relationships)",
         "",
