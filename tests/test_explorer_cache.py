@@ -12,7 +12,7 @@ from policykg.app.explorer.common import cached_records, graph_version, store
 from policykg.graph import Store
 from policykg.graph.writer import write_records
 from policykg.ontology import NodeRecord, RelationshipRecord, node_id
-from tests.explorer_graph import SEED002_ID, store_at, use_home, write_known_graph
+from tests.explorer_graph import SEED000_ID, SEED002_ID, store_at, use_home, write_known_graph
 
 
 @pytest.fixture
@@ -54,6 +54,15 @@ def test_rows_are_kept_while_the_graph_is_unchanged_and_read_again_after_a_load(
 
 
 def test_parameters_are_part_of_the_key(writer: Store) -> None:
-    every = cached_records("map_divisions", relations=["APPLIES_TO", "MENTIONS"])
-    assert [r["adcode"] for r in every] == ["341600", "410600"]
-    assert cached_records("map_divisions", relations=["MENTIONS"]) == []
+    # The known graph's documents apply to their places; once one only mentions its place,
+    # the count without mentions drops: a cached answer for the other parameter would not.
+    assert len(cached_records("map_divisions", mentions=False)) == 2
+    writer.write("MATCH (d:Document)-[r:APPLIES_TO]->(:Park) DELETE r")
+    writer.write("MATCH (d:Document), (p:Park) WHERE d.id = $doc CREATE (d)-[:MENTIONS]->(p)",
+                 {"doc": SEED000_ID})  # fmt: skip
+    writer.write("CREATE (:Marker)")  # a new node: the graph's version moves on
+    assert [r["adcode"] for r in cached_records("map_divisions", mentions=True)] == [
+        "341600",
+        "410600",
+    ]
+    assert [r["adcode"] for r in cached_records("map_divisions", mentions=False)] == ["410600"]

@@ -52,6 +52,11 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.browser]
 pw = embedded_suite.pw
 DEMO_FILES = sorted(DEMO.glob("*"))
 DEMO_UNIT = "unit:region:410600/发展改革委"
+# Two demo documents with citations, tasks, targets and places each.
+DEMO_PAIR = {
+    "a": "doc:界首市新型城镇化试点实施方案",
+    "b": "doc:解读亳州高新区城市功能品质活力提升实施意见的通知",
+}
 # Parameters that find something in the demo corpus, so that equal rows are not two empty lists.
 DEMO_PARAMS: dict[str, dict[str, str]] = {
     "document_citations": {"doc": BASIS_NUMBER},
@@ -63,6 +68,11 @@ DEMO_PARAMS: dict[str, dict[str, str]] = {
     "neighbours": {"id": BASIS_ID},
     "node_by_id": {"id": DEMO_UNIT},
     "places_map": {},
+    "map_divisions": {"mentions": "true"},
+    "compare_citations": DEMO_PAIR,
+    "compare_reach": DEMO_PAIR,
+    "compare_targets": DEMO_PAIR,
+    "compare_tasks": DEMO_PAIR,
     "responsible": {"q": ""},
     "targets": {},
     "unit_graph": {"id": DEMO_UNIT},

@@ -40,11 +40,8 @@ if "map_mentions" not in st.session_state:
     st.session_state["map_mentions"] = st.query_params.get("mentions") == "1"
 mentions = st.toggle(t("map_mentions"), key="map_mentions")
 st.query_params["mentions"] = "1" if mentions else "0"
-relations = ["APPLIES_TO", "MENTIONS"] if mentions else ["APPLIES_TO"]
 cities = basemap.city_codes()
-counts = basemap.documents_per_division(
-    cached_records("map_divisions", relations=relations), cities
-)
+counts = basemap.documents_per_division(cached_records("map_divisions", mentions=mentions), cities)
 
 names = dict(basemap.provinces())
 # Provinces with documents first (most first), then the others in adcode order.
@@ -63,7 +60,7 @@ st.query_params["province"] = province
 layer = "cities" if province else "provinces"
 outlines = basemap.choropleth(layer, counts, province or None)
 
-rows = cached_records("places_map", relations=relations)
+rows = cached_records("places_map", mentions=mentions)
 # Parks take their region's coordinates: set them on a small ring around it, so each stays
 # visible (a growing diagonal shift drew a streak across the map).
 parks_at: dict[tuple[float, float], list[dict[str, Any]]] = {}
