@@ -49,6 +49,7 @@ _LEVEL_WORDS = frozenset("省市县区镇乡")
 BOTH_LEVELS = re.compile(r"^([省市县区])[（(]([市县区镇])[)）](.{2,})$")
 _PLACE_ORGAN = re.compile(r"(?:管委会|管理委员会|人民政府|政府|党工委)$")
 _QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家|国务院")
+_REGION_WORD = re.compile(r"区域")
 
 Target = tuple[str, str]
 
@@ -133,7 +134,12 @@ class Resolver:
     def _suffix(self, clause: str) -> tuple[Ref, int] | None:
         clause = TAIL.sub("", clause.strip())[-24:]
         # Names begin with 省/市/县/区, a division's name or a park alias; try those first.
-        starts = {m.start() for m in _QUALIFIED_ANYWHERE.finditer(clause)}
+        # 长三角区域合作办公室: the 区 of 区域 is no level, 区域合作办公室 no name of its own.
+        starts = {
+            m.start()
+            for m in _QUALIFIED_ANYWHERE.finditer(clause)
+            if not _REGION_WORD.match(clause, m.start())
+        }
         # 人民银行西安分行, 人行合肥中心支行: a branch of the central bank is named with it.
         starts.update(m.start() for m in _CENTRAL_BANK.finditer(clause))
         starts.update(hit.start for hit in find_regions(clause, self.ctx.province))

@@ -60,6 +60,9 @@ def _home_park(word: str, region: Region | None, province: str | None) -> ParkMe
 _DEPARTMENT = re.compile(r"(?:局|委|办|厅|委员会|办公室)$")
 _FULL_PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 # 省X厅, 市X局 … (but 县级以上地方人民政府 names levels, not a place).
+# 长三角区域合作办公室: an office for an area of several provinces already names its area;
+# 上海市长三角区域合作办公室 would read as a Shanghai name of it.
+_CROSS_AREA = re.compile(r"^(?:长三角|长江三角洲|京津冀|粤港澳|成渝|长江经济带|黄河流域|泛珠)")
 _PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡|村)(?!级以上)(?=[\u4e00-\u9fff(（]{2})")
 # Prefixes of levels below a jurisdiction: 区民政部门 in a city's document is every district's
 # (kept as printed), 市财政局 in a province's every city's.
@@ -186,7 +189,7 @@ def qualify(
             # jurisdiction's own and carries its name; any other body (申康医院发展中心) is
             # named as printed, under the document's region.
             owner, rest = (park or region), raw
-            if park is None and not _DEPARTMENT.search(raw):
+            if park is None and (not _DEPARTMENT.search(raw) or _CROSS_AREA.match(raw)):
                 printed = ""
     if len(rest) < 2:
         return None
