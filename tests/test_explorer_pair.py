@@ -79,6 +79,7 @@ def test_targets_pair_on_the_normalised_indicator_and_year() -> None:
         target(B, "地区生产总值", 1.2, "万亿元", 2025, "地区生产总值"),
         # Only one document: last, although its name sorts first.
         target(A, "污水处理率", 95, "%", 2025, "污水处理率"),
+        target(B, "上高速出入口时间", 30, "分钟", None),  # no year: an empty cell
     ]
     table = targets_side_by_side(rows, A, B)
     records = table.to_dict("records")
@@ -86,6 +87,7 @@ def test_targets_pair_on_the_normalised_indicator_and_year() -> None:
         ("地区生产总值", "2025"),
         ("研发投入强度", "2025"),
         ("研发投入强度", "2027"),  # only B for 2027: after the pairs, with its indicator
+        ("上高速出入口时间", ""),
         ("污水处理率", "2025"),
     ]
     assert records[0]["difference"] == ""

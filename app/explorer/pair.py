@@ -131,9 +131,10 @@ def targets_side_by_side(rows: Rows, a: str, b: str) -> pd.DataFrame:
             e["year"] or 0,
         )
     )
-    out = pd.DataFrame(table, columns=["indicator", "year", "a", "b", "difference"])
-    out["year"] = [str(y) if y is not None else "" for y in out["year"]]
-    return out
+    for entry in table:  # as text: a column with gaps would turn 2025 into 2025.0 and nan
+        year = entry["year"]
+        entry["year"] = "" if year is None or year != year else f"{year:g}"
+    return pd.DataFrame(table, columns=["indicator", "year", "a", "b", "difference"])
 
 
 def shared_reach(rows: Rows, a: str, b: str, lang: str = "zh") -> pd.DataFrame:
