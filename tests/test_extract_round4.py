@@ -3,6 +3,8 @@ Sentences are shaped as printed in those documents."""
 
 from __future__ import annotations
 
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
 from tests.test_extract_round3 import _doc, _duties
 
 SHANGHAI = ("上海市北斗产业高质量发展三年行动计划", "上海市人民政府办公厅")
@@ -18,3 +20,33 @@ def test_an_office_of_a_cross_province_area_keeps_its_whole_name() -> None:
     )
     leads = {unit for _, role, unit in _duties(_doc(text, *SHANGHAI)) if role == "LED_BY"}
     assert leads == {"上海市经济信息化委", "上海市商务局", "长三角区域合作办公室"}
+
+
+def _targets(document: ParsedDocument) -> set[tuple[str, str]]:
+    extraction = extract(document)
+    names = {n.id: n.properties.get("name") for n in extraction.nodes}
+    return {
+        (str(names[r.start]), str(names[r.end]))
+        for r in extraction.relationships
+        if r.type == "APPLIES_TO" and r.end_label == "Region"
+    }
+
+
+def test_a_district_government_signing_jointly_makes_the_document_the_districts() -> None:
+    """Before: the page named the city's commission alone and the title the district only in
+    a pun (杨“数”浦), so the plan and its goals were the whole city's."""
+    letter = (
+        "沪科合〔2025〕7号\n各有关单位：\n"
+        "上海市科学技术委员会、上海市杨浦区人民政府制定了《杨“数”浦新质秀带创新区建设方案》。"
+        "现予以印发，请认真按照执行。\n上海市科学技术委员会\n上海市杨浦区人民政府\n2025年3月10日"
+    )
+    plan = "一、发展目标\n到2027年，全社会研发经费投入占GDP的比重达5.5%。\n"
+    meta = Metadata(title="杨“数”浦新质秀带创新区建设方案", issuer="上海市科学技术委员会")
+    cover = ParsedDocument("mem.txt", "txt", "utf-8", letter, Metadata(title="关于印发的通知"))
+    document = ParsedDocument("mem.txt", "txt", "utf-8", plan, meta, companions=(cover,))
+    assert ("杨“数”浦新质秀带创新区建设方案", "杨浦区") in _targets(document)
+    # One organ above its date is the sender, not a joint issue: the city's own document.
+    alone = ParsedDocument(
+        "mem.txt", "txt", "utf-8", plan + "上海市科学技术委员会\n2025年3月10日", meta
+    )
+    assert ("杨“数”浦新质秀带创新区建设方案", "上海市") in _targets(alone)

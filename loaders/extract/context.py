@@ -77,6 +77,30 @@ def _names_central_organs(text: str, place_mentions: int) -> bool:
     return len(set(named)) >= 3 and len(named) > place_mentions
 
 
+# The 落款 of a jointly issued letter: organ lines above its date line.
+_SIGNER = re.compile(r"[\u4e00-\u9fff（）()]{4,30}(?:人民政府|委员会|办公厅|办公室|[局委厅])")
+_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _joint_governments(doc: ParsedDocument) -> str:
+    """The governments among a joint 落款's signers (上海市科学技术委员会 / 上海市杨浦区人民政府
+    / 2025年3月10日): a district government signs only for its district, so the document is
+    that district's although the page names the city's commission alone."""
+    out: list[str] = []
+    for text in (doc.text, *(c.text for c in doc.companions)):
+        lines = [line.strip() for line in text[-400:].splitlines() if line.strip()]
+        if not lines or not _DATE_LINE.fullmatch(lines[-1]):
+            continue
+        signers: list[str] = []
+        for line in reversed(lines[:-1]):
+            if not _SIGNER.fullmatch(line):
+                break
+            signers.append(line)
+        if len(signers) >= 2:
+            out.extend(s for s in signers if s.endswith("人民政府"))
+    return "\n".join(out)
+
+
 def _jurisdiction(
     doc: ParsedDocument, spans: Spans, issuer: Issuer | None
 ) -> tuple[Region | None, ParkMention | None, bool]:
@@ -84,7 +108,7 @@ def _jurisdiction(
     meta = doc.metadata
     if is_central(doc, issuer):
         return None, None, True
-    head = halfwidth(f"{meta.issuer or ''}\n{meta.title or ''}")
+    head = halfwidth(f"{meta.issuer or ''}\n{meta.title or ''}\n{_joint_governments(doc)}")
     province = issuer.region.province if issuer and issuer.region else None
     parks = [p for p in find_parks(head, None, province) if p.region is not None]
     park = parks[0] if parks else None
