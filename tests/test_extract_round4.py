@@ -50,3 +50,23 @@ def test_a_district_government_signing_jointly_makes_the_document_the_districts(
         "mem.txt", "txt", "utf-8", plan + "上海市科学技术委员会\n2025年3月10日", meta
     )
     assert ("杨“数”浦新质秀带创新区建设方案", "上海市") in _targets(alone)
+
+
+def _goals(document: ParsedDocument) -> set[tuple[str, float, str]]:
+    return {
+        (str(n.properties["metric"]), float(str(n.properties["value"])), str(n.properties["unit"]))
+        for n in extract(document).nodes
+        if n.label == "Target"
+    }
+
+
+def test_the_size_of_a_place_is_no_goal_but_an_area_to_reach_is() -> None:
+    """Before: 总规划面积约60.61平方公里 and each zone's 面积约8.5平方公里 were targets."""
+    text = (
+        "二、空间布局\n创新区覆盖杨浦区全域，总规划面积约60.61平方公里。"
+        "科技创新策源区依托高校科研优势，构筑原始创新高地，面积约8.5平方公里。\n"
+        "三、发展目标\n到2027年，新增绿化面积约500公顷。\n"
+    )
+    goals = _goals(_doc(text, "上海市杨浦区创新区建设方案", "上海市杨浦区人民政府"))
+    assert not any(unit == "平方公里" for _, _, unit in goals)
+    assert any(value == 500.0 and unit == "公顷" for _, value, unit in goals)

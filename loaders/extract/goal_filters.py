@@ -39,6 +39,13 @@ NOT_GOAL_AFTER = re.compile(
     r"(?:大|项|个|条)?(?:方面|部分|阶段|环节|原则|步骤|篇章|专项行动)|[\u4e00-\u9fff]{0,6}指标"
 )
 
+# The size of a place: 总规划面积约60.61平方公里, …功能区，面积约8.5平方公里. An area to be
+# reached carries its verb (新增绿化面积约500公顷, 完成改造面积约3万平方米).
+_AREA_UNITS = frozenset({"平方公里", "公顷", "亩", "平方米", "万平方米", "万亩"})
+_SIZE_BEFORE = re.compile(
+    r"(?:(?!新增|建成|完成|达到|累计|改造|整治|治理|修复|造林)[^，,。；;])*面积(?:约为?|为)\s*"
+)
+
 
 def is_regulation(title: str) -> bool:
     """A 管理办法, 实施细则, 条例 … (not an assessment scheme, whose indicators are goals)."""
@@ -65,6 +72,8 @@ def no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
         return True
     if m.group("post") in ("以下", "及以下") and _CLASS_NOUN.match(text, m.end()):
         return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
+    if m.group("unit") in _AREA_UNITS and _SIZE_BEFORE.fullmatch(text, clause_start, value_start):
+        return True  # 面积约30平方公里: how large a place is, not an area to reach
     if m.group("unit").endswith("元"):
         return bool(_PAYMENT.search(text, max(sentence_start, value_start - 40), value_start))
     return False
