@@ -70,3 +70,18 @@ def test_the_size_of_a_place_is_no_goal_but_an_area_to_reach_is() -> None:
     goals = _goals(_doc(text, "上海市杨浦区创新区建设方案", "上海市杨浦区人民政府"))
     assert not any(unit == "平方公里" for _, _, unit in goals)
     assert any(value == 500.0 and unit == "公顷" for _, value, unit in goals)
+
+
+def test_a_longer_last_item_keeps_its_own_character_before_the_shared_measure() -> None:
+    """Before: 原煤、原油、天然气产量分别达到… gave 原煤气产量 and 原油气产量 (the shared part was
+    cut at the first item's width). A modifier of the measure (总产量) and a longer shared
+    part (收获机械化率) stay shared."""
+    text = (
+        "二、2026年主要目标\n原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米。"
+        "粮食、棉花总产量分别达到1200万吨、5万吨。花生、油菜收获机械化率分别达到65%和55%。\n"
+    )
+    metrics = {
+        (m, v) for m, v, _ in _goals(_doc(text, "2026年甘肃省政府工作报告", "甘肃省人民政府"))
+    }
+    assert {("原煤产量", 7000.0), ("原油产量", 1280.0), ("粮食总产量", 1200.0)} <= metrics
+    assert {("棉花总产量", 5.0), ("花生收获机械化率", 65.0), ("油菜收获机械化率", 55.0)} <= metrics

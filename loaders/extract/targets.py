@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
@@ -22,6 +22,7 @@ from policykg.loaders.extract.goal_filters import (
     is_regulation,
     no_goal,
 )
+from policykg.loaders.extract.goal_lists import LEADING, Goal, spread_enumerations
 from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
 from policykg.loaders.extract.ids import target_id
 from policykg.loaders.extract.metric_names import leading_year, metric_name, opening
@@ -131,24 +132,7 @@ def _cue_automaton(plan: bool = False) -> ahocorasick.Automaton:
     return automaton
 
 
-_LEADING = re.compile(
-    r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现)+"
-)
 _TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
-
-
-@dataclass(frozen=True)
-class Goal:
-    """One quantified goal read from text."""
-
-    start: int
-    metric: str
-    value: float | None
-    value_max: float | None
-    unit: str
-    comparator: str
-    year: int | None
-    baseline: float | None
 
 
 def _years(text: str, doc_year: int | None) -> tuple[list[int], list[int], list[int]]:
@@ -239,39 +223,10 @@ def _plan_year(ctx: Context) -> int | None:
     return gy.goals_section_year(ctx)
 
 
-_RESPECTIVELY = re.compile(r"分别")
 _RANGE_GAP = re.compile(r"\s*[-—–～~至到]{1,2}\s*")
 # The starting point of 从X提高到Y is a baseline, not a goal.
 _FROM_TAIL = re.compile(r"从[^从]*$")
 _FROM_BEFORE = re.compile(r"从[^，,。；;、到]{0,14}$")
-_LAST_SENTENCE_PART = re.compile(r"[，,。；;：:\n][^，,。；;：:\n]*$")
-_ITEM_SPLIT = re.compile(r"、|和|及|与")
-
-
-def _spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
-    """花生、油菜收获机械化率分别达到65%和55%: one goal per item, each with its own metric."""
-    out = list(goals)
-    for m in _RESPECTIVELY.finditer(text):
-        clause_end = min(
-            (i for i in (text.find(c, m.end()) for c in "，,。；;\n") if i >= 0), default=len(text)
-        )
-        members = [i for i, g in enumerate(out) if m.end() <= g.start < clause_end]
-        cut = _LAST_SENTENCE_PART.search(text, max(0, m.start() - 60), m.start())
-        subject = _LEADING.sub(
-            "", text[cut.start() + 1 if cut else max(0, m.start() - 60) : m.start()].strip()
-        )
-        items = [item for item in _ITEM_SPLIT.split(subject) if item]
-        if len(members) < 2 or len(items) != len(members):
-            continue
-        width = len(items[0])
-        last = items[-1]
-        if len(last) <= width:
-            continue
-        shared = last[width:]
-        names = [*items[:-1], last[:width]]
-        for index, name in zip(members, names, strict=True):
-            out[index] = replace(out[index], metric=f"{name}{shared}")
-    return out
 
 
 @dataclass(frozen=True)
@@ -351,7 +306,7 @@ def _row_indicator(text: str, pos: int) -> str:
     cells = text[line_start:pos].split("|")
     if len(cells) < 2 or _CLAUSE.search(cells[-2].strip()):
         return ""  # no table row, or a cell of prose
-    return _LEADING.sub("", cells[-2].strip())
+    return LEADING.sub("", cells[-2].strip())
 
 
 def _table_goals(rows: list[IndicatorRow], plan_year: int | None) -> list[Goal]:
@@ -463,7 +418,7 @@ def find_goals(ctx: Context) -> list[Goal]:
             Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
                  baseline)
         )  # fmt: skip
-    return sorted(_spread_enumerations(text, out) + _table_goals(rows, plan_year), key=_start)
+    return sorted(spread_enumerations(text, out) + _table_goals(rows, plan_year), key=_start)
 
 
 def _start(goal: Goal) -> int:
