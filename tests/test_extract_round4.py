@@ -85,3 +85,11 @@ def test_a_longer_last_item_keeps_its_own_character_before_the_shared_measure() 
     }
     assert {("原煤产量", 7000.0), ("原油产量", 1280.0), ("粮食总产量", 1200.0)} <= metrics
     assert {("棉花总产量", 5.0), ("花生收获机械化率", 65.0), ("油菜收获机械化率", 55.0)} <= metrics
+
+
+def test_the_whole_jurisdiction_is_the_goals_scope_not_its_indicator() -> None:
+    """Before: 全省地区生产总值年均增长5%以上 was a goal on 全省地区生产总值."""
+    text = "三、“十五五”时期主要目标\n到2030年，全省地区生产总值年均增长5%以上，全区域覆盖率达到90%。\n"
+    metrics = {m for m, _, _ in _goals(_doc(text, "2026年甘肃省政府工作报告", "甘肃省人民政府"))}
+    # 全区域 is a word of its own (the whole area), kept.
+    assert metrics == {"地区生产总值", "全区域覆盖率"}

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 # What a clause starts with before its indicator: list marks, framing words and action verbs
-# (the action is the kind of goal, the indicator is what is counted).
+# (the action is the kind of goal, the indicator is what is counted); 全省/全市 is the
+# goal's scope, not part of its indicator (全省地区生产总值年均增长5% → 地区生产总值).
 _LEADING = re.compile(
-    r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|今年|年内|实现|原则上|"
+    r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|今年|年内|实现|原则上|全[省市区县](?!域|级|范围)|"
     r"(?:努力|持续|着力|积极|大力|加快|加力|全力|深入|稳步|逐步|重点|高质量|进一步)|"
     r"(?:组织开展|开展|组织|推动|推进|实施|完成|支持|引导|争取|动员|吸纳|累计|培育|引育|"
     r"打造|构建|改扩建|建设|建成|建好|现有|办好|形成|组建|认定|启动|举办|新开发|开发|募集|提供|将))+"
