@@ -427,6 +427,25 @@ def query(
 
 
 @app.command()
+def search(
+    ctx: typer.Context,
+    words: Annotated[str, typer.Argument(help="Words to find in titles and texts (as printed).")],
+    fmt: FormatOption = "table",
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many documents.")] = 20,
+) -> None:
+    """Full-text search over the documents loaded into this data directory."""
+    from policykg.app.text_search import search as search_texts
+    from policykg.app.texts import texts_dir
+
+    _check_format(fmt)
+    hits = search_texts(texts_dir(_state(ctx).settings.home), words, limit)
+    rows = tuple((h.document_id, h.title, h.matches, h.snippet) for h in hits)
+    render(QueryResult(("document_id", "title", "matches", "snippet"), rows), fmt, out)
+    if not hits:
+        err.print(f"no loaded document contains {words!r}", highlight=False)
+
+
+@app.command()
 def run(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(help="Named query from queries/.")] = None,

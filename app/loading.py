@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from policykg.app.text_search import index_texts
 from policykg.app.texts import StoredText, save_text, stored_text
 from policykg.errors import ExtractError, LoadError
 from policykg.graph.reconcile import merge_stubs
@@ -171,11 +172,13 @@ class DocumentGroup:
         if documents:
             replace_documents(store, [(d.document_id, d.rows) for d in documents], batch_size)
         out = []
+        searchable = []
         for path, prepared in self.files:
             results = []
             for document in prepared:
                 if texts is not None and document.text is not None:
                     save_text(texts, document.text)
+                    searchable.append((document.text, document.title or ""))
                 counts = document.rows.counts()
                 results.append(
                     FileResult(
@@ -188,6 +191,8 @@ class DocumentGroup:
                     )
                 )
             out.append(results)
+        if texts is not None:
+            index_texts(texts, searchable)
         self.files, self._ids, self._documents = [], set(), 0
         return out
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from policykg.app.loading import load_files
+from policykg.app.text_search import index_texts
 from policykg.app.texts import save_text, stored_text, texts_dir
 from policykg.graph import open_store
 from policykg.graph.embedded import stop_server
@@ -281,7 +282,10 @@ def write_known_graph(store: Store) -> None:
 def keep_known_texts(home: Path) -> None:
     """The texts `load` would keep for the two loaded documents of the known graph."""
     for doc_id, source in ((SEED000_ID, SEED000_SOURCE), (SEED002_ID, SEED002_SOURCE)):
-        save_text(texts_dir(home), stored_text(doc_id, parse(Path(source))))
+        parsed = parse(Path(source))
+        text = stored_text(doc_id, parsed)
+        save_text(texts_dir(home), text)
+        index_texts(texts_dir(home), [(text, parsed.metadata.title or "")])
 
 
 @contextmanager

@@ -58,6 +58,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The graph is empty: run `policykg load` first.",
     ),
     "choose_document": ("选择文件(输入文号或标题)", "Choose a document (type 文号 or title)"),
+    "full_text_search": ("全文搜索(标题和正文)", "Full-text search (titles and texts)"),
+    "search_hits": (
+        "{n} 份文件含此词,按出现次数排列",
+        "{n} documents contain it, most occurrences first",
+    ),
+    "search_none": ("没有已载入的文件含此词", "No loaded document contains it"),
     "lineage_steps": ("逐步引用关系", "Citation steps"),
     "depth": ("层数", "Depth"),
     "direction": ("方向", "Direction"),

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 from policykg.app import vocabulary
-from policykg.app.explorer.common import choose_document, frame, header, lang, records, t, table
+from policykg.app.explorer.common import (
+    choose_document,
+    document_url,
+    frame,
+    header,
+    lang,
+    records,
+    t,
+    table,
+)
 from policykg.app.explorer.i18n import column
+from policykg.app.text_search import search
 from policykg.app.texts import StoredText, read_text, texts_dir
 from policykg.app.visual import SPAN_COLOURS, highlight_evidence
 from policykg.settings import Settings
@@ -20,6 +31,30 @@ FIELDS = {**vocabulary.PROPERTIES, "citations": ("引用数", "citations"),
 
 header("page_document", "q_document")
 
+
+def _full_text_search() -> None:
+    """Documents whose text holds the words typed, each linked to its page (?q= keeps them)."""
+    words = st.text_input(t("full_text_search"), value=st.query_params.get("q", ""), key="doc_q")
+    if not words.strip():
+        st.query_params.pop("q", None)
+        return
+    st.query_params["q"] = words
+    hits = search(texts_dir(Settings.from_env().home), words, limit=50)
+    if not hits:
+        st.caption(t("search_none"))
+        return
+    st.caption(t("search_hits").format(n=len(hits)))
+    link = document_url()
+    lines = [
+        f"- [{html.escape(hit.title or hit.document_id)}]({link.format(id=quote(hit.document_id))})"
+        f" ({hit.matches}) {html.escape(hit.snippet)}"
+        for hit in hits
+    ]
+    with st.container(height=240):
+        st.markdown("\n".join(lines))
+
+
+_full_text_search()
 doc = choose_document("document_doc")
 if doc is None:
     st.stop()

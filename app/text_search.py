@@ -1,0 +1,85 @@
+"""Full-text search over the document texts kept at load (a SQLite FTS5 index beside them).
+
+Chinese has no spaces between words, so the index uses FTS5's trigram tokenizer: any
+substring of three or more characters is found through the index, and a shorter one (两字词
+such as 养老) by a scan of the same table. The index lives in the texts directory and is
+written right after each text, one document per transaction: a load killed between the two
+leaves the document unindexed until it is loaded again, never half indexed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from policykg.app.texts import StoredText
+
+INDEX_FILE = "search.sqlite"
+SNIPPET_CHARS = 40  # of context on each side of the first match
+
+_SCHEMA = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5("
+    "document_id UNINDEXED, title, text, tokenize = 'trigram')"
+)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One document whose title or text holds the words searched for."""
+
+    document_id: str
+    title: str
+    matches: int  # occurrences in the text
+    snippet: str  # the first occurrence with some text around it
+
+
+@contextmanager
+def _connect(directory: Path) -> Iterator[sqlite3.Connection]:
+    directory.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(directory / INDEX_FILE, timeout=30)) as connection:
+        connection.execute(_SCHEMA)
+        yield connection
+
+
+def index_texts(directory: Path, texts: list[tuple[StoredText, str]]) -> None:
+    """Index (or re-index) documents' texts with their titles, one transaction."""
+    if not texts:
+        return
+    with _connect(directory) as connection, connection:
+        for text, title in texts:
+            connection.execute("DELETE FROM texts WHERE document_id = ?", (text.document_id,))
+            connection.execute(
+                "INSERT INTO texts (document_id, title, text) VALUES (?, ?, ?)",
+                (text.document_id, title, text.text),
+            )
+
+
+def _snippet(text: str, words: str) -> str:
+    at = text.find(words)
+    if at < 0:
+        return text[: 2 * SNIPPET_CHARS].replace("\n", " ")
+    start, end = max(0, at - SNIPPET_CHARS), at + len(words) + SNIPPET_CHARS
+    around = text[start:end].replace("\n", " ")
+    return ("…" if start else "") + around + ("…" if end < len(text) else "")
+
+
+def search(directory: Path, words: str, limit: int = 20) -> list[SearchHit]:
+    """Documents whose title or text contains words (a literal substring), most matches first."""
+    words = words.strip()
+    if not words or not (directory / INDEX_FILE).exists():
+        return []
+    pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    with _connect(directory) as connection:
+        rows = connection.execute(
+            "SELECT document_id, title, text FROM texts "
+            "WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'",
+            (pattern, pattern),
+        ).fetchall()
+    hits = [
+        SearchHit(doc, title, text.count(words), _snippet(text, words)) for doc, title, text in rows
+    ]
+    hits.sort(key=lambda hit: (-hit.matches, hit.title, hit.document_id))
+    return hits[:limit]

@@ -1,0 +1,58 @@
+"""Full-text search over the texts kept at load (issue 13): what it finds is exactly what a
+plain scan of the kept texts finds, a reload does not duplicate, and the CLI prints it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from policykg.app.loading import load_files
+from policykg.app.text_search import INDEX_FILE, search
+from policykg.graph import Store
+from policykg.settings import Settings
+from tests.cli_runner import run_cli
+from tests.conftest import DEMO
+
+DEMO_FILES = sorted(DEMO.glob("*"))
+
+
+def _scan(texts: Path, words: str) -> dict[str, int]:
+    """Document id -> occurrences, by reading every kept text file (no index)."""
+    found = {}
+    for path in texts.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if words in data["text"]:
+            found[data["document_id"]] = data["text"].count(words)
+    return found
+
+
+def test_search_finds_what_a_scan_of_the_texts_finds(store: Store, tmp_path: Path) -> None:
+    texts = tmp_path / "texts"
+    report = load_files(store, DEMO_FILES, 200, texts=texts)
+    assert not report.failed and (texts / INDEX_FILE).exists()
+    for words in ("城市更新", "养老", "高新区", "牵头", "100%", "不存在的词语组合"):
+        expected = _scan(texts, words)
+        hits = search(texts, words, limit=100)
+        got = {hit.document_id: hit.matches for hit in hits}
+        title_only = {h.document_id for h in hits if h.matches == 0}
+        assert {k: v for k, v in got.items() if k not in title_only} == expected, words
+        assert all(words in h.snippet for h in hits if h.matches), words
+        assert [h.matches for h in hits] == sorted((h.matches for h in hits), reverse=True)
+    assert _scan(texts, "城市更新") and _scan(texts, "养老")  # the words above are really there
+
+    before = search(texts, "城市更新", limit=100)
+    assert not load_files(store, DEMO_FILES, 200, texts=texts).failed  # loaded again
+    assert search(texts, "城市更新", limit=100) == before  # replaced, not duplicated
+    assert len(search(texts, "城市更新", limit=1)) == 1
+
+
+def test_policykg_search_prints_documents_with_a_snippet(settings: Settings) -> None:
+    home, graph = settings.home, settings.graph_name
+    assert run_cli(home, graph, "load", *map(str, DEMO_FILES)).code == 0
+    result = run_cli(home, graph, "search", "城市更新", "--format", "json")
+    assert result.code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and all("城市更新" in row["snippet"] for row in rows)
+    assert {"document_id", "title", "matches", "snippet"} <= set(rows[0])
+    missing = run_cli(home, graph, "search", "不存在的词语组合")
+    assert missing.code == 0 and "no loaded document contains" in missing.stderr
