@@ -47,11 +47,16 @@ BLOCKS = {
     "speed": lambda: (RESULTS / "extract_speed.txt").read_text(encoding="utf-8").strip(),
     "restart": lambda: (RESULTS / "restart.txt").read_text(encoding="utf-8").strip(),
     "neo4j-compare": lambda: (RESULTS / "neo4j_compare.txt").read_text(encoding="utf-8").strip(),
+    "neo4j-compare-10k": lambda: (
+        (RESULTS / "neo4j_compare_10000.txt").read_text(encoding="utf-8").strip()
+    ),
     "fuzz": lambda: _fuzz_excerpt((RESULTS / "fuzz.txt").read_text(encoding="utf-8")),
     "scale": lambda: (RESULTS / "scale.txt").read_text(encoding="utf-8").strip(),
     "analysis-demo": lambda: (RESULTS / "analysis_demo.txt").read_text(encoding="utf-8").strip(),
     "analysis-1k": lambda: (RESULTS / "analysis_1k.txt").read_text(encoding="utf-8").strip(),
-    "analysis-queries": lambda: (RESULTS / "analysis_queries.txt").read_text(encoding="utf-8").strip(),
+    "analysis-queries": lambda: (
+        (RESULTS / "analysis_queries.txt").read_text(encoding="utf-8").strip()
+    ),
 }
 
 
