@@ -71,3 +71,14 @@ def test_two_documents_side_by_side(browser: tuple[Any, str, list[str]]) -> None
     page.get_by_text("2 组指标和年份中有 1 组两份文件都定了目标", exact=False).wait_for()
     # Responsibility: the unit of 鹤壁's document, with nothing in the park's.
     page.locator("td", has_text="牵头 1:14").first.wait_for(state="attached")
+
+
+def test_two_documents_texts_compared_sentence_by_sentence(
+    browser: tuple[Any, str, list[str]],
+) -> None:
+    """The kept texts of the pair, diffed by sentence (for a draft and its final text)."""
+    page, url, _ = browser
+    open_page(page, url, f"compare?a={quote(SEED000_ID)}&b={quote(SEED002_ID)}", "文件对比")
+    page.get_by_role("heading", name="正文有何不同(按句)").wait_for(state="attached")
+    page.get_by_text("两份正文的句子", exact=False).wait_for(state="attached")
+    page.locator("[data-testid='stDataFrame']").last.wait_for(state="attached")

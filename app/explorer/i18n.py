@@ -211,6 +211,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "compare_no_targets": ("两份文件都没有量化目标。", "Neither document sets quantified targets."),
     "compare_reach": ("产业与地区", "Industries and places"),
+    "compare_text": ("正文有何不同(按句)", "What changed in the text (by sentence)"),
+    "compare_text_summary": (
+        "两份正文的句子 {share:.0%} 相同;{n} 处不同",
+        "{share:.0%} of the sentences are the same; {n} differences",
+    ),
+    "compare_text_missing": (
+        "有一份文件没有保存正文(仅被引用或来自导入的图谱),无法比较",
+        "One of the documents has no kept text (cited only, or an imported graph)",
+    ),
+    "compare_text_same": ("两份正文相同", "The two texts are the same"),
+    "change_added": ("新增", "added"),
+    "change_removed": ("删除", "removed"),
+    "change_changed": ("修改", "changed"),
     "compare_no_reach": (
         "两份文件都没有提到产业或地区。",
         "Neither document names an industry or a place.",
@@ -300,6 +313,7 @@ CHECKS: dict[str, tuple[str, str]] = {
 
 # Column headers of the tables (the CSV downloads keep the field names).
 COLUMNS: dict[str, tuple[str, str]] = {
+    "change": ("变化", "Change"),
     "label": ("类型", "Label"),
     "type": ("关系", "Type"),
     "count": ("数量", "Count"),

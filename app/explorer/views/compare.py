@@ -12,6 +12,9 @@ from policykg.app import vocabulary
 from policykg.app.explorer import pair
 from policykg.app.explorer.common import document_options, header, lang, records, t, table
 from policykg.app.explorer.i18n import column
+from policykg.app.explorer.text_changes import text_changes
+from policykg.app.texts import read_text, texts_dir
+from policykg.settings import Settings
 
 header("page_compare", "q_compare")
 
@@ -88,3 +91,26 @@ _show(targets, "compare_targets", "compare_no_targets")
 st.subheader(t("compare_reach"))
 _show(pair.shared_reach(records("compare_reach", a=a, b=b), a, b, lang()), "compare_reach",
       "compare_no_reach")  # fmt: skip
+
+st.subheader(t("compare_text"))
+home = texts_dir(Settings.from_env().home)
+kept = [read_text(home, document_id) for document_id in (a, b)]
+if kept[0] is None or kept[1] is None:
+    st.caption(t("compare_text_missing"))
+else:
+    changes, share = text_changes(kept[0].text, kept[1].text)
+    if not changes:
+        st.caption(t("compare_text_same"))
+    else:
+        st.caption(t("compare_text_summary").format(share=share, n=len(changes)))
+        _show(
+            pd.DataFrame(
+                {
+                    "change": [t(f"change_{c.kind}") for c in changes],
+                    "a": [c.a for c in changes],
+                    "b": [c.b for c in changes],
+                }
+            ),
+            "compare_text",
+            "compare_text_same",
+        )
