@@ -15,7 +15,10 @@ from policykg.ontology.schema import LABELS, NODE_LABELS, RELATIONSHIP_TYPES
 ROOT = Path(__file__).resolve().parent.parent
 LINT_DIR = ROOT / "tools" / "cypher-lint"
 _PARAM = re.compile(r"\$(\w+)")
-_CYPHER_START = re.compile(r"^\s*(MATCH|OPTIONAL MATCH|UNWIND|CREATE|MERGE|WITH|RETURN|CALL)\b")
+# SQL's CREATE [VIRTUAL] TABLE (the full-text index, app/text_search.py) is not Cypher.
+_CYPHER_START = re.compile(
+    r"^\s*(MATCH|OPTIONAL MATCH|UNWIND|CREATE(?!\s+(VIRTUAL\s+)?TABLE)|MERGE|WITH|RETURN|CALL)\b"
+)
 # Python sources scanned for Cypher string constants.
 SOURCE_DIRS = ("app", "graph", "loaders", "ontology", "queries", "policykg")
 
