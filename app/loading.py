@@ -152,16 +152,19 @@ class DocumentGroup:
         self.max_documents = max_documents
         self.files: list[tuple[Path, list[PreparedDocument]]] = []
         self._ids: set[str] = set()  # its documents and the starts of its relationships
-        self._documents = 0
+
+    @property
+    def documents(self) -> int:
+        """How many documents the group holds."""
+        return sum(len(prepared) for _, prepared in self.files)
 
     def must_flush_before(self, prepared: list[PreparedDocument]) -> bool:
-        if self._documents and self._documents + len(prepared) > self.max_documents:
+        if self.documents and self.documents + len(prepared) > self.max_documents:
             return True
         return any(document.document_id in self._ids for document in prepared)
 
     def add(self, path: Path, prepared: list[PreparedDocument]) -> None:
         self.files.append((path, prepared))
-        self._documents += len(prepared)
         for document in prepared:
             self._ids.add(document.document_id)
             self._ids.update(document.rows.starts())
@@ -193,7 +196,7 @@ class DocumentGroup:
             out.append(results)
         if texts is not None:
             index_texts(texts, searchable)
-        self.files, self._ids, self._documents = [], set(), 0
+        self.files, self._ids = [], set()
         return out
 
 

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,7 @@ import streamlit as st
 from policykg.app import vocabulary
 from policykg.app.explorer.i18n import QUERY_DESCRIPTIONS, column, text
 from policykg.app.explorer.questions import page_query
+from policykg.app.texts import StoredText, read_text, texts_dir
 from policykg.app.visual import (
     LAYOUTS,
     NODE_CAP,
@@ -420,3 +422,18 @@ def choose_document(key: str, prefer: str | None = None) -> dict[str, Any] | Non
     if row is not None:
         st.session_state["doc_id"] = row["id"]
     return row
+
+
+def kept_texts() -> Path:
+    """Where `load` kept the document texts (and their search index) for this data directory."""
+    return texts_dir(Settings.from_env().home)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def kept_text(document_id: str) -> StoredText | None:
+    """The text `load` kept for this document, looked up by its id alone.
+
+    Never the file named by `source`: the explorer may run where the files are not, and an
+    imported graph could name any local file there.
+    """
+    return read_text(kept_texts(), document_id)

@@ -10,11 +10,17 @@ import streamlit as st
 
 from policykg.app import vocabulary
 from policykg.app.explorer import pair
-from policykg.app.explorer.common import document_options, header, lang, records, t, table
+from policykg.app.explorer.common import (
+    document_options,
+    header,
+    kept_text,
+    lang,
+    records,
+    t,
+    table,
+)
 from policykg.app.explorer.i18n import column
 from policykg.app.explorer.text_changes import text_changes
-from policykg.app.texts import read_text, texts_dir
-from policykg.settings import Settings
 
 header("page_compare", "q_compare")
 
@@ -93,8 +99,7 @@ _show(pair.shared_reach(records("compare_reach", a=a, b=b), a, b, lang()), "comp
       "compare_no_reach")  # fmt: skip
 
 st.subheader(t("compare_text"))
-home = texts_dir(Settings.from_env().home)
-kept = [read_text(home, document_id) for document_id in (a, b)]
+kept = [kept_text(document_id) for document_id in (a, b)]
 if kept[0] is None or kept[1] is None:
     st.caption(t("compare_text_missing"))
 else:

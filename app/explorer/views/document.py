@@ -14,6 +14,8 @@ from policykg.app.explorer.common import (
     document_url,
     frame,
     header,
+    kept_text,
+    kept_texts,
     lang,
     records,
     t,
@@ -21,9 +23,7 @@ from policykg.app.explorer.common import (
 )
 from policykg.app.explorer.i18n import column
 from policykg.app.text_search import search
-from policykg.app.texts import StoredText, read_text, texts_dir
 from policykg.app.visual import SPAN_COLOURS, highlight_evidence
-from policykg.settings import Settings
 
 # Metadata fields: the ontology's properties, and the table's own counts.
 FIELDS = {**vocabulary.PROPERTIES, "citations": ("引用数", "citations"),
@@ -39,7 +39,7 @@ def _full_text_search() -> None:
         st.query_params.pop("q", None)
         return
     st.query_params["q"] = words
-    hits = search(texts_dir(Settings.from_env().home), words, limit=50)
+    hits = search(kept_texts(), words, limit=50)
     if not hits:
         st.caption(t("search_none"))
         return
@@ -58,16 +58,6 @@ _full_text_search()
 doc = choose_document("document_doc")
 if doc is None:
     st.stop()
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _stored(document_id: str) -> StoredText | None:
-    """The text `load` kept for this document, looked up by its id alone.
-
-    Never the file named by `source`: the explorer may run where the files are not, and an
-    imported graph could name any local file there.
-    """
-    return read_text(texts_dir(Settings.from_env().home), document_id)
 
 
 def _shown(key: str, value: object) -> str:
@@ -96,7 +86,7 @@ st.dataframe(
 )
 
 spans = records("document_evidence", doc=doc["id"])
-parsed = _stored(str(doc["id"]))
+parsed = kept_text(str(doc["id"]))
 found: set[str] = set()
 if parsed is not None:
     outline, text_col = st.columns([1, 3])
