@@ -199,6 +199,25 @@ def ensure_server(home: Path, limits: ServerLimits | None = None) -> Path:
         return paths.socket
 
 
+def restart_server(home: Path, limits: ServerLimits | None = None) -> Path:
+    """End this data dir's server at once and start a fresh one; return its socket.
+
+    For a server that stopped answering: SIGKILL loses nothing acknowledged, since every
+    reply follows the write to the append-only file.
+    """
+    paths = paths_for(home)
+    with _locked(paths):
+        pid = _running_pid(paths)
+        if pid is not None:
+            _kill_quietly(pid)
+            deadline = time.monotonic() + STOP_TIMEOUT_S
+            while _is_our_server(pid, paths) and time.monotonic() < deadline:
+                time.sleep(0.005)
+        _remove_stale(paths)
+        _start(paths, limits or ServerLimits())
+        return paths.socket
+
+
 def _remove_stale(paths: ServerPaths) -> None:
     for stale in (paths.pidfile, paths.socket):
         stale.unlink(missing_ok=True)

@@ -14,12 +14,14 @@ from falkordb.path import Path as FalkorPath
 
 from policykg.errors import QueryError, StoreError
 from policykg.graph import dialect
-from policykg.graph.embedded import ServerLimits, ensure_server, paths_for
+from policykg.graph.embedded import ServerLimits, ensure_server, paths_for, restart_server
 from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from policykg.ontology.schema import LABELS
 from policykg.settings import Settings
 
 CLIENT_GRACE_S = 30.0
+# Creating an empty graph's schema takes milliseconds: a server that needs longer is stuck.
+FIRST_REPLY_S = 15.0
 READ_ONLY_REFUSAL = (
     "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
 )
@@ -36,21 +38,40 @@ class FalkorDBStore:
         self._limits = ServerLimits(settings.query_memory_mb, settings.server_memory_mb)
         self.socket = ensure_server(settings.home, self._limits)
         try:
-            # The client gives up a while after the server-side timeout would have fired,
-            # so a query the server cannot interrupt never hangs the caller.
-            self._db = FalkorDB(
-                unix_socket_path=str(self.socket),
-                socket_timeout=settings.query_timeout_ms / 1000 + CLIENT_GRACE_S,
-            )
-            self._graph = self._db.select_graph(settings.graph_name)
-            # FalkorDB refuses reads on a graph that does not exist yet; creating the
-            # schema creates the graph, so a fresh data dir answers queries with no rows.
-            if not self._db.connection.exists(settings.graph_name):
-                self.ensure_schema()
+            self._open_graph()
+        except redis.exceptions.TimeoutError:
+            # Seen once in CI: a server just started answered PING but not the first query
+            # on its empty graph for a minute. Restarting it loses nothing acknowledged.
+            self.socket = restart_server(settings.home, self._limits)
+            try:
+                self._open_graph()
+            except redis.exceptions.RedisError as exc:
+                raise self._disk_error(exc) or StoreError(
+                    f"the embedded FalkorDB server does not answer, even after a restart: {exc}",
+                    hint=f"see {paths_for(settings.home).logfile}",
+                ) from exc
         except redis.exceptions.RedisError as exc:
             raise self._disk_error(exc) or StoreError(
                 f"cannot connect to the embedded FalkorDB server: {exc}"
             ) from exc
+
+    def _open_graph(self) -> None:
+        """Connect, and check the server answers graph queries; a fresh data dir gets its schema.
+
+        FalkorDB refuses reads on a graph that does not exist yet; creating the schema
+        creates the graph, so a fresh data dir answers queries with no rows.
+        """
+        self._db = FalkorDB(unix_socket_path=str(self.socket), socket_timeout=FIRST_REPLY_S)
+        self._graph = self._db.select_graph(self.settings.graph_name)
+        if not self._db.connection.exists(self.settings.graph_name):
+            self.ensure_schema()
+        # From now on the client gives up a while after the server-side timeout would have
+        # fired, so a query the server cannot interrupt never hangs the caller.
+        pool = self._db.connection.connection_pool
+        pool.connection_kwargs["socket_timeout"] = (
+            self.settings.query_timeout_ms / 1000 + CLIENT_GRACE_S
+        )
+        pool.disconnect()
 
     def _disk_error(self, exc: Exception) -> StoreError | None:
         """The server refuses writes because it cannot persist (a full disk): say so."""

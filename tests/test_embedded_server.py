@@ -9,7 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from policykg.graph import open_store
+import pytest
+
+from policykg.graph import embedded, falkordb_store, open_store
 from policykg.graph.embedded import paths_for, server_status, stop_server
 from policykg.graph.stats import graph_stats
 from policykg.settings import Settings
@@ -90,3 +92,39 @@ def test_stop_then_reopen_keeps_the_data(own_home: Path) -> None:
     reopened = open_store(_settings(own_home))
     assert graph_stats(reopened) == before
     reopened.close()
+
+
+def test_a_server_that_never_answers_its_first_graph_query_is_restarted(
+    own_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen in CI: a fresh server answered PING, then not the first query on its empty graph.
+    # SIGSTOP right after the start reproduces that: PING was answered, nothing else is.
+    stalled: list[int] = []
+
+    def start_then_stall(home: Path, limits: embedded.ServerLimits) -> Path:
+        socket = embedded.ensure_server(home, limits)
+        if not stalled:
+            pid = server_status(home).pid
+            assert pid is not None
+            os.kill(pid, signal.SIGSTOP)
+            stalled.append(pid)
+        return socket
+
+    monkeypatch.setattr(falkordb_store, "ensure_server", start_then_stall)
+    monkeypatch.setattr(falkordb_store, "FIRST_REPLY_S", 1.0)
+    store = open_store(_settings(own_home))
+    write_known_graph(store)
+    assert graph_stats(store).labels["Document"] == 4
+    pid = server_status(own_home).pid
+    assert pid is not None and pid != stalled[0]
+    assert not _alive(stalled[0])
+    store.close()
+
+
+def _alive(pid: int) -> bool:
+    """Running or stopped; a zombie (killed, not yet reaped by init) is not alive."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
