@@ -10,6 +10,7 @@ leaves the document unindexed until it is loaded again, never half indexed.
 from __future__ import annotations
 
 import sqlite3
+import string
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ from policykg.app.texts import StoredText
 
 INDEX_FILE = "search.sqlite"
 SNIPPET_CHARS = 40  # of context on each side of the first match
+# SQLite's LIKE ignores the case of ASCII letters only; counting and snippets fold the same way
+# (and keep every offset), so "gdp" counts and shows each "GDP" the search found.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 _SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5("
@@ -57,8 +61,13 @@ def index_texts(directory: Path, texts: list[tuple[StoredText, str]]) -> None:
             )
 
 
-def _snippet(text: str, words: str) -> str:
-    at = text.find(words)
+def _occurrences(text: str, words: str) -> tuple[int, int]:
+    """How often words occurs in text as LIKE matches it, and where first (-1: nowhere)."""
+    folded, folded_words = text.translate(_ASCII_LOWER), words.translate(_ASCII_LOWER)
+    return folded.count(folded_words), folded.find(folded_words)
+
+
+def _snippet(text: str, words: str, at: int) -> str:
     if at < 0:
         return text[: 2 * SNIPPET_CHARS].replace("\n", " ")
     start, end = max(0, at - SNIPPET_CHARS), at + len(words) + SNIPPET_CHARS
@@ -78,8 +87,9 @@ def search(directory: Path, words: str, limit: int = 20) -> list[SearchHit]:
             "WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'",
             (pattern, pattern),
         ).fetchall()
-    hits = [
-        SearchHit(doc, title, text.count(words), _snippet(text, words)) for doc, title, text in rows
-    ]
+    hits = []
+    for doc, title, text in rows:
+        count, first = _occurrences(text, words)
+        hits.append(SearchHit(doc, title, count, _snippet(text, words, first)))
     hits.sort(key=lambda hit: (-hit.matches, hit.title, hit.document_id))
     return hits[:limit]

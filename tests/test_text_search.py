@@ -56,3 +56,16 @@ def test_policykg_search_prints_documents_with_a_snippet(settings: Settings) -> 
     assert {"document_id", "title", "matches", "snippet"} <= set(rows[0])
     missing = run_cli(home, graph, "search", "不存在的词语组合")
     assert missing.code == 0 and "no loaded document contains" in missing.stderr
+
+
+def test_latin_letters_match_in_any_case_and_are_counted_as_found(
+    store: Store, tmp_path: Path
+) -> None:
+    texts = tmp_path / "texts"
+    assert not load_files(store, DEMO_FILES, 200, texts=texts).failed
+    expected = _scan(texts, "GDP")
+    assert expected  # the demo's development-zone plan writes GDP
+    for words in ("GDP", "gdp", "Gdp"):
+        hits = [hit for hit in search(texts, words, limit=100) if hit.matches]
+        assert {hit.document_id: hit.matches for hit in hits} == expected, words
+        assert all("GDP" in hit.snippet for hit in hits), words
