@@ -1,6 +1,6 @@
 """Scale: load 1k / 10k generated documents with `policykg load` and time every named query.
 
-    python -m bench.scale [N …] [--baseline DIR] [--repeat 20]
+    python -m bench.scale [N …] [--baseline DIR] [--repeat 20] [--only pipelined] [--output F]
 
 For each size N (default 1000): bench.generate writes N documents, and each tree loads them
 into a fresh embedded store with `policykg load` as a real subprocess: this checkout serially
@@ -354,16 +354,30 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--repeat", type=int, default=20, help="server-side runs per query")
     parser.add_argument(
+        "--only",
+        choices=("serial", "pipelined", "parts"),
+        action="append",
+        help="measure only these loads of this tree (repeatable; default all three)",
+    )
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS, help=f"results file (default {RESULTS})"
+    )
+    parser.add_argument(
         "--startup-only",
         action="store_true",
         help="only the interleaved start-up comparison, appended to the results file",
     )
     args = parser.parse_args(argv)
-    trees = [
-        Tree("this tree, serial (load --workers 1)", ROOT, ("--workers", "1"), queries=False),
-        Tree("this tree, pipelined (load: one parsing worker per core)", ROOT),
-        Tree("this tree, in ten parts (ten pipelined loads)", ROOT, queries=False, parts=10),
-    ]
+    loads = {
+        "serial": Tree(
+            "this tree, serial (load --workers 1)", ROOT, ("--workers", "1"), queries=False
+        ),
+        "pipelined": Tree("this tree, pipelined (load: one parsing worker per core)", ROOT),
+        "parts": Tree(
+            "this tree, in ten parts (ten pipelined loads)", ROOT, queries=False, parts=10
+        ),
+    }
+    trees = [tree for name, tree in loads.items() if not args.only or name in args.only]
     if args.baseline:
         trees.insert(0, Tree("baseline", args.baseline.resolve(), site=args.baseline_site))
     lines = [
@@ -374,15 +388,15 @@ def main(argv: list[str]) -> int:
     if args.startup_only:
         lines = ["", lines[0].replace("policykg scale", "policykg scale --startup-only")]
         lines += startup_interleaved(trees)
-        with RESULTS.open("a", encoding="utf-8") as results:
+        with args.output.open("a", encoding="utf-8") as results:
             results.write("\n".join(lines) + "\n")
         print("\n".join(lines))
         return 0
     for count in args.sizes:
         lines += measure(count, trees, args.repeat)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS}")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}")
     return 0
 
 
