@@ -7,7 +7,8 @@ python -m bench.quality --sealed   # the sealed part, scored once at the end of 
 python -m bench.quality --part sealed_2
                                    # any part of tests/fixtures/corpus/split.json by name
                                    # (sealed_2: collected after the first sealed part was
-                                   # spent, scored once; sealed_3 likewise after sealed_2)
+                                   # spent, scored once; sealed_3 likewise after sealed_2,
+                                   # sealed_4 after sealed_3)
 
 Figures are written to bench/results/ (quality_<part>.txt for a corpus part, quality.txt for
 the tuning sets).

@@ -93,9 +93,33 @@ def test_sealed_3_is_new_and_covers_every_level() -> None:
     assert {source["level"] for source in sealed_3} == LEVELS
 
 
+@pytest.mark.parametrize("doc_id", SPLIT["sealed_4"])
+def test_sealed_4_sources_record_what_the_file_holds(doc_id: str) -> None:
+    source = BY_ID[doc_id]
+    assert source["chars"] == len((CORPUS / source["file"]).read_text(encoding="utf-8"))
+
+
+def test_sealed_4_is_new_and_covers_every_level() -> None:
+    sealed_4 = [BY_ID[doc_id] for doc_id in SPLIT["sealed_4"]]
+    earlier_ids = [
+        doc_id
+        for part in ("development", "sealed", "sealed_2", "sealed_3")
+        for doc_id in SPLIT[part]
+    ]
+    earlier_titles = {BY_ID[doc_id]["title"] for doc_id in earlier_ids}
+    earlier_repositories = {BY_ID[doc_id]["repository"] for doc_id in earlier_ids}
+    reserved = {"mengke25/policy_text_frenq", "ZhouYNF/platform-1"}
+    assert len(sealed_4) >= 12
+    assert len({source["repository"] for source in sealed_4}) >= 3
+    assert not {source["title"] for source in sealed_4} & earlier_titles
+    assert not {source["repository"] for source in sealed_4} & (earlier_repositories | reserved)
+    assert {source["level"] for source in sealed_4} == LEVELS
+
+
 def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_2"]) == "sealed_2"
     assert _part(["--part", "sealed_3"]) == "sealed_3"
+    assert _part(["--part", "sealed_4"]) == "sealed_4"
     assert _part(["--sealed"]) == "sealed"
     assert _part([]) is None
     with pytest.raises(SystemExit, match="unknown corpus part 'nope'; choose one of"):
