@@ -16,9 +16,7 @@ from policykg.app.cli_interchange import register as register_interchange
 from policykg.app.console import data_console
 from policykg.app.output import FORMATS, dumps, limited, render
 from policykg.errors import PolicyKGError, QueryError
-from policykg.graph import QueryResult, Store, open_store
-from policykg.graph.stats import graph_stats
-from policykg.queries import get_query, named_queries
+from policykg.graph import QueryResult, Reader, Store, open_reader, open_store
 from policykg.settings import Settings
 
 if TYPE_CHECKING:
@@ -71,6 +69,10 @@ class State:
 
     def store(self) -> Store:
         return open_store(self.settings)
+
+    def reader(self) -> Reader:
+        """For read-only commands: on the embedded store, a client without redis-py."""
+        return open_reader(self.settings)
 
 
 @app.callback()
@@ -183,6 +185,7 @@ def load(
 
     from policykg.app.loading import GROUP_DOCUMENTS, FileResult, default_workers, load_files
     from policykg.app.texts import texts_dir
+    from policykg.graph.stats import graph_stats
     from policykg.loaders.discover import discover
 
     state = _state(ctx)
@@ -408,7 +411,7 @@ def query(
         )
     params = _guess_types(_params(param))
     row_limit = None if all_rows else limit
-    store = _state(ctx).store()
+    store = _state(ctx).reader()
     try:
         if cypher is not None:
             _print_result(store.read(cypher, params), fmt, row_limit)
@@ -456,6 +459,8 @@ def run(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
 ) -> None:
     """Run a named query (see --list)."""
+    from policykg.queries import get_query, named_queries
+
     if list_ or name is None:
         from rich.text import Text
 
@@ -473,7 +478,7 @@ def run(
         # The query limits itself in the server: --limit/--all set that bound, so a unit
         # with 70,000 tasks is not fetched whole to print 1,000 of them.
         raw["limit"] = str(row_limit if row_limit is not None else 2**31 - 1)
-    store = _state(ctx).store()
+    store = _state(ctx).reader()
     try:
         result = store.read(named.cypher, named.bind(raw))
     finally:
@@ -487,6 +492,8 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Nodes per label and relationships per type."""
+    from policykg.graph.stats import graph_stats
+
     store = _state(ctx).store()
     try:
         counts = graph_stats(store)

@@ -6,10 +6,19 @@ import importlib
 
 from policykg.errors import ConfigError
 from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
-from policykg.graph.store import Store
+from policykg.graph.store import Reader, Store
 from policykg.settings import Settings
 
-__all__ = ["GraphNode", "GraphPath", "GraphRelationship", "QueryResult", "Store", "open_store"]
+__all__ = [
+    "GraphNode",
+    "GraphPath",
+    "GraphRelationship",
+    "QueryResult",
+    "Reader",
+    "Store",
+    "open_reader",
+    "open_store",
+]
 
 # name -> (module, class): drivers are imported only when their store is used.
 _STORES: dict[str, tuple[str, str]] = {
@@ -27,3 +36,13 @@ def open_store(settings: Settings) -> Store:
     store_class = getattr(importlib.import_module(module_name), class_name)
     store: Store = store_class(settings)
     return store
+
+
+def open_reader(settings: Settings) -> Reader:
+    """Something to run read-only queries on: on the embedded store, a lean client that
+    starts in a fraction of the full one's import time (the CLI's query and run)."""
+    if settings.store == "falkordb":
+        from policykg.graph.falkordb_reader import FalkorDBReader
+
+        return FalkorDBReader(settings)
+    return open_store(settings)

@@ -20,9 +20,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-import redis
-
 from policykg.errors import StoreError
+from policykg.graph.resp import ReplyError, RespConnection
 
 START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 30.0
@@ -165,20 +164,23 @@ def _is_our_server(pid: int, paths: ServerPaths) -> bool:
 
 
 def _ping(socket_path: Path) -> bool:
+    # Over the lean client: every CLI command passes here, and redis-py takes ~90 ms to import.
     try:
-        client = redis.Redis(unix_socket_path=str(socket_path), socket_timeout=2)
+        connection = RespConnection(socket_path, timeout_s=2)
         try:
-            return bool(client.ping())
+            return bool(connection.call("PING"))
         finally:
-            client.close()
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
+            connection.close()
+    except OSError:
         return False
-    except redis.exceptions.BusyLoadingError:
-        return False
-    except redis.exceptions.ResponseError as exc:
-        # A server that cannot persist (full disk) refuses even PING with MISCONF, yet it
-        # answers: the command that writes then says what is wrong.
-        return "MISCONF" in str(exc)
+    except ReplyError as exc:
+        # LOADING: not ready yet. A server that cannot persist (full disk) refuses even PING
+        # with MISCONF, yet it answers: the command that writes then says what is wrong.
+        if exc.code == "LOADING":
+            return False
+        if "MISCONF" in str(exc):
+            return True
+        raise StoreError(f"the embedded FalkorDB server answered PING with: {exc}") from exc
 
 
 def _running_pid(paths: ServerPaths) -> int | None:
@@ -333,6 +335,8 @@ def _compact(paths: ServerPaths) -> None:
     log_bytes = sum(f.stat().st_size for f in paths.data.rglob("*.incr.aof") if f.is_file())
     if log_bytes < COMPACT_AFTER_BYTES:
         return
+    import redis  # only server management needs redis-py
+
     try:
         client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=10)
         client.bgrewriteaof()
@@ -344,6 +348,8 @@ def _compact(paths: ServerPaths) -> None:
 
 def _wait_for_rewrite(paths: ServerPaths, timeout_s: float = STOP_TIMEOUT_S) -> None:
     """Let a running append-only rewrite finish, so the next start reads the compact file."""
+    import redis
+
     try:
         client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=10)
         deadline = time.monotonic() + timeout_s

@@ -15,16 +15,15 @@ from falkordb.path import Path as FalkorPath
 from policykg.errors import QueryError, StoreError
 from policykg.graph import dialect
 from policykg.graph.embedded import ServerLimits, ensure_server, paths_for, restart_server
+from policykg.graph.falkordb_errors import (
+    CLIENT_GRACE_S,
+    FIRST_REPLY_S,
+    lost_server_error,
+    query_error,
+)
 from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from policykg.ontology.schema import LABELS
 from policykg.settings import Settings
-
-CLIENT_GRACE_S = 30.0
-# Creating an empty graph's schema takes milliseconds: a server that needs longer is stuck.
-FIRST_REPLY_S = 15.0
-READ_ONLY_REFUSAL = (
-    "this is a read-only query path: CREATE, MERGE, SET, DELETE and REMOVE are refused"
-)
 
 
 class FalkorDBStore:
@@ -100,17 +99,8 @@ class FalkorDBStore:
 
     def _lost_server(self, exc: Exception) -> QueryError:
         """The server died (or stalled) under a query: restart it and say why."""
-        ensure_server(self.settings.home, self._limits)
-        if isinstance(exc, redis.exceptions.TimeoutError):
-            return QueryError(
-                "the query did not finish within the timeout",
-                hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS",
-            )
-        return QueryError(
-            "the query needed more memory than the embedded server may use; "
-            "the server was restarted and no data was lost",
-            hint="narrow the query (a smaller range, a LIMIT), or raise POLICYKG_SERVER_MEMORY_MB",
-        )
+        timed_out = isinstance(exc, redis.exceptions.TimeoutError)
+        return lost_server_error(self.settings.home, self._limits, timed_out)
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a query that may write; each query is atomic in FalkorDB."""
@@ -178,23 +168,7 @@ class FalkorDBStore:
 
 
 def _query_error(exc: Exception, cypher: str) -> QueryError:
-    message = str(exc)
-    if "read-only" in message:
-        return QueryError(
-            READ_ONLY_REFUSAL, hint="policykg query only reads; load data with `policykg load`"
-        )
-    if "mem consumption exceeded capacity" in message:
-        return QueryError(
-            "the query needed more memory than one query may use",
-            hint="narrow it (a smaller range, a LIMIT), or raise POLICYKG_QUERY_MEMORY_MB "
-            "(takes effect when the embedded server next starts)",
-        )
-    if "timed out" in message.lower():
-        return QueryError(
-            "the query timed out", hint="narrow it, or raise POLICYKG_QUERY_TIMEOUT_MS"
-        )
-    first_line = " ".join(message.split())
-    return QueryError(f"the query failed: {first_line}", hint=f"query: {cypher[:200]}")
+    return query_error(str(exc), cypher)
 
 
 def _value(value: Any) -> Any:

@@ -8,6 +8,21 @@ from typing import Any, Protocol
 from policykg.graph.result import QueryResult
 
 
+class Reader(Protocol):
+    """What a read-only client provides (every Store is one)."""
+
+    name: str
+    dialect: str
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run a read-only query; the store refuses writes."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...
+
+
 class Store(Protocol):
     """A Cypher graph store. The rest of policykg never sees a driver."""
 
