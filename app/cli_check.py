@@ -31,9 +31,11 @@ def _print_result(result: CheckResult) -> None:
     for example in result.examples:
         document = f"  [{example.get('document')}]" if example.get("document") else ""
         out.print(f"       {example.get('item')}{document}")
-        evidence = str(example.get("evidence") or "")
-        if evidence:
-            cut = evidence if len(evidence) <= EVIDENCE_CHARS else evidence[:EVIDENCE_CHARS] + "…"
+        evidence = example.get("evidence") or []
+        # A list (the documents sharing a 文号, each with its source) prints one per line.
+        for line in evidence if isinstance(evidence, list) else [evidence]:
+            text = str(line)
+            cut = text if len(text) <= EVIDENCE_CHARS else text[:EVIDENCE_CHARS] + "…"
             out.print(f"         evidence: {cut}")
 
 

@@ -11,11 +11,12 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from policykg.app.document_ids import DocumentIds, IncomingDocument
 from policykg.app.text_search import index_texts
 from policykg.app.texts import StoredText, save_text, stored_text
 from policykg.errors import ExtractError, LoadError
@@ -23,7 +24,7 @@ from policykg.graph.reconcile import merge_stubs
 from policykg.graph.store import Store
 from policykg.graph.writer import PreparedRows, prepare_records, replace_documents
 from policykg.loaders import parse
-from policykg.loaders.extract import extract
+from policykg.loaders.extract import document_id, extract
 
 # Fewer files than this load in this process: starting workers costs more than it saves.
 POOL_MIN_FILES = 16
@@ -96,6 +97,7 @@ class PreparedDocument:
     title: str | None
     rows: PreparedRows
     text: StoredText | None = None  # kept for the explorer's Document page
+    doc_number: str | None = None
 
 
 def default_workers() -> int:
@@ -111,11 +113,12 @@ class PreparedFile:
     stages: StageSeconds
 
 
-def prepare_file(path: Path) -> PreparedFile:
+def prepare_file(path: Path, doc_ids: Mapping[str, str] | None = None) -> PreparedFile:
     """Parse and extract one file and validate its rows; an unreadable file is a FileResult.
 
     Needs no store, so it runs in a worker process. Every document of the file is prepared
-    before any is written: a file fails as a whole.
+    before any is written: a file fails as a whole. doc_ids gives a document another id than
+    extraction would (by that id): its 文号 is already another document's.
     """
     stages = StageSeconds()
     started = time.perf_counter()
@@ -126,11 +129,13 @@ def prepare_file(path: Path) -> PreparedFile:
         started = time.perf_counter()
         prepared = []
         for document in documents:
-            extraction = extract(document)
+            meta = document.metadata
+            own_id = (doc_ids or {}).get(document_id(meta.doc_number, meta.title))
+            extraction = extract(document, own_id)
             rows = prepare_records(extraction.nodes, extraction.relationships)
             text = stored_text(extraction.document_id, document)
             prepared.append(
-                PreparedDocument(extraction.document_id, document.metadata.title, rows, text)
+                PreparedDocument(extraction.document_id, meta.title, rows, text, meta.doc_number)
             )
         stages.extract = time.perf_counter() - started
         return PreparedFile(prepared, stages)
@@ -215,10 +220,24 @@ def write_prepared(
 
 def load_file(store: Store, path: Path, batch_size: int) -> list[FileResult]:
     """Parse, extract and write one file (and the documents that came with it)."""
-    prepared = prepare_file(path).outcome
+    prepared = with_own_ids(DocumentIds.read(store), path, prepare_file(path)).outcome
     if isinstance(prepared, FileResult):
         return [prepared]
     return write_prepared(store, path, prepared, batch_size)
+
+
+def with_own_ids(ids: DocumentIds, path: Path, prepared: PreparedFile) -> PreparedFile:
+    """The file as it must be written: prepared again, here, under the ids `ids` assigns
+    when one of its 文号 is another loaded document's (rare, so the second parse is cheap)."""
+    if isinstance(prepared.outcome, FileResult):
+        return prepared
+    named = [IncomingDocument(d.document_id, d.doc_number, d.title) for d in prepared.outcome]
+    renamed = ids.assign(str(path), named)
+    if not renamed:
+        return prepared
+    again = prepare_file(path, renamed)
+    again.stages.add(prepared.stages)
+    return again
 
 
 def _prepared_in_order(
@@ -256,7 +275,8 @@ def load_files(
     With workers > 1 (and enough files) parsing and extraction run in that many processes;
     writes stay in this one, in file order. A StoreError (the store went away) ends the
     run: every later file would fail too. Documents are written group_documents at a time
-    (the graph is that of writing them one at a time: graph.writer.combine). With texts (a
+    (the graph is that of writing them one at a time: graph.writer.combine). A document whose
+    文号 another loaded file holds gets an id of its own (app/document_ids.py). With texts (a
     directory), each document's clean text and outline are kept there for the explorer
     (app/texts.py).
     """
@@ -273,6 +293,7 @@ def load_files(
         prepared = ((path, prepare_file(path)) for path in files)
     stages = StageSeconds()
     group = DocumentGroup(group_documents)
+    ids = DocumentIds.read(store)
 
     def flush() -> None:
         started = time.perf_counter()
@@ -283,7 +304,8 @@ def load_files(
             on_file(file_results)
 
     try:
-        for path, prepared_file in prepared:
+        for path, as_extracted in prepared:
+            prepared_file = with_own_ids(ids, path, as_extracted)
             stages.add(prepared_file.stages)
             outcome = prepared_file.outcome
             if isinstance(outcome, FileResult):

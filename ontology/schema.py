@@ -66,7 +66,8 @@ DOC_PROVENANCE = (
 NODE_LABELS: tuple[NodeLabel, ...] = (
     NodeLabel(
         "Document",
-        "its normalised 文号 when it has one, else its normalised title",
+        "its normalised 文号 when it has one (a later file with that 文号 and another title:"
+        " 文号@normalised title), else its normalised title",
         (
             _p("title"),
             _p(

@@ -173,3 +173,12 @@ def write_known_graph(store: Store) -> None:
     """Write the known graph into store."""
     nodes, rels = known_graph()
     write_records(store, nodes, rels, batch_size=3)
+
+
+def whole_graph(store: Store) -> tuple[list[str], list[str]]:
+    """Every node and relationship with all properties, in a stable order (to compare graphs)."""
+    nodes = store.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props").rows
+    rels = store.read(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props"
+    ).rows
+    return sorted(map(repr, nodes)), sorted(map(repr, rels))

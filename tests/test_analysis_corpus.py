@@ -204,15 +204,20 @@ def test_three_texts_a_plan_its_opinion_and_the_repeal(settings: Settings, store
     assert covered == ["新乡市"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a document's node id is its 文号: a second file with the same 文号 replaces the "
-    "first (its tasks, targets and citations are deleted), so doc_numbers_unique cannot see it",
-)
 def test_a_duplicated_doc_number_is_reported_and_loses_nothing(corpus: Settings) -> None:
     _load(corpus, DUPLICATE)  # 郑州市促进科技成果转化若干措施, printed with 郑政〔2024〕12号
     result = run_cli(corpus.home, corpus.graph_name, "check", "--json")
     checks = {c["check"]: c for c in json.loads(result.stdout)}
     assert checks["doc_numbers_unique"]["count"] == 1
+    # Both files named, the one loaded first (it holds the 文号 as its id) first.
+    [example] = checks["doc_numbers_unique"]["examples"]
+    assert (example["item"], example["document"]) == ("郑政〔2024〕12号", ZHENGZHOU)
+    assert example["evidence"] == [
+        f"{ZHENGZHOU} — {FIXTURES / '03_zhengzhou.txt'}",
+        f"郑州市促进科技成果转化若干措施 — {DUPLICATE / '09_zhengzhou_duplicate.txt'}",
+    ]
+    printed = run_cli(corpus.home, corpus.graph_name, "check").stdout
+    for evidence in example["evidence"]:
+        assert f"evidence: {evidence}\n" in printed  # one line each
     covered = _run(corpus, "coverage", doc="豫政〔2024〕21号")
     assert ZHENGZHOU in next(r for r in covered if r["region"] == "郑州市")["documents"]

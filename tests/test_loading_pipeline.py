@@ -10,15 +10,7 @@ from bench.generate import generate
 from policykg.app.loading import POOL_MIN_FILES, FileResult, load_files
 from policykg.graph import Store, open_store
 from policykg.settings import Settings
-
-
-def _graph(store: Store) -> tuple[list[Any], list[Any]]:
-    """Every node and relationship with all properties, in a stable order."""
-    nodes = store.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props").rows
-    rels = store.read(
-        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props"
-    ).rows
-    return sorted(map(repr, nodes)), sorted(map(repr, rels))
+from tests.graph_fixtures import whole_graph as _graph
 
 
 def test_pipelined_load_equals_a_serial_load(

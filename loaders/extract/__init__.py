@@ -22,18 +22,22 @@ from policykg.ontology import Extraction
 __all__ = ["document_id", "extract"]
 
 
-def extract(doc: ParsedDocument) -> Extraction:
-    """Everything `load` writes for one document; ExtractError names the file on failure."""
+def extract(doc: ParsedDocument, doc_id: str | None = None) -> Extraction:
+    """Everything `load` writes for one document; ExtractError names the file on failure.
+
+    doc_id replaces the id the document's 文号 or title gives (app/document_ids.py: a second
+    document with a 文号 another document holds).
+    """
     try:
-        return _extract(doc)
+        return _extract(doc, doc_id)
     except (KeyError, IndexError, ValueError, TypeError) as exc:
         # A pattern meeting text it was not written for must not stop a whole load.
         raise ExtractError(f"{doc.source}: extraction failed ({exc!r})") from exc
 
 
-def _extract(doc: ParsedDocument) -> Extraction:
+def _extract(doc: ParsedDocument, doc_id: str | None) -> Extraction:
     meta = doc.metadata
-    doc_id = document_id(meta.doc_number, meta.title)
+    doc_id = doc_id or document_id(meta.doc_number, meta.title)
     ctx = build_context(doc, doc_id)
     b = Builder(doc_id)
     node = own_document(ctx, b)

@@ -13,6 +13,12 @@ def document_id(doc_number: str | None, title: str | None) -> str:
     return node_id("Document", normalize_title(title or ""))
 
 
+def second_document_id(doc_number: str, title: str | None) -> str:
+    """The id of a document whose 文号 another document with another title already holds:
+    the 文号 and its own normalised title (stable across re-loads and moved files)."""
+    return node_id("Document", f"{doc_number}@{normalize_title(title or '')}")
+
+
 def region_id(adcode: str) -> str:
     """A Region's id from its 6-digit adcode."""
     return node_id("Region", adcode)
