@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from policykg.loaders import flatten
 from policykg.loaders.header import header_fields
+from policykg.loaders.inline_headings import split_flattened
 from policykg.loaders.spans import Span, lines
 from policykg.loaders.structure import HEADING
 
@@ -147,7 +148,7 @@ def clean(raw: str) -> Cleaned:
         if not body_started and (_BODYISH.search(text) or HEADING.match(text)):
             body_started = True
     kept = _drop_toc(kept)
-    paragraphs = flatten.paragraphs(kept)
+    paragraphs = split_flattened(flatten.paragraphs(kept))
     paragraphs = _attach_status_lines(paragraphs)
     return Cleaned(tuple(paragraphs), tuple(header), tuple(file_titles))
 

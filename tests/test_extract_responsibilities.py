@@ -73,8 +73,9 @@ def test_headed_lists_and_office_and_cooperation():
         ("(二) 加强要素保障", "LED_BY", "鹤壁市自然资源和规划局"),
         ("(二) 加强要素保障", "SUPPORTED_BY", "鹤壁市财政局"),
         ("(三) 优化服务", "LED_BY", "鹤壁市政务服务中心"),
-        ("(三) 优化服务", "SUPPORTED_BY", "鹤壁市发展改革委"),
-        ("(三) 优化服务", "SUPPORTED_BY", "鹤壁市商务局"),
+        # 责任单位 beside a named 牵头单位 are responsible too (ANNOTATION.md): they lead.
+        ("(三) 优化服务", "LED_BY", "鹤壁市发展改革委"),
+        ("(三) 优化服务", "LED_BY", "鹤壁市商务局"),
         ("(四) 抓好落实", "LED_BY", "鹤壁市科技局"),
         # Every listed 责任单位 leads unless the document says the first listed leads.
         ("(四) 抓好落实", "LED_BY", "鹤壁市教育局"),

@@ -82,9 +82,11 @@ _SUPPORT_HEADS = (
     "协同部门", "支持单位",
 )  # fmt: skip
 _HEAD = "|".join(sorted((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS), key=len, reverse=True))
+# 各县（市、区）人民政府: the levels a collective covers, in brackets inside the list.
+_LEVELS_IN_BRACKETS = r"[(（][市县区镇乡街道、]{1,8}[)）]"
 _HEADED = re.compile(
     rf"(?P<head>{_HEAD})\s*[:：]\s*"
-    rf"(?P<list>(?:(?![，,；;]\s*(?:{_HEAD})\s*[:：])(?:[^；;。\n)）(（]|[(（]牵头[)）]))+)"
+    rf"(?P<list>(?:(?![，,；;]?\s*(?:{_HEAD})\s*[:：])(?:[^；;。\n)）(（]|[(（]牵头[)）]|{_LEVELS_IN_BRACKETS}))+)"
 )
 # The document's own convention for lists of responsible units.
 _FIRST_LEADS = re.compile(
@@ -100,7 +102,7 @@ def _duty_roles(units: list[Ref], led: bool, first_leads: bool) -> list[tuple[st
     """Roles of the units listed as 责任单位: each leads, unless a lead was named beside them
     (then they support it) or the document says the first listed leads (列第一位者为牵头单位)."""
     return [
-        ("SUPPORTED_BY" if led or (first_leads and j > 0) else "LED_BY", unit)
+        ("SUPPORTED_BY" if (first_leads and j > 0) else "LED_BY", unit)
         for j, unit in enumerate(units)
     ]
 

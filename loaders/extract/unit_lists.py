@@ -10,7 +10,15 @@ from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.ids import unit_id
 from policykg.loaders.extract.parks import ParkMention, find_parks
 from policykg.loaders.extract.regions import Region, find_regions, lookup
-from policykg.loaders.extract.units import COLLECTIVE, GENERIC, UNIT, UnitName, qualify
+from policykg.loaders.extract.units import (
+    COLLECTIVE,
+    CROSS_AREA,
+    GENERIC,
+    UNIT,
+    UnitName,
+    qualify,
+)
+from policykg.ontology.organs import national_organ
 from policykg.ontology.records import Value
 
 # A rule's article number opens its first clause: 第三条 市民政局负责….
@@ -50,6 +58,11 @@ BOTH_LEVELS = re.compile(r"^([省市县区])[（(]([市县区镇])[)）](.{2,})$
 _PLACE_ORGAN = re.compile(r"(?:管委会|管理委员会|人民政府|政府|党工委)$")
 _QUALIFIED_ANYWHERE = re.compile(r"省|市|县|区|中共|国家|国务院")
 _REGION_WORD = re.compile(r"区域")
+# A list item printed with its level (市发展改革委) and the organs of a level that follow it.
+_PREFIX_LEVEL = re.compile(r"^[省市县区](?![级场])(?=[\u4e00-\u9fff]{2})")
+_SHARES_LEVEL = re.compile(
+    r"(?:局|委|办|厅|委员会|办公室|法院|检察院|科协|文联|侨联|妇联|残联|工商联|社科联|总工会|团委)$"
+)
 
 Target = tuple[str, str]
 
@@ -154,7 +167,7 @@ class Resolver:
     def many(self, chunk: str) -> list[Ref]:
         """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
         out: list[Ref] = []
-        for piece in self._shared_organs(pieces(chunk.strip())):
+        for piece in self._shared_prefix(self._shared_organs(pieces(chunk.strip()))):
             if _VAGUE.search(piece) and COLLECTIVE.match(TAIL.sub("", piece)):
                 continue  # 各级政府有关部门: some departments of every government, no one
             piece = TAIL.sub("", piece)
@@ -181,6 +194,32 @@ class Resolver:
                 found = self.suffix(part)
                 if found is not None:
                     out.append(found[0])
+        return out
+
+    def _shared_prefix(self, pieces: list[str]) -> list[str]:
+        """市法院、检察院; 区市场监督管理局、经济发展局: organs listed after one printed with its
+        level share that level, as a list written out in full would print it."""
+        out = list(pieces)
+        level = ""
+        for i, piece in enumerate(out):
+            piece = piece.strip()
+            head = _PREFIX_LEVEL.match(piece)
+            if head is not None:
+                level = head.group()
+            elif (
+                level
+                and _SHARES_LEVEL.search(piece)
+                and not _QUALIFIED_ANYWHERE.match(piece)
+                and not _CENTRAL_BANK.match(piece)
+                and not COLLECTIVE.match(piece)
+                and not find_regions(piece, self.ctx.province)
+                and not CROSS_AREA.match(piece)
+                and national_organ(piece) is None
+                and isinstance(self.find(level + piece), UnitName)
+            ):
+                out[i] = level + piece
+            else:
+                level = ""
         return out
 
     def _shared_organs(self, pieces: list[str]) -> list[str]:

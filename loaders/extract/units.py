@@ -11,7 +11,7 @@ from policykg.ontology.organs import national_organ, normalize_organ_words
 
 _SUFFIX = (
     r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"
-    r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|海关|法院|"
+    r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|支行|海关|法院|"
     r"街道办事处|街道|镇|乡|支队|大队|总队|部门|经办机构|机构|机关|"
     # People's organisations named by their short forms: 市科协, 区妇联, 市总工会.
     r"科协|文联|侨联|妇联|残联|工商联|社科联|工会|红十字会)"
@@ -62,8 +62,8 @@ _FULL_PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 # 省X厅, 市X局 … (but 县级以上地方人民政府 names levels, not a place).
 # 长三角区域合作办公室: an office for an area of several provinces already names its area;
 # 上海市长三角区域合作办公室 would read as a Shanghai name of it.
-_CROSS_AREA = re.compile(r"^(?:长三角|长江三角洲|京津冀|粤港澳|成渝|长江经济带|黄河流域|泛珠)")
-_PREFIX = re.compile(r"^(省|市|县|区|州|镇|乡|村)(?!级以上)(?=[\u4e00-\u9fff(（]{2})")
+CROSS_AREA = re.compile(r"^(?:长三角|长江三角洲|京津冀|粤港澳|成渝|长江经济带|黄河流域|泛珠)")
+_PREFIX = re.compile(r"^(省|市(?!场)|县|区|州|镇|乡|村)(?!级以上)(?=[\u4e00-\u9fff(（]{2})")
 # Prefixes of levels below a jurisdiction: 区民政部门 in a city's document is every district's
 # (kept as printed), 市财政局 in a province's every city's.
 _BELOW = {
@@ -189,7 +189,7 @@ def qualify(
             # jurisdiction's own and carries its name; any other body (申康医院发展中心) is
             # named as printed, under the document's region.
             owner, rest = (park or region), raw
-            if park is None and (not _DEPARTMENT.search(raw) or _CROSS_AREA.match(raw)):
+            if park is None and (not _DEPARTMENT.search(raw) or CROSS_AREA.match(raw)):
                 printed = ""
     if len(rest) < 2:
         return None
