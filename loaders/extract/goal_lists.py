@@ -24,38 +24,124 @@ class Goal:
     baseline: float | None
 
 
-_RESPECTIVELY = re.compile(r"分别")
+# 分别 pairs listed items with listed numbers; 均 gives every listed item the one number
+# (化肥、农药利用率均达到43%以上), not 人均, 年均, 平均.
+_RESPECTIVELY = re.compile(
+    r"分别|(?<![人年平])均(?=\s*(?:达到|达|提高到|提高至|提升到|提升至|不低于|不少于|超过|"
+    r"稳定在|保持在|控制在|下降|降低|提高|提升|增长|减少))"
+)
 _LAST_SENTENCE_PART = re.compile(r"[，,。；;：:\n][^，,。；;：:\n]*$")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _DANGLING = re.compile(r"[^总年新增全人均]产量|[^总年新增全人均]产值|[^总新增]储量")
+# 全省公共机构单位建筑面积能耗、…分别下降: 全省 is the goals' scope, not their indicator.
+_WHOLE_AREA = re.compile(r"^全[省市区县](?!域|级|范围)")
+_OPENING_YEAR = re.compile(r"^(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年(?:底|末|前)?\s*")
+# The compared-with year or period after the listed indicators (…排放总量比2020年分别下降).
+_BASE_TAIL = re.compile(r"(?:(?:比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:水平)?|同比)\s*$")
+# Where the measure that listed items share begins in the last item: 涂料、油墨使用比例 →
+# 使用比例, 化学需氧量、…、挥发性有机物排放总量 → 排放总量, 粮食、棉花总产量 → 总产量.
+_SHARED_MEASURE = re.compile(
+    r"总产量|产量|产值|总量|排放|使用|利用|消费|收获|机械化|覆盖率|普及率|达标率|处理率|"
+    r"治理率|增加值|占比|比例|比重"
+)
+# An item that is an indicator by itself (秸秆综合利用率、畜禽粪污综合利用率): nothing shared.
+_WHOLE_INDICATOR = re.compile(r"(?:率|能耗|量|比例|比重|占比|产值|面积|收入|指数)$")
+# 2025年和2030年，…分别…: the listed years pair with the listed numbers.
+_YEAR_LIST = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和、及与]\s*(?:19|20)\d{2}\s*年)+")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# 城乡居民人均可支配收入分别增长5%、6.5%: 城乡 lists 城镇 and 农村.
+_URBAN_RURAL = ("城镇", "农村")
+
+
+def _split_items(subject: str) -> tuple[list[str], int]:
+    """Listed items and how many characters the last one's shared measure takes."""
+    items = [item for item in _ITEM_SPLIT.split(subject) if item]
+    if len(items) < 2:
+        return items, 0
+    last = items[-1]
+    if all(_WHOLE_INDICATOR.search(item) for item in items[:-1]):
+        return items, 0
+    found = _SHARED_MEASURE.search(last, 1)
+    if found is not None:
+        return items, len(last) - found.start()
+    width = len(items[0])
+    if len(last) <= width:
+        return [], 0
+    # 原煤、原油、天然气产量: the last item may be a character longer than the first;
+    # one character left before a measure noun is the item's (产量, not 气产量), unless
+    # it is a modifier of the noun (粮食、棉花总产量).
+    if _DANGLING.fullmatch(last, width):
+        width += 1
+    return items, len(last) - width
+
+
+def _subject(text: str, at: int) -> tuple[str, int]:
+    """The words before 分别/均 in their clause, without list marks and compared-with years,
+    and where they start."""
+    cut = _LAST_SENTENCE_PART.search(text, max(0, at - 60), at)
+    start = cut.start() + 1 if cut else max(0, at - 60)
+    raw = text[start:at]
+    subject = _WHOLE_AREA.sub("", _OPENING_YEAR.sub("", LEADING.sub("", raw.strip())))
+    subject = _BASE_TAIL.sub("", subject).strip()
+    return subject, start + raw.find(subject[:1]) if subject else start
+
+
+def _listed_years(text: str, at: int, count: int) -> list[int] | None:
+    """2025年和2030年，…分别…: one year per listed number, from the same sentence."""
+    sentence = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    found = list(_YEAR_LIST.finditer(text, sentence, at))
+    if not found:
+        return None
+    years = [int(y) for y in _YEAR.findall(found[-1].group())]
+    return years if len(years) == count else None
 
 
 def spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
-    """花生、油菜收获机械化率分别达到65%和55%: one goal per item, each with its own metric."""
+    """花生、油菜收获机械化率分别达到65%和55%: one goal per item, each with its own metric;
+    化肥、农药利用率均达到43%: one goal per item with the one number."""
     out = list(goals)
+    extra: list[Goal] = []
     for m in _RESPECTIVELY.finditer(text):
         clause_end = min(
             (i for i in (text.find(c, m.end()) for c in "，,。；;\n") if i >= 0), default=len(text)
         )
         members = [i for i, g in enumerate(out) if m.end() <= g.start < clause_end]
-        cut = _LAST_SENTENCE_PART.search(text, max(0, m.start() - 60), m.start())
-        subject = LEADING.sub(
-            "", text[cut.start() + 1 if cut else max(0, m.start() - 60) : m.start()].strip()
-        )
-        items = [item for item in _ITEM_SPLIT.split(subject) if item]
-        if len(members) < 2 or len(items) != len(members):
+        subject, subject_start = _subject(text, m.start())
+        items, shared_width = _split_items(subject)
+        if m.group() == "均":
+            if len(members) != 1 or len(items) < 2:
+                continue
+            goal = out[members[0]]
+            names = _names(items, shared_width)
+            out[members[0]] = replace(goal, metric=names[-1])
+            for name, item in zip(names[:-1], items[:-1], strict=True):
+                # Each copy stands at its item: one Target per item, ids apart.
+                at = text.find(item, subject_start)
+                extra.append(replace(goal, start=at if at >= 0 else goal.start, metric=name))
             continue
-        width = len(items[0])
-        last = items[-1]
-        if len(last) <= width:
+        if len(members) < 2:
             continue
-        # 原煤、原油、天然气产量: the last item may be a character longer than the first;
-        # one character left before a measure noun is the item's (产量, not 气产量), unless
-        # it is a modifier of the noun (粮食、棉花总产量).
-        if _DANGLING.fullmatch(last, width):
-            width += 1
-        shared = last[width:]
-        names = [*items[:-1], last[:width]]
+        if len(items) == 1 and len(members) == 2 and items[0].startswith("城乡"):
+            names = [f"{place}{items[0][2:]}" for place in _URBAN_RURAL]
+        elif len(items) == 1:
+            years = _listed_years(text, m.start(), len(members))
+            if years is not None:
+                for index, year in zip(members, years, strict=True):
+                    out[index] = replace(out[index], metric=items[0], year=year)
+            continue
+        elif len(items) != len(members):
+            continue
+        else:
+            names = _names(items, shared_width)
         for index, name in zip(members, names, strict=True):
-            out[index] = replace(out[index], metric=f"{name}{shared}")
-    return out
+            out[index] = replace(out[index], metric=name)
+    return out + extra
+
+
+def _names(items: list[str], shared_width: int) -> list[str]:
+    """Each item's metric: the item with the measure the last one carries for all."""
+    if not shared_width:
+        return items
+    last = items[-1]
+    shared = last[len(last) - shared_width :]
+    return [f"{item}{shared}" for item in items[:-1]] + [last]

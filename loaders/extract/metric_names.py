@@ -17,7 +17,7 @@ _LEADING = re.compile(
     r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|今年|年内|实现|原则上|全[省市区县](?!域|级|范围)|"
     r"(?:努力|持续|着力|积极|大力|加快|加力|全力|深入|稳步|逐步|重点|高质量|进一步)|"
     r"(?:组织开展|开展|组织|推动|推进|实施|完成|支持|引导|争取|动员|吸纳|累计|培育|引育|"
-    r"打造|构建|改扩建|建设|建成|建好|现有|办好|形成|组建|认定|启动|举办|新开发|开发|募集|提供|将))+"
+    r"打造|构建|改扩建|建设|建成|建好|现有|办好|形成|组建|认定|启动|举办|新开发|开发|募集|提供|遴选|将))+"
 )
 # 在北京、沈阳等地建设8个中央级库, 依托消防总队建设31个省级库: where is not what.
 _WHERE = re.compile(
@@ -37,7 +37,7 @@ _TOTAL = re.compile(r"(?:共|共计|合计|总计|累计)$")
 # After the number: a qualifier in brackets (县（市、区）), items joined by 、 that are no new
 # quantity, up to the clause end.
 _AFTER = re.compile(
-    r"(?:[^，,。；;：:\n、(（|和]|和(?!\d)|[(（][^)）\n]{0,8}[)）]|、(?![^，,。；;、\n]*\d))"
+    r"(?:[^，,。；;：:\n、(（|和]|和(?!\s*\d)|[(（][^)）\n]{0,8}[)）]|、(?![^，,。；;、\n]*\d))"
     r"{0,30}"
 )
 # After the number, what is not its object: a second verb phrase (并逐步提升), a comparator.
@@ -94,3 +94,21 @@ def leading_year(text: str) -> int | None:
         return None
     digits = re.search(r"\d{4}", found.group())
     return int(digits.group()) if digits else None
+
+
+# What the indicator is compared with (能耗较2020年下降, 排放量同比下降) and the list words
+# left after it (利用率分别, 利用率均) are no part of its name.
+_COMPARED_WITH = re.compile(
+    r"(?:比|较)(?:19|20)\d{2}年(?:底|末|度)?(?:水平)?|同比(?!例)|(?:分别|均)$"
+)
+# 新能源汽车新车销售量达到汽车新车销售总量的20%: a share, named 新能源汽车新车销售量占…比例.
+_SHARE_OF = re.compile(r"^(?P<part>[^，,。；;]{2,}?)(?:达到|达)(?P<whole>[^，,。；;]{2,})的$")
+
+
+def plain_metric(metric: str) -> str:
+    """A metric without its compared-with year and list words; a share as 占…比例."""
+    metric = _COMPARED_WITH.sub("", metric)
+    share = _SHARE_OF.match(metric)
+    if share:
+        return f"{share.group('part')}占{share.group('whole')}比例"
+    return metric

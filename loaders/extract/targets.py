@@ -25,7 +25,7 @@ from policykg.loaders.extract.goal_filters import (
 from policykg.loaders.extract.goal_lists import LEADING, Goal, spread_enumerations
 from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
 from policykg.loaders.extract.ids import target_id
-from policykg.loaders.extract.metric_names import leading_year, metric_name, opening
+from policykg.loaders.extract.metric_names import leading_year, metric_name, opening, plain_metric
 from policykg.loaders.extract.parks import ParkMention
 from policykg.loaders.extract.sentences import SectionIndex
 from policykg.ontology.metrics import lookup_metric
@@ -38,7 +38,7 @@ _UNITS = (
     "辆", "套", "条", "处", "平方米", "立方米", "倍", "天", "小时", "分钟", "标箱", "微克/立方米",
     "GW", "MW", "名", "头", "只", "期", "场", "例", "批", "颗", "发", "艘", "架", "栋", "幢",
     "公顷", "床", "篇", "部", "款", "类", "万人次", "斤", "批次", "场次", "户次", "班次", "列",
-    "门", "支", "宗", "间", "周", "个工作日", "平米",
+    "门", "支", "宗", "间", "周", "个工作日", "平米", "克标准煤", "克标煤",
 )  # fmt: skip
 _MULTIPLIED = ("万亿", "亿", "万")
 _UNIT_ALT = (
@@ -50,7 +50,7 @@ _PRE = (
     r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为|超|≥|≤|>=|<=|>|<"
 )
 # A unit may carry its alternative in brackets (15万套（间）) or a per-unit (30万元/人).
-_UNIT_TAIL = r"(?:[（(][个间套户座处条所段][)）]|/(?:人|年|户|亩|平方米|平方公里))?"
+_UNIT_TAIL = r"(?:[（(][个间套户座处条所段][)）]|/(?:人|年|户|亩|平方米|平方公里|日|天|千瓦时))?"
 # The number comes first so the scan skips ahead to digits; the comparator is read backwards.
 QUANTITY = re.compile(
     r"(?P<value>\d+(?:\.\d+)?|\*+)"
@@ -86,6 +86,7 @@ _YEAR_GOAL = re.compile(
 _YEAR_END = re.compile(r"\s*年(?:底|末|前)")
 _YEAR_ALONE = re.compile(r"\s*年(?=[，,:：])")
 _PLAN_AFTER = re.compile(r"[”\"]?(?:期末|末|时期末)")
+_PLAN_PERIOD = re.compile(r"[”\"]?(?:期间|时期)(?!末)")
 _YEAR_CLAUSE_START = re.compile(
     r"(?:^|[，,。；;\n])\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?\s*$"
 )
@@ -96,7 +97,7 @@ _SPACES = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"[，,；;][^，,；;]*$")
 # 2021—2023年 in a plan's title: its goals without a year of their own are for the last one.
 _TITLE_PERIOD = re.compile(r"(?:19|20)\d{2}\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # Plans count an action with a number as a planned output (完成旧住房修缮60万平方米).
 _PLAN_TITLE = re.compile(r"计划|规划|方案|要点|工作安排|工作报告")
 _PLAN_CUES = ("完成", "推进", "实施", "建设", "新建", "改造", "开工", "启动", "认定", "形成",
@@ -135,7 +136,9 @@ def _cue_automaton(plan: bool = False) -> ahocorasick.Automaton:
 _TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
 
 
-def _years(text: str, doc_year: int | None) -> tuple[list[int], list[int], list[int]]:
+def _years(
+    text: str, doc_year: int | None, plan_year: int | None = None
+) -> tuple[list[int], list[int], list[int]]:
     """Offsets and values of year phrases (到2027年, 2025年底, “十四五”末, 2026年，…), and
     the offsets of those that by themselves make a number a goal (all but a bare 2026年，).
     A year that opens its own goal (2023年达到80%) counts unless it is before the document."""
@@ -143,7 +146,11 @@ def _years(text: str, doc_year: int | None) -> tuple[list[int], list[int], list[
     for m in gy.YEAR.finditer(text):
         word = m.group()
         if word.startswith("十"):
-            if _PLAN_AFTER.match(text, m.end()):
+            end = gy.PLAN_END.get(word, 0)
+            # “十四五”期间，完成植树造林90万亩: a period still to come sets its end year.
+            now = doc_year or plan_year  # a “十四五” plan without a date speaks at its end
+            ahead = _PLAN_PERIOD.match(text, m.end()) and now is not None and end >= now
+            if _PLAN_AFTER.match(text, m.end()) or ahead:
                 positions.append(m.start())
                 years.append(gy.PLAN_END.get(word, 0))
                 cues.append(m.start())
@@ -158,6 +165,8 @@ def _years(text: str, doc_year: int | None) -> tuple[list[int], list[int], list[
             cues.append(start)
         elif not (_YEAR_ALONE.match(text, m.end()) and _YEAR_CLAUSE_START.search(before)):
             continue
+        elif plan_year is not None and int(word) >= plan_year:
+            cues.append(start)  # 2022年，全省…下降1.2% in the 2022 plan: that year's goal
         positions.append(start)
         years.append(int(word))
     return positions, years, cues
@@ -281,17 +290,50 @@ def _ranges(
 _LIST_GAP = re.compile(r"\s*[、和]\s*")
 
 
-def _shared_posts(text: str, matches: list[re.Match[str]]) -> dict[int, str]:
-    """2050万吨、4200万吨、19万吨以上: the last item's 以上 holds for the whole list."""
-    shared: dict[int, str] = {}
+def _list_runs(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Numbers listed together (2050万吨、4200万吨和19万吨以上), two or more per run."""
+    runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     for m in [*matches, None]:
         if m is not None and run and _LIST_GAP.fullmatch(text, run[-1].end(), m.start()):
             run.append(m)
             continue
-        if len(run) > 1 and run[-1].group("post"):
-            shared.update((item.start(), run[-1].group("post")) for item in run[:-1])
+        if len(run) > 1:
+            runs.append(run)
         run = [m] if m is not None else []
+    return runs
+
+
+def _shared_posts(runs: list[list[re.Match[str]]]) -> dict[int, str]:
+    """2050万吨、4200万吨、19万吨以上: the last item's 以上 holds for the whole list."""
+    shared: dict[int, str] = {}
+    for run in runs:
+        # 8%、8%、10%以上、10%以上: items with their own 以上 share nothing.
+        if run[-1].group("post") and not any(item.group("post") for item in run[:-1]):
+            shared.update((item.start(), run[-1].group("post")) for item in run[:-1])
+    return shared
+
+
+def _shared_pres(text: str, runs: list[list[re.Match[str]]]) -> dict[int, str]:
+    """分别超过2%、5%: the first item's comparator holds for the items after it."""
+    shared: dict[int, str] = {}
+    for run in runs:
+        start = run[0].start("value")
+        first = _PRE_BEFORE.search(text, max(0, start - 6), start)
+        if first is not None and not any(item.group("post") for item in run):
+            shared.update((item.start(), first.group().strip()) for item in run[1:])
+    return shared
+
+
+def _shared_units(runs: list[list[re.Match[str]]]) -> dict[int, str]:
+    """降低20个、10个百分点: an item whose unit begins the last one's is in the last one's."""
+    shared: dict[int, str] = {}
+    for run in runs:
+        last = run[-1].group("unit")
+        for item in run[:-1]:
+            unit = item.group("unit")
+            if unit != last and last.startswith(unit):
+                shared[item.start()] = last
     return shared
 
 
@@ -333,7 +375,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         return []
     doc_year = _doc_year(ctx)
     plan_year = _plan_year(ctx)
-    positions, years, year_cues = _years(text, doc_year)
+    positions, years, year_cues = _years(text, doc_year, plan_year)
     if doc_year is not None:
         for m in _THIS_YEAR.finditer(text):
             k = bisect_left(positions, m.start())
@@ -352,7 +394,9 @@ def find_goals(ctx: Context) -> list[Goal]:
         matches = [m for m in matches if text.rfind("\n", 0, m.start()) + 1 not in cells]
     quantities = [m.start() for m in matches]
     upper, skip = _ranges(text, matches)
-    shared = _shared_posts(text, matches)
+    runs = _list_runs(text, matches)
+    shared, shared_units = _shared_posts(runs), _shared_units(runs)
+    shared_pres = _shared_pres(text, runs)
     for m in matches:
         value_start = m.start("value")
         if m.start() in skip or NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
@@ -394,7 +438,7 @@ def find_goals(ctx: Context) -> list[Goal]:
             metric = out[-1].metric + opening(text[clause_start:metric_end])
         if len(metric) < 2:
             metric = _row_indicator(text, clause_start)  # | 4.家庭医生人数 | 2025年达到4.66名
-        metric = _SPACES.sub("", metric)  # a line broken inside the metric's words
+        metric = plain_metric(_SPACES.sub("", metric))  # a line broken inside its words
         if len(metric) < 2 or len(metric) > _MAX_METRIC:
             continue  # table cells run together are no sentence
         raw = m.group("value")
@@ -404,6 +448,7 @@ def find_goals(ctx: Context) -> list[Goal]:
             _COMPARATOR.get(post or "")
             or _COMPARATOR.get(pre or "")
             or (_COMPARATOR[apart.group("word")] if apart else None)
+            or _COMPARATOR.get(shared_pres.get(m.start(), ""))
         )
         baseline_match = _BASELINE.match(text, m.end())
         baseline = float(baseline_match.group("v")) if baseline_match else None
@@ -415,8 +460,8 @@ def find_goals(ctx: Context) -> list[Goal]:
         elif plan_year:
             year = gy.vision_capped(year, plan_year, section_year, text[sentence_start : m.end()])
         out.append(
-            Goal(m.start(), metric, value, value_max, m.group("unit"), comparator or "=", year,
-                 baseline)
+            Goal(m.start(), metric, value, value_max, shared_units.get(m.start(), m.group("unit")),
+                 comparator or "=", year, baseline)
         )  # fmt: skip
     return sorted(spread_enumerations(text, out) + _table_goals(rows, plan_year), key=_start)
 
