@@ -8,6 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from policykg.app.plain_table import table_text
 from policykg.graph.result import QueryResult, to_json_value
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ def _cell(value: Any) -> str:
 
 
 def render(result: QueryResult, fmt: str, console: Console) -> None:
-    """Print a result in one of FORMATS; JSON and CSV go straight to stdout (no rich)."""
+    """Print a result in one of FORMATS to stdout; rich only for tables too wide to print
+    as they are (it wraps and cuts cells) or with text it would change."""
     if fmt == "json":
         sys.stdout.write(dumps(result.to_json()) + "\n")
     elif fmt == "csv":
@@ -35,13 +37,19 @@ def render(result: QueryResult, fmt: str, console: Console) -> None:
         writer.writerows([_cell(v) for v in row] for row in result.rows)
         sys.stdout.write(buffer.getvalue())
     else:
+        cells = [[_cell(v) for v in row] for row in result.rows]
+        caption = f"{len(result.rows)} row(s)"
+        text = table_text(result.columns, cells, caption)
+        if text is not None:  # as rich would print it, without importing rich's console
+            sys.stdout.write(text)
+            return
         from rich.table import Table
 
         table = Table(*result.columns, show_lines=False)
-        for row in result.rows:
-            table.add_row(*(_cell(v) for v in row))
+        for row in cells:
+            table.add_row(*row)
         console.print(table)
-        console.print(f"{len(result.rows)} row(s)", style="dim")
+        console.print(caption, style="dim")
 
 
 def limited(result: QueryResult, limit: int) -> QueryResult:

@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from policykg.app.cli_interchange import BASE_DEFAULT, FORMATS_HELP
+from policykg.app.cli_interchange import BASE_DEFAULT, DIALECTS, FORMATS_HELP
+from policykg.graph import dialect
 from policykg.graph.exporters import EXPORT_FORMATS
 from policykg.ontology.vocabulary import DEFAULT_BASE
 
@@ -26,4 +27,5 @@ def test_importing_the_cli_leaves_heavy_packages_to_the_commands_that_use_them()
 
 def test_export_help_spells_out_what_the_exporters_define() -> None:
     assert BASE_DEFAULT == DEFAULT_BASE
+    assert DIALECTS == (dialect.NEO4J, dialect.FALKORDB)
     assert FORMATS_HELP.startswith(", ".join(EXPORT_FORMATS) + ";")
