@@ -157,3 +157,51 @@ def test_central_bank_branches_are_units_as_printed():
     for name in ("人民银行青岛市中心支行", "人行合肥中心支行", "人民银行平潭支行"):
         unit = qualify(name, city, None, city.province)
         assert unit is not None and unit.full_name == name
+
+
+RULE = (
+    "第十条 区民政部门应当建立本区长者饭堂及运营机构的名册清单，并向社会公布。"
+    "长者饭堂运营机构应当按照协议约定建立健全管理制度。\n"
+    "第十一条 镇人民政府（街道办事处）应当及时将本辖区内长者饭堂的基本信息录入平台。\n"
+    "第十二条 市民政部门应当会同市财政部门适时调整资助标准。有关部门应当加强指导。\n"
+)
+
+
+def test_a_rules_obligations_of_named_organs_are_their_tasks():
+    # ANNOTATION.md (round 5): in a rule's articles, X应当… is X's duty, the sentence its task.
+    doc = _doc(RULE, title="广州市老年人助餐配餐服务管理办法", issuer="广州市民政局")
+    duties = _duties(extract(doc))
+    assert duties == {
+        (
+            "区民政部门应当建立本区长者饭堂及运营机构的名册清单，并向社会公布",
+            "LED_BY",
+            "区民政部门",
+        ),
+        (
+            "镇人民政府（街道办事处）应当及时将本辖区内长者饭堂的基本信息录入平台",
+            "LED_BY",
+            "镇人民政府（街道办事处）",
+        ),
+        ("市民政部门应当会同市财政部门适时调整资助标准", "LED_BY", "广州市民政部门"),
+        ("市民政部门应当会同市财政部门适时调整资助标准", "SUPPORTED_BY", "广州市财政部门"),
+    }
+
+
+def test_obligations_outside_articles_are_not_read_as_duties():
+    plan = RULE.replace("第十条 ", "1.").replace("第十一条 ", "2.").replace("第十二条 ", "3.")
+    duties = _duties(extract(_doc(plan, title="广州市某某工作方案", issuer="广州市民政局")))
+    assert not any(title.startswith("区民政部门应当") for title, _, _ in duties)
+
+
+def test_a_short_name_introduced_with_yixiacheng():
+    text = (
+        "第三条 广州市住房保障办公室（以下称市住房保障部门）负责公共租赁住房的资格审核工作。\n"
+        "第九条 市住房保障部门应每月将住房租赁补贴存入保障对象的账号。\n"
+    )
+    doc = _doc(text, title="广州市公共租赁住房管理办法", issuer="广州市人民政府办公厅")
+    duties = _duties(extract(doc))
+    assert (
+        "市住房保障部门应每月将住房租赁补贴存入保障对象的账号",
+        "LED_BY",
+        "广州市住房保障办公室",
+    ) in duties

@@ -8,6 +8,7 @@ from dataclasses import replace
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.ids import task_id, unit_id
+from policykg.loaders.extract.obligations import article_obligations
 from policykg.loaders.extract.parks import ParkMention, find_parks
 from policykg.loaders.extract.span_tasks import (
     SpanTask,
@@ -403,6 +404,10 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
     first_leads = _FIRST_LEADS.search(ctx.text) is not None
     _table_tasks(ctx, b, doc, resolve, first_leads)
     clauses, read = _article_duties(ctx, resolve)
+    obligations, stated = article_obligations(ctx, resolve)
+    # 区民政部门应当负责…: the 负责 clauses already read it.
+    clauses += [d for d in obligations if not any(a <= d[0] < z for a, z in read)]
+    read += stated
     for pos, role, target, span in clauses:
         node = _span_task(ctx, b, doc, span)
         b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)

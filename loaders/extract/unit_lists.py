@@ -49,7 +49,7 @@ VAGUE_HEAD = re.compile(r"(?:[市县区省]级)?(?:有关|相关)|同级|本级"
 _SAME_LEVEL = re.compile(r"同级|本级")
 _VAGUE = re.compile(r"(?:有关|相关)(?:部门|单位)$")
 _UNIT_ALIAS = re.compile(
-    r"[（(](?:以下|下)?简称[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
+    r"[（(](?:(?:以下|下)?简称|以下称)[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
 )
 _CENTRAL_BANK = re.compile(r"(?:中国)?人民银行|人行")
 _PARKISH = re.compile(r"区|园|示范")
