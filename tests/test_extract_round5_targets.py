@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from policykg.loaders.document import Metadata, ParsedDocument
 from policykg.loaders.extract import extract
+from policykg.loaders.extract.context import build_context
+from policykg.loaders.extract.regions import find_regions
 
 Goal = tuple[str, float, str, str, int | None]
 
@@ -171,3 +173,37 @@ def test_a_selection_verb_is_no_part_of_the_metric() -> None:
     """Before: 遴选 6 家左右…试点 gave the metric 遴选开发（EOD）模式试点."""
     text = "遴选 6 家左右第二批省级生态环境导向的开发（EOD）模式试点。\n"
     assert {g[0] for g in _goals(_doc(text, *SHANDONG_2022))} == {"开发（EOD）模式试点"}
+
+
+PINGTAN = (
+    "岚综管办〔2015〕70号平潭综合实验区管委会办公室关于印发《平潭综合实验区2015年宜居环境建设"
+    "行动计划实施方案》的通知。一、主要目标：完成11个村庄整治。完成如意路（天大山东路-金井五路）、"
+    "平岚岭道路（如意纵一路-天大山东路）、天大山东路道路等14条市政道路建设。\n"
+)
+
+
+def test_a_comprehensive_zone_named_in_the_title_is_the_documents_home() -> None:
+    """Before: 平潭综合实验区 was no park and the street 天大山东路 made the plan 山东省's."""
+    title = "关于印发《平潭综合实验区2015年宜居环境建设行动计划实施方案》的通知"
+    ctx = build_context(_doc(PINGTAN, title, "中国平潭"), "x")
+    assert ctx.park is not None and ctx.park.name == "平潭综合实验区"
+    assert ctx.region is not None and ctx.region.name == "平潭县"
+    assert ctx.level == "park"
+    # 关于印发 before a park's name is no part of it.
+    ctx = build_context(
+        _doc(PINGTAN, "关于印发平潭综合实验区社会信用体系建设规划的通知", "中国平潭"), "x"
+    )
+    assert ctx.park is not None and ctx.park.name == "平潭综合实验区"
+
+
+def test_a_place_naming_a_street_or_a_firm_is_no_home_and_no_mention() -> None:
+    """Before: 天大山东路 (a street) was a mention of 山东省 and made the document 山东省's."""
+    assert find_regions("如意路（天大山东路-金井五路）、南京东路和中山大道") == []
+    assert find_regions("推进新建区域用地") == []  # 区域, not the county 新建区
+    assert [h.region.name for h in find_regions("支持山东发展")] == ["山东省"]
+    text = (
+        "完成如意路（天大山东路-金井五路）、天大山东路道路建设，由国网山东省电力公司、"
+        "山东高速集团有限公司配合。\n"
+    )
+    ctx = build_context(_doc(text, "关于做好道路建设工作的通知", "某某管委会"), "x")
+    assert ctx.region is None

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policykg.loaders.document import ParsedDocument
 from policykg.loaders.extract.issuers import Issuer, issuer_of_number, level_of_issuer_name
 from policykg.loaders.extract.parks import ParkMention, find_parks
-from policykg.loaders.extract.regions import Region, RegionHit, Spans, find_regions, name_spans
+from policykg.loaders.extract.regions import (
+    Region,
+    RegionHit,
+    Spans,
+    county_at_start,
+    find_regions,
+    name_spans,
+)
 from policykg.loaders.extract.sentences import SectionIndex, Sentences, halfwidth
 from policykg.loaders.structure import text_sections
 from policykg.ontology.organs import central_organ_pattern, national_organ
@@ -101,8 +108,17 @@ def _joint_governments(doc: ParsedDocument) -> str:
     return "\n".join(out)
 
 
+def _placed(park: ParkMention) -> ParkMention:
+    """A park named without its region lies in the county its name opens with, when that
+    short name is one county's alone (平潭综合实验区 → 平潭县)."""
+    if park.region is not None:
+        return park
+    county = county_at_start(park.name, None)
+    return replace(park, region=county[0]) if county is not None else park
+
+
 def _jurisdiction(
-    doc: ParsedDocument, spans: Spans, issuer: Issuer | None
+    doc: ParsedDocument, text: str, spans: Spans, issuer: Issuer | None
 ) -> tuple[Region | None, ParkMention | None, bool]:
     """The document's region and park, and whether it is a central document (no home)."""
     meta = doc.metadata
@@ -110,8 +126,8 @@ def _jurisdiction(
         return None, None, True
     head = halfwidth(f"{meta.issuer or ''}\n{meta.title or ''}\n{_joint_governments(doc)}")
     province = issuer.region.province if issuer and issuer.region else None
-    parks = [p for p in find_parks(head, None, province) if p.region is not None]
-    park = parks[0] if parks else None
+    parks = [_placed(p) for p in find_parks(head, None, province)]
+    park = next((p for p in parks if p.region is not None), None)
     if park is not None:
         return park.region, park, False
     hits = find_regions(head, province)
@@ -120,7 +136,7 @@ def _jurisdiction(
         return max(hits, key=lambda h: rank[h.region.level]).region, None, False
     if issuer is not None and issuer.region is not None:
         return issuer.region, None, False
-    hits = find_regions("", None, spans)
+    hits = [h for h in find_regions(text, None, spans) if not _in_firm_name(text, h.end)]
     counts = Counter(hit.region.adcode for hit in hits)
     if _names_central_organs(doc.text, max(counts.values(), default=0)):
         # No place in the issuer, title or 文号, and the text tasks ministries more often
@@ -130,6 +146,15 @@ def _jurisdiction(
         code = counts.most_common(1)[0][0]
         return next(h.region for h in hits if h.region.adcode == code), None, False
     return None, None, False
+
+
+# 国网山东省电力公司, 山东高速集团有限公司: a firm named after a place is not the place.
+_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:有限公司|有限责任公司|股份公司|集团|公司|银行)")
+
+
+def _in_firm_name(text: str, end: int) -> bool:
+    """Whether the place name ending at end opens a firm's name."""
+    return _FIRM_AFTER.match(text, end) is not None
 
 
 def _same_province(issuer: Issuer, region: Region | None) -> bool:
@@ -144,7 +169,7 @@ def build_context(doc: ParsedDocument, doc_id: str) -> Context:
     sections = doc.sections or text_sections(text)
     issuer = issuer_of_number(doc.metadata.doc_number)
     spans = name_spans(text)  # one scan of the text serves jurisdiction and mentions
-    region, park, central = _jurisdiction(doc, spans, issuer)
+    region, park, central = _jurisdiction(doc, text, spans, issuer)
     if central:
         level: str | None = "national"
     elif park is not None:

@@ -222,6 +222,20 @@ _WORDS_BEFORE_COUNTY = frozenset(
 )
 
 
+# 天大山东路, 南京东路, 中山大道, 四川路桥: a place name that names a street (or a firm named
+# after one) is no mention of the place; nor is 新建区 in 新建区域 (an area).
+_STREET_AFTER = re.compile(
+    r"[东南西北中]?[一二三四五六七八九十]?(?:路(?![线径网])|街|大道|巷|弄|胡同)"
+)
+
+
+def _street_or_word(text: str, start: int, end: int, name: str) -> bool:
+    """A division name at text[start:end] that is part of a street's name or of 区域."""
+    if _STREET_AFTER.match(text, end):
+        return True
+    return name.endswith("区") and text[end : end + 1] == "域" and text[start:end] == name
+
+
 def name_spans(text: str) -> Spans:
     """Where division names stand in text (before choosing among same-name divisions)."""
     return _spans(text)
@@ -238,6 +252,8 @@ def find_regions(
         if region is None:
             continue
         short_form = end - start < len(region.name)
+        if text and _street_or_word(text, start, end, region.name):
+            continue
         if region.level == "county" and short_form and region.province != province:
             continue  # a county-level city's short name (义乌) is a word elsewhere
         if (
