@@ -8,12 +8,10 @@ a lock file let a second process reuse a running server and detect a stale one.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
 import resource
 import signal
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -43,6 +41,9 @@ class ServerPaths:
         local = self.root / "falkordb.sock"
         if len(str(local)) <= MAX_SOCKET_PATH:
             return local
+        import hashlib  # here: every CLI command reads this property (~4 ms of import)
+        import tempfile
+
         digest = hashlib.sha1(str(self.root).encode()).hexdigest()[:16]
         return Path(tempfile.gettempdir()) / f"policykg-{digest}.sock"
 

@@ -12,7 +12,6 @@ first request) goes to FalkorDBStore, which handles it.
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from policykg.errors import StoreError
@@ -199,6 +198,8 @@ def _other_value(kind: int, value: Any) -> Any:
     if kind == VECTORF32:
         return [float(v) for v in value]
     if kind in (DATETIME, DATE, TIME, DURATION):
+        from datetime import UTC, datetime
+
         moment = datetime.fromtimestamp(value, tz=UTC)
         if kind == DATETIME:
             return moment

@@ -55,18 +55,18 @@ def rich_text(columns: list[str], rows: list[list[str]], caption: str,
 def tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
     # Most tables plain (the lean path prints them), some with special characters anywhere.
     alphabet = PLAIN + SPECIAL if draw(st.integers(0, 3)) == 0 else PLAIN
-    text = st.text(alphabet=st.sampled_from(alphabet), max_size=12)
+    text = st.text(alphabet=st.sampled_from(alphabet), max_size=16)
     width = draw(st.integers(0, 4))
     columns = draw(st.lists(text, min_size=width, max_size=width))
     rows = draw(st.lists(st.lists(text, min_size=width, max_size=width), max_size=4))
     return columns, rows
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(
     table=tables(),
     terminal=st.booleans(),
-    columns=st.sampled_from(["20", "40", "80", "200", None]),
+    columns=st.sampled_from(["12", "20", "30", "40", "80", "200", None]),
     term=st.sampled_from(["xterm-256color", "dumb", "", None]),
     force=st.sampled_from([None, "", "1"]),
 )
@@ -100,15 +100,28 @@ def test_ordinary_results_do_not_need_rich() -> None:
         assert ("\x1b[1m" in mine) == terminal  # bold headers in a terminal only
 
 
+def test_tables_wider_than_the_console_are_narrowed_as_rich_narrows_them() -> None:
+    columns = ("document", "relations", "ancestor", "level")
+    rows = [["解读《亳州高新区城市功能品质活力提升实施意见》的通知", '["basis"]',
+             "中共安徽省委安徽省人民政府关于推进新型城镇化的意见", "provincial"]] * 3  # fmt: skip
+    for terminal, environ in ((False, {}), (True, {"TERM": "xterm", "COLUMNS": "60"})):
+        mine = table_text(columns, rows, "3 row(s)", Stream(terminal), environ)
+        assert mine is not None and "…" in mine
+        assert mine == rich_text(list(columns), rows, "3 row(s)", terminal, environ)
+
+
 def test_what_rich_would_change_is_left_to_rich() -> None:
-    wide = [["中" * 50, "x" * 40]]
-    assert table_text(("a", "b"), wide, "1 row(s)", Stream(False), {}) is None  # wraps at 80
-    assert table_text(("a", "b"), wide, "1 row(s)", Stream(False), {"COLUMNS": "200"})
+    spaced = [["中文 " * 25, "x" * 40]]  # too wide, and rich would wrap it at a space
+    assert table_text(("a", "b"), spaced, "1 row(s)", Stream(False), {}) is None
+    assert table_text(("a", "b"), spaced, "1 row(s)", Stream(False), {"COLUMNS": "200"})
     dumb = {"COLUMNS": "200", "TERM": "dumb"}  # rich lays out a dumb terminal at 80
-    assert table_text(("a", "b"), wide, "1 row(s)", Stream(True), dumb) is None
-    for text in ("two\nlines", "tab\there", "a :smile: b"):
+    assert table_text(("a", "b"), spaced, "1 row(s)", Stream(True), dumb) is None
+    for text in ("two\nlines", "tab\there", "a :smile: b", "e\u0301"):
         assert table_text(("a",), [[text]], "1 row(s)", Stream(False), {}) is None
     assert table_text((), [], "0 row(s)", Stream(False), {}) is None
+    assert (
+        table_text(("a", "b"), [["x" * 40, "y" * 40]], "", Stream(False), {"COLUMNS": "8"}) is None
+    )
 
 
 def test_a_query_printed_as_a_table_does_not_import_rich_s_console(server_home: Path) -> None:
