@@ -142,9 +142,23 @@ def kind_of(title: str | None) -> str | None:
     return None
 
 
+# A PDF title set letter-spaced (广 州 市 黄 埔 区 … 办 法): spaces between characters.
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
+
+
+def _letter_spacing_removed(title: str) -> str:
+    """The title without its letter-spacing, when most of its characters are spaced apart
+    (a title with spaces between its issuers keeps them)."""
+    gaps = len(_HAN_GAP.findall(title))
+    if gaps >= 4 and gaps > len(_HAN_PAIR.findall(title)):
+        return _HAN_GAP.sub("", title)
+    return title
+
+
 def clean_title(title: str) -> str:
     """Strip a site's place prefix (`河南鹤壁市:关于…` → `关于…`) and stray spaces."""
-    title = title.strip()
+    title = _letter_spacing_removed(title.strip())
     match = _PLACE_PREFIX.match(title)
     if match and kind_of(match["rest"]):
         title = match["rest"]

@@ -4,6 +4,9 @@ spaces around numbers)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from policykg.loaders import parse
 from policykg.loaders.document import Metadata, ParsedDocument
 from policykg.loaders.extract import extract
 from policykg.loaders.extract.context import build_context
@@ -207,3 +210,25 @@ def test_a_place_naming_a_street_or_a_firm_is_no_home_and_no_mention() -> None:
     )
     ctx = build_context(_doc(text, "关于做好道路建设工作的通知", "某某管委会"), "x")
     assert ctx.region is None
+
+
+def test_a_letter_spaced_pdf_title_is_read_without_its_spaces(tmp_path: Path) -> None:
+    """Before: 广 州 市 黄 埔 区 … 办 法 (a PDF title set letter-spaced) named no place and no
+    kind, so a zone's subsidy rules had no home and their conditions were goals. A title with
+    spaces between its issuers keeps them."""
+    path = tmp_path / "spaced.txt"
+    path.write_text(
+        "广 州 市 黄 埔 区 广 州 开 发 区 广 州 高 新 区促 进 绿 色 低 碳 发 展 办 法\n"
+        "第一条 对年综合能源消费总量下降 200 吨标准煤以上，或产值增长 25%以上的企业，"
+        "按节能量给予补贴。\n",
+        encoding="utf-8",
+    )
+    document = parse(path)
+    assert document.metadata.title == "广州市黄埔区广州开发区广州高新区促进绿色低碳发展办法"
+    ctx = build_context(document, "x")
+    assert ctx.park is not None and ctx.park.name == "广州开发区" and ctx.level == "park"
+    assert _goals(document) == set()
+    path.write_text(
+        "广州市黄埔区 广州开发区 广州高新区促进绿色低碳发展办法\n第一条 总则。\n", "utf-8"
+    )
+    assert parse(path).metadata.title == "广州市黄埔区 广州开发区 广州高新区促进绿色低碳发展办法"
