@@ -97,6 +97,20 @@ def _glued_items(text: str) -> list[int]:
     return cuts
 
 
+# （责任单位：市生态环境局，各区、市政府）落实亩产效益评价规则，…: the bracket closes its
+# measure, the next measure runs on in the same paragraph.
+_CLOSING_ASSIGNMENT = re.compile(
+    r"[（(](?:牵头|责任|配合|参与|协办|支撑|协同|支持|主责|主办)(?:单位|部门|处室)\s*[:：]"
+    r"[^（）()\n]{2,200}(?:[（(][^（）()\n]{1,12}[)）][^（）()\n]{0,100})*[)）][。；;]?"
+    r"(?=[\u4e00-\u9fff“\"]{4})"
+)
+
+
+def _after_assignments(text: str) -> list[int]:
+    """Where a measure begins right after the closing assignment bracket of the one before."""
+    return [m.end() for m in _CLOSING_ASSIGNMENT.finditer(text)]
+
+
 def split_flattened(paragraphs: Sequence[Span]) -> list[Span]:
     """Paragraphs with every flattened page cut at its inline headings, and items glued to
     a label line cut from it."""
@@ -104,7 +118,7 @@ def split_flattened(paragraphs: Sequence[Span]) -> list[Span]:
     for paragraph in paragraphs:
         cuts = _cuts(paragraph.text) if len(paragraph.text) >= _LONG else []
         if len(cuts) < _MIN_HEADINGS:
-            cuts = _glued_items(paragraph.text)
+            cuts = sorted({*_glued_items(paragraph.text), *_after_assignments(paragraph.text)})
         if not cuts:
             out.append(paragraph)
             continue

@@ -205,3 +205,36 @@ def test_a_short_name_introduced_with_yixiacheng():
         "LED_BY",
         "广州市住房保障办公室",
     ) in duties
+
+
+def test_a_measure_after_the_closing_assignment_bracket_of_the_one_before(tmp_path: Path):
+    text = (
+        "青岛市某某行动计划\n"
+        "（二）优化产业园区布局\n"
+        "根据园区产业性质实施重点监管与减排。（责任单位：市生态环境局，各区、市政府）"
+        "落实亩产效益评价规则，根据园区定位精准招商。（责任单位：市工业和信息化局）\n"
+    )
+    paragraphs = [p.text for p in clean(text).paragraphs]
+    assert (
+        paragraphs[-1]
+        == "落实亩产效益评价规则，根据园区定位精准招商。（责任单位：市工业和信息化局）"
+    )
+    duties = _duties(extract(_parse_text(tmp_path, text)))
+    assert (
+        "落实亩产效益评价规则，根据园区定位精准招商",
+        "LED_BY",
+        "青岛市工业和信息化局",
+    ) in duties
+    assert ("根据园区产业性质实施重点监管与减排", "LED_BY", "青岛市生态环境局") in duties
+    assert not any(
+        title.startswith("根据") and unit == "青岛市工业和信息化局" for title, _, unit in duties
+    )
+
+
+def test_companies_named_with_their_group_keep_it():
+    text = (
+        "（三）实施交通运输节能减排工程。推进铁路电气化改造。"
+        "（省交通运输厅牵头，国网山东省电力公司配合）\n"
+    )
+    duties = _duties(extract(_doc(text, title="山东省某某行动计划", issuer="山东省人民政府")))
+    assert ("实施交通运输节能减排工程", "SUPPORTED_BY", "国网山东省电力公司") in duties

@@ -345,8 +345,9 @@ def _span_task(ctx: Context, b: Builder, doc: Target, paragraph: SpanTask) -> Ta
     path = ctx.sections.paths[paragraph.section]
     tid = task_id(ctx.doc_id, f"{path}@{paragraph.start}")
     title = paragraph.title(ctx.text)
+    # No number: a paragraph or clause has none (and an empty one does not survive CSV export).
     props: dict[str, Value] = {
-        "name": title, "number": "", "title": title,
+        "name": title, "title": title,
         "section": ctx.sections.heading_paths[paragraph.section],
         "text": ctx.text[paragraph.start : paragraph.end][:2000],
     }  # fmt: skip

@@ -52,6 +52,7 @@ _UNIT_ALIAS = re.compile(
     r"[（(](?:(?:以下|下)?简称|以下称)[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
 )
 _CENTRAL_BANK = re.compile(r"(?:中国)?人民银行|人行")
+_COMPANY_HEAD = re.compile(r"国网|中国(?=[\u4e00-\u9fff]{2,20}(?:公司|集团)$)")
 _PARKISH = re.compile(r"区|园|示范")
 _LEVEL_WORDS = frozenset("省市县区镇乡")
 BOTH_LEVELS = re.compile(r"^([省市县区])[（(]([市县区镇])[)）](.{2,})$")
@@ -155,6 +156,8 @@ class Resolver:
         }
         # 人民银行西安分行, 人行合肥中心支行: a branch of the central bank is named with it.
         starts.update(m.start() for m in _CENTRAL_BANK.finditer(clause))
+        # 国网山东省电力公司, 中国国家铁路集团有限公司: the company's name holds its place.
+        starts.update(m.start() for m in _COMPANY_HEAD.finditer(clause))
         starts.update(hit.start for hit in find_regions(clause, self.ctx.province))
         starts.update(i for alias in self.parks if (i := clause.rfind(alias)) >= 0)
         for i in sorted(starts):
