@@ -15,7 +15,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from policykg.errors import StoreError
-from policykg.graph import dialect
 from policykg.graph.embedded import ServerLimits, ensure_server, restart_server
 from policykg.graph.falkordb_errors import (
     CLIENT_GRACE_S,
@@ -40,7 +39,7 @@ class FalkorDBReader:
     """Reads from a graph in the embedded server; the store seam's read() and close() only."""
 
     name = "falkordb"
-    dialect = dialect.FALKORDB
+    dialect = "falkordb"  # graph.dialect.FALKORDB, spelled out: that module imports the ontology
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

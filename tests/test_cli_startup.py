@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Imported by no read command: the full FalkorDB client, rich's console and table (the plain
 # table prints results), the ontology and the named-query catalogue (`run` imports them).
 HEAVY = ("redis", "falkordb", "rich.console", "rich.table", "policykg.ontology",
-         "policykg.graph.embedded", "policykg.graph.falkordb_store")  # fmt: skip
+         "policykg.graph.embedded", "policykg.graph.falkordb_store", "policykg.queries")  # fmt: skip
 
 
 def _group(typer_app: typer.Typer) -> click.Group:
