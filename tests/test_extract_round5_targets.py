@@ -232,3 +232,19 @@ def test_a_letter_spaced_pdf_title_is_read_without_its_spaces(tmp_path: Path) ->
         "广州市黄埔区 广州开发区 广州高新区促进绿色低碳发展办法\n第一条 总则。\n", "utf-8"
     )
     assert parse(path).metadata.title == "广州市黄埔区 广州开发区 广州高新区促进绿色低碳发展办法"
+
+
+def test_a_modifier_of_the_shared_measure_is_shared_too() -> None:
+    """Before: 人参、食用菌全产业链产值分别达到… gave 人参菌全产业链产值 (cut at the first
+    item's width), and after the shared measure was found, 人参产值 (全产业链 left behind)."""
+    text = "二、2026年主要目标\n人参、食用菌全产业链产值分别达到1230亿元、120亿元。\n"
+    metrics = {g[0] for g in _goals(_doc(text, "2026年吉林省政府工作报告", "吉林省人民政府"))}
+    assert metrics == {"人参全产业链产值", "食用菌全产业链产值"}
+
+
+def test_a_subsidised_kind_of_training_is_no_subsidy_amount() -> None:
+    """Before: 补贴性职业技能培训超30万人次 was read as a subsidy (补贴 before the number)."""
+    title, issuer = "2026年广东省政府工作报告", "广东省人民政府"
+    text = "五、为劳动者提供普惠就业公共服务\n开展补贴性职业技能培训超30万人次。\n"
+    assert _goals(_doc(text, title, issuer)) == {("补贴性职业技能培训", 30.0, "万人次", ">", 2026)}
+    assert _goals(_doc("对参训企业给予补贴300万元。\n", title, issuer)) == set()

@@ -12,7 +12,7 @@ from policykg.loaders.extract.context import Context
 
 # An amount granted or a threshold of eligibility, not a goal: 最高奖励300万元, 投资1000万元及以上的.
 GRANT_BEFORE = re.compile(
-    r"(?:最高|最多|最长|最短|一次性|给予|奖励|补贴|补助|资助|奖补|扶持|罚款)[^，,。；;]{0,8}$"
+    r"(?:最高|最多|最长|最短|一次性|给予|奖励|补贴(?!性)|补助|资助|奖补|扶持|罚款)[^，,。；;]{0,8}$"
 )
 # Money that is a benefit, a fee or a fund, not an outcome: 补贴标准每人每月280元,
 # 安排省级财政资金100亿元, 处10万元以下的罚款.

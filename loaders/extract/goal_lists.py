@@ -41,8 +41,8 @@ _BASE_TAIL = re.compile(r"(?:(?:比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:�
 # Where the measure that listed items share begins in the last item: 涂料、油墨使用比例 →
 # 使用比例, 化学需氧量、…、挥发性有机物排放总量 → 排放总量, 粮食、棉花总产量 → 总产量.
 _SHARED_MEASURE = re.compile(
-    r"总产量|产量|产值|总量|排放|使用|利用|消费|收获|机械化|覆盖率|普及率|达标率|处理率|"
-    r"治理率|增加值|占比|比例|比重"
+    r"(?:综合|全产业链|全|总|年)?(?:产量|产值|总量|排放|使用|利用|消费|收获|机械化|覆盖率|"
+    r"普及率|达标率|处理率|治理率|增加值|占比|比例|比重)"
 )
 # An item that is an indicator by itself (秸秆综合利用率、畜禽粪污综合利用率): nothing shared.
 _WHOLE_INDICATOR = re.compile(r"(?:率|能耗|量|比例|比重|占比|产值|面积|收入|指数)$")
