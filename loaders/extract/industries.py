@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
@@ -38,6 +39,26 @@ OPEN = re.compile(
     r"|(?P<role>主导产业|新兴产业|特色产业)(?:主要)?(?:为|是|包括|有|[:：]))"
     r"(?P<list>[^，,。；;：:\n]{2,90}?)(?=等|[一二三四五六七八九十两\d]+大|[，,。；;\n])"
 )
+# Where an OPEN list can start (its branches' first words): re finds these by their first
+# characters, while OPEN's named groups make it try every branch at every character.
+_OPEN_START = re.compile(
+    r"重点发展|大力发展|着力发展|优先发展|加快发展|积极发展|培育壮大|做大做强|发展壮大|"
+    r"主导产业|新兴产业|特色产业"
+)
+
+
+def _open_lists(text: str) -> Iterator[re.Match[str]]:
+    """OPEN.finditer(text), trying OPEN only where one of its first words stands."""
+    at = 0
+    while start := _OPEN_START.search(text, at):
+        match = OPEN.match(text, start.start())
+        if match:
+            yield match
+            at = match.end()
+        else:
+            at = start.start() + 1
+
+
 # 推动A、B、C产业加快发展: a list of two or more closed by 产业 and a development word.
 _GROW = re.compile(
     r"(?:推动|促进|支持|引导|加快)(?P<list>[^，,。；;：:\n、等]{2,14}(?:、[^，,。；;：:\n、等]{2,14})+?)"
@@ -118,7 +139,7 @@ def find_industries(text: str) -> list[tuple[int, str, str | None]]:
         items = _LIST_END.sub("", _QUALIFIER.sub("", text[begin : m.start()]))
         found.extend((verb_end, name, role) for name in _items(items))
         seen_spans.append((verb_end - 4, m.end()))
-    for m in OPEN.finditer(text):
+    for m in _open_lists(text):
         if any(a <= m.start() < b for a, b in seen_spans):
             continue
         role = _ROLE.get(m.group("role") or "")
