@@ -238,3 +238,21 @@ def test_companies_named_with_their_group_keep_it():
     )
     duties = _duties(extract(_doc(text, title="山东省某某行动计划", issuer="山东省人民政府")))
     assert ("实施交通运输节能减排工程", "SUPPORTED_BY", "国网山东省电力公司") in duties
+
+
+def test_an_obligation_after_an_opening_condition_is_the_whole_sentence():
+    text = (
+        "第三条 县级以上地方人民政府承担市场主体登记工作的部门（以下称登记机关）负责市场主体登记。\n"
+        "第十八条 申请材料不齐全的，登记机关应当一次性告知申请人需要补正的材料。\n"
+        "第十九条 申请人提交材料后，并要求镇人民政府应当及时审核。\n"
+    )
+    doc = _doc(text, title="中华人民共和国市场主体登记管理条例", issuer="国务院")
+    duties = _duties(extract(doc))
+    described = "县级以上地方人民政府承担市场主体登记工作的部门"
+    assert (
+        "申请材料不齐全的，登记机关应当一次性告知申请人需要补正的材料",
+        "LED_BY",
+        described,
+    ) in duties
+    # Only a condition may stand before the subject.
+    assert not any(title.startswith("申请人提交材料后") for title, _, _ in duties)

@@ -32,6 +32,9 @@ _ORGAN = re.compile(
     r"残疾人联合会|[)）])$"
 )
 _VAGUE = re.compile(r"有关|相关")
+_NOT_SUBJECT = re.compile(r"并|要求|由|将|请|对|向|经|按")
+# A sentence's opening condition: …的，/ …后，/ …时，right before the subject.
+_CONDITION = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?P<sentence>[^。；;\n]{2,78}?(?:的|后|时)[，,])$")
 _SENTENCE_END = re.compile(r"[。\n]")
 _OPENS = ("", "。", "；", ";", "\n")
 _COOPERATE = re.compile(r"会同(?P<sup>[^，,。；;：:\n]{2,60})")
@@ -58,12 +61,23 @@ def article_obligations(
         if found is None:
             continue
         start = found.start()
+        subject = start + len(found.group()) - len(found.group().lstrip())
+        article = ARTICLE.match(text[subject : m.start()])
+        subject += article.end() if article else 0
+        begin = subject
         if text[max(0, start - 1) : start] not in _OPENS:
-            continue  # only a sentence's subject: not 经审核符合条件的，区民政部门应当…
-        stripped = found.group().lstrip()
-        article = ARTICLE.match(stripped)
-        begin = start + len(found.group()) - len(stripped) + (article.end() if article else 0)
-        named = subject_units(resolve, text[begin : m.start()])
+            # 长者饭堂运营机构出现下列情形的，区民政部门…应当…: a condition may open the
+            # sentence; the task is the whole sentence. Any other clause before the subject
+            # (并要求市财政局要…) makes it no sentence of the organ's.
+            condition = _CONDITION.search(text, max(0, start - 80), start)
+            if condition is None:
+                continue
+            begin = condition.start("sentence")
+            opening = ARTICLE.match(text[begin:start])
+            begin += opening.end() if opening else 0
+        if _NOT_SUBJECT.match(text, subject):
+            continue  # 并要求镇人民政府应当…: the organ is an object, not the subject
+        named = subject_units(resolve, text[subject : m.start()])
         if not all(isinstance(u, UnitName) and _ORGAN.search(u.name) for u in named):
             continue
         # 国务院市场监督管理部门和国务院有关部门应当…: 有关部门 is no one in particular.

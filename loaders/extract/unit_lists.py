@@ -51,6 +51,9 @@ _VAGUE = re.compile(r"(?:有关|相关)(?:部门|单位)$")
 _UNIT_ALIAS = re.compile(
     r"[（(](?:(?:以下|下)?简称|以下称)[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
 )
+_DESCRIBED_ORGAN = re.compile(
+    r"(?:县级以上|设区的市级以上|省级|市级|县级)(?:地方)?(?:各级)?人民政府[\u4e00-\u9fff]{2,20}(?:部门|机关)$"
+)
 _CENTRAL_BANK = re.compile(r"(?:中国)?人民银行|人行")
 _COMPANY_HEAD = re.compile(r"国网|中国(?=[\u4e00-\u9fff]{2,20}(?:公司|集团)$)")
 _PARKISH = re.compile(r"区|园|示范")
@@ -89,6 +92,13 @@ class Resolver:
         for m in _UNIT_ALIAS.finditer(text):
             full = SUBJECT_CLAUSE.search(text, max(0, m.start() - 30), m.start())
             found = self.suffix(full.group()) if full else None
+            described = _DESCRIBED_ORGAN.search(full.group()) if full else None
+            if described is not None:
+                # 县级以上地方人民政府承担市场主体登记工作的部门（以下称登记机关）: an organ a
+                # rule describes by its level and function is named as described.
+                name = described.group()
+                owner = self.ctx.park or self.ctx.region
+                found = (UnitName(owner, name, name, "department"), len(name))
             if found is not None and isinstance(found[0], UnitName):
                 self.aliases[m.group("short")] = found[0]
                 self._found.clear()
