@@ -4,10 +4,17 @@ plain scan of the kept texts finds, a reload does not duplicate, and the CLI pri
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from policykg.app import text_search
 from policykg.app.loading import load_files
-from policykg.app.text_search import INDEX_FILE, search
+from policykg.app.text_search import INDEX_FILE, index_texts, search
+from policykg.app.texts import StoredText
 from policykg.graph import Store
 from policykg.settings import Settings
 from tests.cli_runner import run_cli
@@ -69,3 +76,56 @@ def test_latin_letters_match_in_any_case_and_are_counted_as_found(
         hits = [hit for hit in search(texts, words, limit=100) if hit.matches]
         assert {hit.document_id: hit.matches for hit in hits} == expected, words
         assert all("GDP" in hit.snippet for hit in hits), words
+
+
+def _texts(count: int, start: int = 0) -> list[tuple[StoredText, str]]:
+    body = "推进城市更新，完善养老服务体系，加快高新区建设。" * 40
+    return [
+        (StoredText(f"doc:{n}", f"第{n}号文件：{body}"), f"关于第{n}项工作的通知")
+        for n in range(start, start + count)
+    ]
+
+
+def _steps_to_reindex(directory: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    """SQLite virtual-machine steps (in tens) to index doc:0 again: a count, not a time."""
+    steps = [0]
+    real_connect = sqlite3.connect
+
+    def counting(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        connection = real_connect(*args, **kwargs)
+        connection.set_progress_handler(lambda: steps.__setitem__(0, steps[0] + 1) or 0, 10)
+        return connection
+
+    with monkeypatch.context() as patch:
+        patch.setattr(text_search.sqlite3, "connect", counting)
+        index_texts(directory, _texts(1))
+    return steps[0]
+
+
+def test_reindexing_a_document_costs_the_same_in_a_small_and_a_large_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small, large = tmp_path / "small", tmp_path / "large"
+    index_texts(small, _texts(20))
+    index_texts(large, _texts(400))
+    in_small, in_large = (_steps_to_reindex(d, monkeypatch) for d in (small, large))
+    # Deleting the old text by scanning for its document_id grew with the index (49 -> 467).
+    assert in_large < 2 * in_small, (in_small, in_large)
+    assert [h.document_id for h in search(large, "第0号文件")] == ["doc:0"]  # replaced, once
+
+
+def test_an_index_written_before_row_keys_is_upgraded_and_replaces_in_place(
+    tmp_path: Path,
+) -> None:
+    with closing(sqlite3.connect(tmp_path / INDEX_FILE)) as old, old:
+        old.execute(
+            "CREATE VIRTUAL TABLE texts USING fts5("
+            "document_id UNINDEXED, title, text, tokenize = 'trigram')"
+        )
+        old.executemany(
+            "INSERT INTO texts (document_id, title, text) VALUES (?, ?, ?)",
+            [(t.document_id, title, t.text) for t, title in _texts(3)],
+        )
+    index_texts(tmp_path, _texts(1))  # doc:0 again, through the upgraded index
+    hits = search(tmp_path, "号文件", limit=10)
+    assert sorted(h.document_id for h in hits) == ["doc:0", "doc:1", "doc:2"]
