@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 LEADING = re.compile(
@@ -27,9 +28,10 @@ class Goal:
 # 分别 pairs listed items with listed numbers; 均 gives every listed item the one number
 # (化肥、农药利用率均达到43%以上), not 人均, 年均, 平均.
 _RESPECTIVELY = re.compile(
-    r"分别|(?<![人年平])均(?=\s*(?:达到|达|提高到|提高至|提升到|提升至|不低于|不少于|超过|"
+    r"分别|均(?<![人年平]均)(?=\s*(?:达到|达|提高到|提高至|提升到|提升至|不低于|不少于|超过|"
     r"稳定在|保持在|控制在|下降|降低|提高|提升|增长|减少))"
 )
+_CLAUSE_STOP = re.compile(r"[，,。；;\n]")
 _LAST_SENTENCE_PART = re.compile(r"[，,。；;：:\n][^，,。；;：:\n]*$")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _DANGLING = re.compile(r"[^总年新增全人均]产量|[^总年新增全人均]产值|[^总新增]储量")
@@ -101,15 +103,17 @@ def spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
     化肥、农药利用率均达到43%: one goal per item with the one number."""
     out = list(goals)
     extra: list[Goal] = []
+    starts = [g.start for g in out]  # in text order, as read
     for m in _RESPECTIVELY.finditer(text):
-        clause_end = min(
-            (i for i in (text.find(c, m.end()) for c in "，,。；;\n") if i >= 0), default=len(text)
-        )
-        members = [i for i, g in enumerate(out) if m.end() <= g.start < clause_end]
+        stop = _CLAUSE_STOP.search(text, m.end())
+        clause_end = stop.start() if stop else len(text)
+        members = list(range(bisect_left(starts, m.end()), bisect_left(starts, clause_end)))
+        if len(members) != 1 if m.group() == "均" else len(members) < 2:
+            continue
         subject, subject_start = _subject(text, m.start())
         items, shared_width = _split_items(subject)
         if m.group() == "均":
-            if len(members) != 1 or len(items) < 2:
+            if len(items) < 2:
                 continue
             goal = out[members[0]]
             names = _names(items, shared_width)
@@ -118,8 +122,6 @@ def spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
                 # Each copy stands at its item: one Target per item, ids apart.
                 at = text.find(item, subject_start)
                 extra.append(replace(goal, start=at if at >= 0 else goal.start, metric=name))
-            continue
-        if len(members) < 2:
             continue
         if len(items) == 1 and len(members) == 2 and items[0].startswith("城乡"):
             names = [f"{place}{items[0][2:]}" for place in _URBAN_RURAL]

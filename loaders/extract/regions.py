@@ -229,8 +229,13 @@ _STREET_AFTER = re.compile(
 )
 
 
+_STREET_FIRST = frozenset("东南西北中一二三四五六七八九十路街大巷弄胡域")
+
+
 def _street_or_word(text: str, start: int, end: int, name: str) -> bool:
     """A division name at text[start:end] that is part of a street's name or of 区域."""
+    if text[end : end + 1] not in _STREET_FIRST:
+        return False  # most names: no regex needed
     if _STREET_AFTER.match(text, end):
         return True
     return name.endswith("区") and text[end : end + 1] == "域" and text[start:end] == name
