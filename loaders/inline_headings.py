@@ -32,10 +32,11 @@ _INLINE = re.compile(
     r"|[（(](?P<pnum>\d{1,2})[)）]"
     r"|(?P<circ>[①-⑳]))"
 )
-# A heading's short title without punctuation, then a bracketed sub-heading: （一） or （1）.
+# A heading's short title without punctuation, then its sub-heading: （一）, （1） or a first 1.
 _RUN_ON_TITLE = re.compile(
     r"[^。；;：:，,、！？!?（）()\s\d]{2,20}"
-    r"[（(](?:(?P<pcn>[一二三四五六七八九十]{1,3})|(?P<pnum>\d{1,2}))[)）]"
+    r"(?:[（(](?:(?P<pcn>[一二三四五六七八九十]{1,3})|(?P<pnum>\d{1,2}))[)）]"
+    r"|(?P<num>1)[.．、](?=[\u4e00-\u9fff]))"
 )
 
 
@@ -74,7 +75,8 @@ def _cuts(text: str) -> list[int]:
                 sub_kind, sub_value = _value(title)
                 if sub_value == 1 or sub_value == last.get(sub_kind, -9) + 1:
                     last[sub_kind] = sub_value
-                    cuts.append(title.start(sub_kind) - 1)
+                    # A bracketed number begins at its bracket.
+                    cuts.append(title.start(sub_kind) - (sub_kind != "num"))
     return cuts
 
 

@@ -256,3 +256,13 @@ def test_an_obligation_after_an_opening_condition_is_the_whole_sentence():
     ) in duties
     # Only a condition may stand before the subject.
     assert not any(title.startswith("申请人提交材料后") for title, _, _ in duties)
+
+
+def test_a_heading_title_running_into_its_first_numbered_item():
+    filler = "加强统筹。" * 120
+    text = (
+        f"现将实施方案提出如下：一、主要目标{filler}二、市政提升五千工程1.排水管网实施项目：完成管网建设。{filler}"
+        f"2.雨水管网实施项目：完成雨污分流。{filler}"
+    )
+    starts = [p.text[:6] for p in clean(text).paragraphs]
+    assert starts == ["现将实施方案", "一、主要目标", "二、市政提升", "1.排水管网", "2.雨水管网"]
