@@ -219,7 +219,8 @@ def _attach_status_lines(paragraphs: list[Span]) -> list[Span]:
     """Glue a lone （征求意见稿） line to the title line above it."""
     out: list[Span] = []
     for para in paragraphs:
-        if out and _STATUS_LINE.fullmatch(_SPACES.sub("", para.text)) and len(out[-1].text) < 80:
+        # The length test first: it is cheap and rules most paragraphs out.
+        if out and len(out[-1].text) < 80 and _STATUS_LINE.fullmatch(_SPACES.sub("", para.text)):
             prev = out.pop()
             merged_text = prev.text + para.text
             out.append(Span(merged_text, (*prev.offsets, *para.offsets)))
