@@ -248,3 +248,17 @@ def test_a_subsidised_kind_of_training_is_no_subsidy_amount() -> None:
     text = "五、为劳动者提供普惠就业公共服务\n开展补贴性职业技能培训超30万人次。\n"
     assert _goals(_doc(text, title, issuer)) == {("补贴性职业技能培训", 30.0, "万人次", ">", 2026)}
     assert _goals(_doc("对参训企业给予补贴300万元。\n", title, issuer)) == set()
+
+
+def test_a_round_count_written_as_a_word_after_its_verb_is_a_goal() -> None:
+    """Before: 突破百项前沿关键核心技术, 打造百家领军企业 (百 as the number) gave no goal; idioms
+    (百家争鸣, 千家万户) stay none."""
+    text = (
+        "二、主要目标\n到2025年，突破百项前沿关键核心技术，打造百家领军企业，"
+        "形成百家争鸣的局面，走进千家万户。\n"
+    )
+    title = "工业和信息化部等七部门关于推动未来产业创新发展的实施意见"
+    assert _goals(_doc(text, title, "工业和信息化部")) == {
+        ("前沿关键核心技术", 100.0, "项", ">=", 2025),
+        ("领军企业", 100.0, "家", "=", 2025),
+    }

@@ -53,10 +53,18 @@ _PRE = (
 _UNIT_TAIL = r"(?:[（(][个间套户座处条所段][)）]|/(?:人|年|户|亩|平方米|平方公里|日|天|千瓦时))?"
 # The number comes first so the scan skips ahead to digits; the comparator is read backwards.
 QUANTITY = re.compile(
-    r"(?P<value>\d+(?:\.\d+)?|\*+)"
+    r"(?P<value>\d+(?:\.\d+)?|\*+|[百千](?<=[破成造拓定育][百千])(?=[项家个所](?!争鸣)))"
     rf"(?:\s*[-—–～~至到]\s*(?P<value2>\d+(?:\.\d+)?))?\s*(?P<unit>{_UNIT_ALT}{_UNIT_TAIL})"
     r"(?P<post>及以上|以上|左右|以内|及以下|以下)?"
 )
+# 突破百项前沿关键核心技术, 培育百家专业服务机构: a round count written as a word after its verb.
+_NUMERALS = {"百": 100.0, "千": 1000.0}
+
+
+def _number(raw: str) -> float:
+    return _NUMERALS.get(raw) or float(raw)
+
+
 _PRE_BEFORE = re.compile(rf"(?:{_PRE})\s*$")
 # The value cell of an indicator table: 下降15%, <1, ≥90%, 500亿元以上.
 _CELL = re.compile(
@@ -282,7 +290,7 @@ def _ranges(
             and _RANGE_GAP.fullmatch(text, first.end(), second.start())
             and not second.group("value").startswith("*")
         ):
-            upper[first.start()] = (float(second.group("value")), second.end())
+            upper[first.start()] = (_number(second.group("value")), second.end())
             skip.add(second.start())
     return upper, skip
 
@@ -442,7 +450,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         if len(metric) < 2 or len(metric) > _MAX_METRIC:
             continue  # table cells run together are no sentence
         raw = m.group("value")
-        value = None if raw.startswith("*") else float(raw)
+        value = None if raw.startswith("*") else _number(raw)
         value_max = float(m.group("value2")) if m.group("value2") else (bound[0] if bound else None)
         comparator = (
             _COMPARATOR.get(post or "")
