@@ -11,9 +11,15 @@ Where the time goes (py-spy, a test dependency, samples the real process without
 
     py-spy record -r 250 -f raw -o spy.txt -- python -m policykg.app.cli extract --json DIR
 
-On this bench (2026-11-27): trafilatura ~33 % (its boilerplate pruning XPaths over each saved
-page), extraction ~31 %, imports ~15 % (regular expressions compiled at import, trafilatura),
-cleaning and structure ~10 %, JSON output ~3.5 %.
+On this bench (2026-11-28, after the lxml class lookup and the industry regexes): trafilatura
+~26 % (its pruning XPaths, whose re:test predicates call back into Python for every element,
+~11 %, mostly in recover_wild_text, which runs on most saved pages), extraction ~32 %
+(responsibilities ~10 %, targets ~10 %, build_context ~6 % of which the division-name scan
+~3 %), imports ~20 % (module bodies; regular expressions compiled at import ~6 %;
+trafilatura's own imports: courlan, htmldate, dateutil), cleaning ~6.5 %, document structure
+~3 %, JSON output ~3 %. CPU figures move by ±15 % from run to run on the shared 2-core
+machine; `valgrind --tool=cachegrind --cache-sim=no` counts instructions when a change is
+smaller than that.
 """
 
 from __future__ import annotations
