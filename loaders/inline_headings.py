@@ -120,7 +120,13 @@ def split_flattened(paragraphs: Sequence[Span]) -> list[Span]:
     for paragraph in paragraphs:
         cuts = _cuts(paragraph.text) if len(paragraph.text) >= _LONG else []
         if len(cuts) < _MIN_HEADINGS:
-            cuts = sorted({*_glued_items(paragraph.text), *_after_assignments(paragraph.text)})
+            # Both need a label's colon: most paragraphs have none and are passed at once.
+            labelled = "：" in paragraph.text or ":" in paragraph.text
+            cuts = (
+                sorted({*_glued_items(paragraph.text), *_after_assignments(paragraph.text)})
+                if labelled
+                else []
+            )
         if not cuts:
             out.append(paragraph)
             continue
