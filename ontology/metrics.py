@@ -35,6 +35,22 @@ def _variants() -> tuple[tuple[str, Metric], ...]:
 
 
 _RATE_WORDS = re.compile(r"年均|平均|每年")
+# 单位GDP二氧化碳排放, 万元GDP用水量, 人均GDP, 规模以上工业增加值能耗: an amount per unit of
+# another indicator is a different indicator, not the other one (nor its growth).
+_PER_UNIT_BEFORE = ("单位", "万元", "人均", "每")
+_PER_UNIT_AFTER = ("能耗", "电耗", "水耗", "用水", "用能", "用地", "二氧化碳", "碳排放", "排放")
+
+
+def _names(printed: str, variant: str) -> bool:
+    """True when variant occurs in printed as the indicator itself, not as a per-unit base."""
+    start = printed.find(variant)
+    while start >= 0:
+        end = start + len(variant)
+        before = printed[:start].removesuffix("地区").removesuffix("国内")  # 单位地区|生产总值
+        if not before.endswith(_PER_UNIT_BEFORE) and not printed[end:].startswith(_PER_UNIT_AFTER):
+            return True
+        start = printed.find(variant, start + 1)
+    return False
 
 
 def lookup_metric(printed: str, unit: str | None = None) -> Metric | None:
@@ -44,11 +60,11 @@ def lookup_metric(printed: str, unit: str | None = None) -> Metric | None:
     """
     printed = _RATE_WORDS.sub("", printed)
     for variant, metric in _variants():
-        if variant in printed and (unit is None or _compatible(metric.dimension, unit)):
+        if _names(printed, variant) and (unit is None or _compatible(metric.dimension, unit)):
             return metric
     if unit is not None and _compatible("%", unit) and "占" not in printed and "率" not in printed:
         for variant, metric in _variants():
-            if variant in printed and metric.dimension != "%":
+            if _names(printed, variant) and metric.dimension != "%":
                 return Metric(f"{metric.key}增速", "%")
     return None
 
