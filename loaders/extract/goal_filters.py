@@ -25,7 +25,8 @@ _CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]")
 _ASSESSMENT = re.compile(r"考核|考评|评价|评估|目标管理")
 # 名词解释 / 注释 at the end of a report: explanations of terms, no goals.
 GLOSSARY = re.compile(r"^\s*(?:附件\s*\d*\s*)?(?:名词解释|名词注释|注释|释义)\s*$", re.MULTILINE)
-ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?的")
+# 30万元以上(科研机构20万元以上)的骨干人才, （组织150家企业及以上）的商协会: a threshold too.
+ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?(?:[(（][^)）\n]{0,24}[)）]|[)）])?的")
 # Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》, the
 # count of a list just named (洛阳等10个国家物流枢纽).
 # A factor of a formula (…/总人数×100%) and a recommended size (规模宜为5000人) neither.
@@ -45,6 +46,46 @@ _AREA_UNITS = frozenset({"平方公里", "公顷", "亩", "平方米", "万平�
 _SIZE_BEFORE = re.compile(
     r"(?:(?!新增|建成|完成|达到|累计|改造|整治|治理|修复|造林)[^，,。；;])*面积(?:约为?|为)\s*"
 )
+
+# A number that sets a policy instrument is the instrument's setting, not an outcome the
+# jurisdiction sets itself to reach: a contribution, guarantee or interest rate
+# (养老保险单位费率从19%降低到16%), a down payment (最低首付比例为20%), an amount of a loan,
+# guarantee, interest subsidy or withdrawal (单户担保金额500万元及以下), a deposit or a guarantee
+# letter, a ceiling (贷款上限), a ratio a rule fixes (劳务报酬发放比例不低于15%), the time limit of
+# a procedure (审批时限原则上不超过7个工作日, 公示期为5个工作日: unless it is to be cut, 时限压缩至),
+# an applicant's past figures (上年度营业收入不超过4亿元), a share of an amount paid (按实际发生额的
+# 80%), a setting changed (最高贷款金额由50万元调整为60万元), a condition of a purchase
+# (购买商品房住房面积在144平方米以下).
+_INSTRUMENT = re.compile(
+    r"(?:费率|税率|利率|首付|贷款(?:额度|金额)|担保金额|贴息|保证金|保函|提取金额|上限|发放比例|"
+    r"替代比例|提高比例|预付款比例|公示期|时限(?!压缩|缩短|压减)|上年度|应纳税|购买|购房)[^，,。；;]*$"
+    r"|按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$"
+)
+# 对<whom, with conditions>，给予<benefit>: the numbers of such a sentence describe who gets a
+# benefit and how much, not a goal (对不裁员或少裁员（裁员率低于5.5%）的参保企业，给予…返还).
+_BENEFICIARY = re.compile(
+    r"(?:^|(?<=[，,：:；;。\n]))\s*(?:\d+[.、]|[(（][一二三四五六七八九十\d]+[)）])?\s*对(?![标接外照于应比])[^。；;]*$"
+)
+_BENEFIT = re.compile(r"给予|予以|补贴|奖励|补助|奖补|返还|贴息")
+# 杰出专家最高200平方米，优秀专家约120平方米: the tiers after a cap are caps too.
+_CAP = re.compile(r"(?:最高|最多)\s*\d+(?:\.\d+)?\s*(?P<unit>[^\d\s，,。；;]{1,4})")
+
+
+def instrument(text: str, clause_start: int, value_start: int) -> bool:
+    """The number sets a policy instrument: a rate, a cap, a time limit, a threshold."""
+    return _INSTRUMENT.search(text, clause_start, value_start) is not None
+
+
+def benefit(text: str, sentence: tuple[int, int], clause_start: int, m: re.Match[str]) -> bool:
+    """The number describes a benefit's beneficiaries or amount, or is a tier after a cap."""
+    start, end = sentence
+    if _BENEFICIARY.search(text, start, m.start()) and _BENEFIT.search(text, m.end(), end):
+        return True
+    cap = text.rfind("最", start, clause_start)
+    if cap < 0:
+        return False
+    found = _CAP.search(text, cap, clause_start)
+    return found is not None and m.group("unit").startswith(found.group("unit")[:1])
 
 
 def is_regulation(title: str) -> bool:
@@ -74,6 +115,10 @@ def no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
         return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
     if m.group("unit") in _AREA_UNITS and _SIZE_BEFORE.fullmatch(text, clause_start, value_start):
         return True  # 面积约30平方公里: how large a place is, not an area to reach
+    if m.group("unit") == "分钟" and "圈" in text[m.end() : m.end() + 8]:
+        return True  # 15分钟就业创业服务圈: how near a service is, the name of a network
     if m.group("unit").endswith("元"):
+        if text.startswith(("标准", "的标准"), m.end()):
+            return True  # 按人口不低于5元标准下拨: the rate of a payment
         return bool(_PAYMENT.search(text, max(sentence_start, value_start - 40), value_start))
     return False

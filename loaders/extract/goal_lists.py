@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 LEADING = re.compile(
-    r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现)+"
+    r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现|将|把)+"
 )
 
 
@@ -37,7 +37,10 @@ _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _DANGLING = re.compile(r"[^总年新增全人均]产量|[^总年新增全人均]产值|[^总新增]储量")
 # 全省公共机构单位建筑面积能耗、…分别下降: 全省 is the goals' scope, not their indicator.
 _WHOLE_AREA = re.compile(r"^全[省市区县](?!域|级|范围)")
-_OPENING_YEAR = re.compile(r"^(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年(?:底|末|前)?\s*")
+_OPENING_YEAR = re.compile(r"^(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年(?:底|末)?前?\s*")
+# 全国所有市县的一般登记、抵押登记业务办理时间: a 的-phrase before the first item qualifies
+# all of them (where, whose), it is no part of the first item's name.
+_QUALIFIER = re.compile(r"^[^、，,的]{1,12}的(?=[^、的]+、)")
 # The compared-with year or period after the listed indicators (…排放总量比2020年分别下降).
 _BASE_TAIL = re.compile(r"(?:(?:比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:水平)?|同比)\s*$")
 # Where the measure that listed items share begins in the last item: 涂料、油墨使用比例 →
@@ -83,7 +86,8 @@ def _subject(text: str, at: int) -> tuple[str, int]:
     cut = _LAST_SENTENCE_PART.search(text, max(0, at - 60), at)
     start = cut.start() + 1 if cut else max(0, at - 60)
     raw = text[start:at]
-    subject = _WHOLE_AREA.sub("", _OPENING_YEAR.sub("", LEADING.sub("", raw.strip())))
+    subject = LEADING.sub("", _OPENING_YEAR.sub("", LEADING.sub("", raw.strip())))
+    subject = _QUALIFIER.sub("", _WHOLE_AREA.sub("", subject))
     subject = _BASE_TAIL.sub("", subject).strip()
     return subject, start + raw.find(subject[:1]) if subject else start
 

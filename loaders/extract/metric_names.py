@@ -12,10 +12,12 @@ import re
 
 # What a clause starts with before its indicator: list marks, framing words and action verbs
 # (the action is the kind of goal, the indicator is what is counted); 全省/全市 is the
-# goal's scope, not part of its indicator (全省地区生产总值年均增长5% → 地区生产总值).
+# goal's scope, not part of its indicator (全省地区生产总值年均增长5% → 地区生产总值); a time
+# adverbial (上半年, 一季度, 三年内, 元宵节前) says when, not what.
 _LEADING = re.compile(
     r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|今年|年内|实现|原则上|全[省市区县](?!域|级|范围)|"
     r"(?:努力|持续|着力|积极|大力|加快|加力|全力|深入|稳步|逐步|重点|高质量|进一步)|"
+    r"(?:明年|今年)?(?:上半年|下半年|[一二三四]季度|[一二三四五六七八九十两]年内|(?:春节|元宵节|年底)前)|"
     r"(?:组织开展|开展|组织|推动|推进|实施|完成|支持|引导|争取|动员|吸纳|累计|培育|引育|"
     r"打造|构建|改扩建|建设|建成|建好|现有|办好|形成|组建|认定|启动|举办|新开发|开发|募集|提供|遴选|将))+"
 )
@@ -29,7 +31,7 @@ _LAST_ACTION = re.compile(r"^.*(?:开展|提供|举办)(?=[^，,。；;]{2})")
 _FOR_WHOM = re.compile(r"^为[^，,。；;为]{1,16}?(?:(?:免费)?(?:提供|开展|适配)|$)")
 # A year phrase that opens the clause: 到2025年, 2023年, 力争2035年底.
 _YEAR_PHRASE = re.compile(
-    r"^(?:力争|确保|争取)?(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年(?:底|末|前)?"
+    r"^(?:力争|确保|争取)?(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年(?:底|末)?前?"
 )
 # The examples before 等 name members; the indicator follows (not 等级, 等次, 同等 …).
 _EXAMPLES = re.compile(r"^.*[^同平对均]等(?![级次同待于效额地])")
@@ -45,20 +47,23 @@ _AFTER_SKIP = re.compile(r"的|以上|左右|增长|,|并|且|同时|逐步|进�
 _HEAD = re.compile(r"^.*的")
 _EARLIER_ITEM = re.compile(r"^.*\d[^和及与]*[和及与]")
 _MIN = 2
+_LIST_MARK = re.compile(r"^(?:\d+[.、]|[(（][一二三四五六七八九十\d]+[)）])")
+_LIGHT_VERB = re.compile(r"进行|实现(?=下降|降低|增长|提高|提升|翻番)")
 
 
 def opening(before: str, has_object: bool = False) -> str:
     """A clause's words before its number, without year, list mark, verbs and places (all of
     them may go when the number is followed by its object: 在北京等地建设8个中央级库)."""
     before = _EARLIER_ITEM.sub("", before.strip())  # 建设20个A和(35个B)
-    before = _YEAR_PHRASE.sub("", before)
+    before = _YEAR_PHRASE.sub("", _LIST_MARK.sub("", before))  # （5）2018年流量资费…
     before = _LEADING.sub("", before)
     least = 0 if has_object else _MIN
     for pattern in (_FOR_WHOM, _WHERE, _LAST_ACTION):
         found = pattern.match(before)
         if found and len(before) - found.end() >= least:
             before = before[found.end() :]
-    return _LEADING.sub("", before).replace("进行", "")  # 进行 is a light verb
+    # 进行 is a light verb, and so is 实现 before a change (流量资费实现下降30%)
+    return _LIGHT_VERB.sub("", _LEADING.sub("", before))
 
 
 def _head(after: str) -> str:

@@ -19,6 +19,8 @@ from policykg.loaders.extract.goal_filters import (
     GRANT_BEFORE,
     NOT_GOAL_AFTER,
     NOT_GOAL_BEFORE,
+    benefit,
+    instrument,
     is_regulation,
     no_goal,
 )
@@ -45,8 +47,8 @@ _UNIT_ALT = (
     "(?:万亿|亿|万)?(?:" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")"
 )
 _PRE = (
-    r"力争达到|力争突破|突破|超过|至少|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
-    r"压缩至|压缩到|缩短至|缩短到|降至|减少到|减少至|提高至|提升至|增加至|扩大至|约|"
+    r"力争达到|力争突破|突破|超过|至少有|至少|达到|提高到|提升到|增加到|增长到|扩大到|降低到|下降到|"
+    r"压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|减少到|减少至|提高至|提升至|增加至|扩大至|约|"
     r"不低于|不少于|不超过|不高于|控制在|保持在|稳定在|高于|低于|大于|小于|达|为|超|≥|≤|>=|<=|>|<"
 )
 # A unit may carry its alternative in brackets (15万套（间）) or a per-unit (30万元/人).
@@ -73,7 +75,7 @@ _CELL = re.compile(
 )
 _COMPARATOR = {
     "突破": ">=", "力争突破": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "及以上": ">=",
-    "超过": ">", "超": ">", "至少": ">=", "高于": ">", "大于": ">", "左右": "~", "约": "~",
+    "超过": ">", "超": ">", "至少": ">=", "至少有": ">=", "高于": ">", "大于": ">", "左右": "~", "约": "~",
     "不超过": "<=", "不高于": "<=",
     "控制在": "<=", "以内": "<=", "以下": "<=", "及以下": "<=", "低于": "<=", "小于": "<=",
     "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<=",
@@ -84,7 +86,16 @@ _PRE_APART = re.compile(
     r"(?:[^，,。；;：:\n\d]{1,16}的|每[十百千万]+[^，,。；;\d]{0,2}|培育|新增|建设|建成|打造|引进|培养)"
     r"\s*$"
 )
-_THIS_YEAR = re.compile(r"今年|全年|年内")
+# 今年, 年内, 一季度, 元宵节前: the document's year; 明年 the next (三年内 is no year: a span).
+_THIS_YEAR = re.compile(
+    r"今年|全年|(?<![一二三四五六七八九十两\d])年内|明年|"
+    r"(?<![年\d])(?:上半年|下半年|[一二三四]季度|(?:春节|元宵节)前)"
+)
+_SPAN_DIGITS = frozenset("一二三四五六七八九十两0123456789")
+# 五年内把登记时间压缩三分之二以上、压减到5个工作日以内: the indicator is the object of 把/将.
+_DISPOSED = re.compile(
+    r"(?:将|把)(?P<what>[^，,。；;将把、]{2,20}?)(?:压缩|压减|缩短|降低|提高|提升|减少)[^，,。；;将把]*$"
+)
 _YEAR_BEFORE = re.compile(r"(?:到|至|在|于|力争|确保|争取)\s*$")
 # 2023年达到80%, 2025年不低于4.66人: a year that opens its own goal.
 _YEAR_GOAL = re.compile(
@@ -388,7 +399,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         for m in _THIS_YEAR.finditer(text):
             k = bisect_left(positions, m.start())
             positions.insert(k, m.start())
-            years.insert(k, doc_year)
+            years.insert(k, _relative_year(ctx, m, doc_year))
             year_cues.append(m.start())
     cue_set = set(year_cues)
     cues = _cues(ctx, year_cues, [at for at in positions if at not in cue_set])
@@ -426,7 +437,9 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue
         if GRANT_BEFORE.search(text, max(clause_start, value_start - 14), value_start):
             continue
-        if ELIGIBLE_AFTER.match(text, m.end()):
+        if ELIGIBLE_AFTER.match(text, m.end()) or instrument(text, clause_start, value_start):
+            continue
+        if benefit(text, ctx.sentences.span(value_start), clause_start, m):
             continue
         apart = None if pre_match else _apart(text, clause_start, value_start)
         post = m.group("post") or shared.get(m.start())
@@ -441,6 +454,9 @@ def find_goals(ctx: Context) -> list[Goal]:
         if pre and pre.endswith("到"):
             trimmed = _FROM_TAIL.sub("", metric)
             metric = trimmed if len(trimmed) >= 2 else metric  # 标准从每人每月2375元(提高到)
+        disposed = _DISPOSED.search(text, sentence_start, clause_start) if len(metric) < 2 else None
+        if disposed:
+            metric = disposed.group("what")
         if len(metric) < 2 and out and out[-1].start >= sentence_start:
             # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
             metric = out[-1].metric + opening(text[clause_start:metric_end])
@@ -465,13 +481,38 @@ def find_goals(ctx: Context) -> list[Goal]:
             year = _year_in_force(ctx, m.start(), positions, years, quantities)
         if year is None:
             year = section_year or plan_year
-        elif plan_year:
+        elif plan_year and text.find("明年", sentence_start, value_start) < 0:
             year = gy.vision_capped(year, plan_year, section_year, text[sentence_start : m.end()])
+        if _in_span(text, sentence_start, value_start):
+            year = None  # 三年内全市离境退税商店达到200家: within a span, by no calendar year
         out.append(
             Goal(m.start(), metric, value, value_max, shared_units.get(m.start(), m.group("unit")),
                  comparator or "=", year, baseline)
         )  # fmt: skip
     return sorted(spread_enumerations(text, out) + _table_goals(rows, plan_year), key=_start)
+
+
+def _relative_year(ctx: Context, m: re.Match[str], doc_year: int) -> int:
+    """明年 is the year after the document's; 上半年 or 一季度 is in the year its sentence
+    names before it (2019年在全国开展…，上半年将…), else in the document's year."""
+    word = m.group()
+    if word == "明年":
+        return doc_year + 1
+    if word in ("今年", "全年", "年内"):
+        return doc_year
+    start, _ = ctx.sentences.span(m.start())
+    named = [y for y in gy.YEAR.findall(ctx.text, start, m.start()) if y[0].isdigit()]
+    return int(named[-1]) if named else doc_year
+
+
+def _in_span(text: str, sentence_start: int, value_start: int) -> bool:
+    """A span of years (三年内, 五年内) frames the number, and no year phrase follows it."""
+    at = text.rfind("年内", sentence_start, value_start)
+    return (
+        at > sentence_start
+        and text[at - 1] in _SPAN_DIGITS
+        and gy.YEAR.search(text, at, value_start) is None
+    )
 
 
 def _start(goal: Goal) -> int:
