@@ -27,24 +27,32 @@ BARE = re.compile(rf"{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*
 _CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}\s{0,2}$")
 # Cue words before a citation, nearest one wins; longer alternatives first.
 _CUES = re.compile(
-    r"贯彻落实|深入落实|认真落实|参照执行|同时废止|根据|依据|按照|遵照|依照|贯彻|落实|参照|比照|废止|"
+    r"贯彻落实|深入落实|认真落实|深入实施|全面实施|认真实施|参照执行|同时废止|根据|依据|按照|遵照|依照|贯彻|落实|参照|比照|废止|"
     r"修订|修改|修正"
 )
 _RELATION = {
     "根据": "basis", "依据": "basis", "按照": "basis", "遵照": "basis", "依照": "basis",
     "贯彻落实": "implements", "深入落实": "implements", "认真落实": "implements",
+    "深入实施": "implements", "全面实施": "implements", "认真实施": "implements",
     "贯彻": "implements", "落实": "implements",
     "参照执行": "applies", "参照": "applies", "比照": "applies",
     "废止": "repeals", "同时废止": "repeals", "修订": "amends", "修改": "amends",
     "修正": "amends",
 }  # fmt: skip
-_AFTER_REPEAL = re.compile(r"^[^。；\n]{0,12}?(同时废止|废止|停止执行|不再执行)")
+_AFTER_REPEAL = re.compile(r"^[^。；\n]{0,12}?(同时废止|废止|同时作废|作废|停止执行|不再执行)")
 _AFTER_APPLY = re.compile(r"^[^。；\n]{0,12}?参照执行")
 _AFTER_AMEND = re.compile(
     r"^[^。；\n《》]{0,8}?(?:进行|作出|作如下|予以)(修订|修改|修正)|^(修订|修改|修正)"
 )
+# 推动《A》《B》等政策落实: the cue follows the list (not 落实情况, a report on it).
+_AFTER_IMPLEMENT = re.compile(r"^(?:等[^。；;，,《》\n]{0,6}?)?(?:的)?(?:贯彻)?落实(?!情况)")
+# 按《X》规定: 按 right before the title is 按照 (按时, 按期 elsewhere in the clause are not).
+_BY = re.compile(r"按\s*$")
+# Items listed under a heading 政策依据 / 制定依据 / 法律依据 are the documents it rests on.
+_BASIS_HEADING = re.compile(r"(?:^|\n)[^\n]{0,12}依据[:：]?\s*\n(?:[^\n]*\n){0,6}[^\n]*$")
+_DESCRIBED = re.compile(r"后?的")
 _CLAUSE_START = re.compile(r"[。；;\n！？，,]")
-_AFTER_CUED = frozenset({"repeals", "applies", "amends"})
+_AFTER_CUED = frozenset({"repeals", "applies", "amends", "implements"})
 # Titles that are not documents: newspapers, books, journals.
 _NOT_DOCUMENT = re.compile(
     r"(日报|晚报|时报|报社|杂志|周刊|学报|全集|文选|选集|文集|论丛|词典|字典)$"
@@ -55,12 +63,34 @@ KINDS = (
     "规定", "决定", "细则", "要点", "计划", "措施", "举措", "政策", "法", "指引", "指南",
     "标准", "清单", "目录", "批复", "函", "报告", "公告", "通报", "规则", "章程", "决议",
     "战略", "路线图", "白皮书", "守则", "导则", "公报", "若干规定", "名录", "倡议", "草案",
-    "规程",
+    "规程", "规范", "原则",
 )  # fmt: skip
 _KIND = re.compile("(" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
 # Trailing span or status in brackets: (2021-2035年), (征求意见稿), (试行).
 _TRAILER = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*$")
 _SELF = re.compile(r"^(本|该|此)")
+# 特制定本《竞价指引》: 本 before the brackets, the document naming itself.
+_SELF_BEFORE = re.compile(r"(?:本|该|此)\s*$")
+# Forms, reports and certificates a party fills in, submits or obtains are not documents it
+# cites: 填写《…申请书》, 提供《…资料清单》, 取得《工程竣工验收报告》, 报送《…评估报告》.
+_FORM = re.compile(
+    r"(报告|清单|申请书|申请表|登记表|[^规]表|证书|证明|声明|承诺书|合同)(?:[（(][^（）()]{1,8}[)）])?$"
+)
+_SUBMIT = re.compile(
+    r"(填写|填报|提供|提交|报送|上报|出具|取得|获得|形成|撰写|签订|附上|附)[^。；;]{0,30}$"
+)
+_TITLES = re.compile(r"《[^《》]*》")
+
+
+def _is_form(text: str, start: int, title: str) -> bool:
+    """A form or report the sentence has someone submit or obtain (other titles of its list
+    between the verb and this one skipped)."""
+    if not _FORM.search(title):
+        return False
+    before = _TITLES.sub("", text[max(0, start - 200) : start])
+    return _SUBMIT.search(before) is not None
+
+
 _SPACES = re.compile(r"\s+")
 _KNOWN_HEADS = tuple(PROVINCES) + tuple(NATIONAL)
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|或)?\s*")
@@ -71,6 +101,9 @@ _ISSUED = re.compile(
     r"(?:[^《》。；;]{0,40}?(?:印发给|转发给|现予?印发|予以印发|印发实施|现予?发布|现予?公布|一并印发)"
     r"|\s*[（(][^（）()]{0,40}见附件)"
 )
+# A notice's title line in the text (…关于印发《X》的通知, no 文号 after it) issues X with this file.
+_NOTICE_LINE = re.compile(r"(?:印发|转发|颁布|发布)\s*$")
+_NOTICE_END = re.compile(r"\s*的通知\s*(?:\n|$)")
 # 修订后的《X》: the notice issues a new version of X, which amends the one cited by its 文号.
 _REVISED = re.compile(r"修订后的\s*$")
 # （以下简称《通用目录》）: a short name for the title just cited, not another document.
@@ -131,19 +164,38 @@ def _relation(text: str, start: int, end: int) -> str:
         return "applies"
     if _AFTER_AMEND.search(after):
         return "amends"
+    if _AFTER_IMPLEMENT.search(after):
+        return "implements"
     window_start = max(0, start - 80)
     window = text[window_start:start]
     clause = list(_CLAUSE_START.finditer(window))
     if clause:
         window = window[clause[-1].end() :]
-    cues = list(_CUES.finditer(window))
-    return _RELATION[cues[-1].group()] if cues else "reference"
+    # 新修订的《X》正式施行 describes X as amended by someone else; the citing text amends nothing.
+    cues = [
+        c
+        for c in _CUES.finditer(window)
+        if not (_RELATION[c.group()] == "amends" and _DESCRIBED.match(window, c.end()))
+    ]
+    if cues:
+        return _RELATION[cues[-1].group()]
+    if _BY.search(window) or _BASIS_HEADING.search(text, max(0, start - 400), start):
+        return "basis"
+    return "reference"
 
 
 def find_citations(
-    text: str, own_title: str | None = None, own_number: str | None = None
+    text: str,
+    own_title: str | None = None,
+    own_number: str | None = None,
+    *,
+    body: bool = True,
 ) -> list[Citation]:
-    """Cited documents in (half-width) text, self-references and non-documents left out."""
+    """Cited documents in (half-width) text, self-references and non-documents left out.
+
+    `body` is False for a title searched on its own: 关于印发《X》的通知 there names what it
+    issues, which the caller needs to know.
+    """
     text = halfwidth(text)
     own = normalize_title(own_title) if own_title else None
     out: list[Citation] = []
@@ -170,6 +222,12 @@ def find_citations(
         if raw_title is not None and raw_number is None:
             if _ALIAS.search(text, max(0, start - 12), start) or clean_title(raw_title) in aliases:
                 continue
+            if (
+                body
+                and _NOTICE_END.match(text, end)
+                and _NOTICE_LINE.search(text, max(0, start - 4), start)
+            ):
+                continue
             if _ISSUED.match(text, end):
                 if _REVISED.search(text, max(0, start - 8), start):
                     revised.add(normalize_title(clean_title(raw_title)))
@@ -182,7 +240,13 @@ def find_citations(
         title = clean_title(raw_title) if raw_title else None
         kind = document_kind(title) if title else None
         if title is not None:
-            if _NOT_DOCUMENT.search(title) or _SELF.match(title):
+            if (
+                _NOT_DOCUMENT.search(title)
+                or _SELF.match(title)
+                or _SELF_BEFORE.search(text, max(0, start - 2), start)
+            ):
+                continue
+            if number is None and _is_form(text, start, title):
                 continue
             if kind is None and number is None and "关于" not in title:
                 continue

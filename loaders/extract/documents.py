@@ -74,6 +74,13 @@ def _stub(ctx: Context, b: Builder, citation: Citation) -> tuple[str, str]:
 
 
 _ISSUES = re.compile(r"(?:印发|转发|颁布|发布|印送|下达)[^《]{0,16}《")
+# …关于印发X的通知 (X with or without 《》): the plan X and the notice are one cited document.
+_NOTICE_OF = re.compile(r"(?:印发|转发)《?(?P<plan>.+?)》?的通知$")
+_ABOUT = re.compile(r"^关于")
+
+
+def _plan_key(title: str) -> str:
+    return _ABOUT.sub("", normalize_title(title))
 
 
 def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
@@ -87,7 +94,7 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
     same_numbers = {c.metadata.doc_number for c in ctx.doc.companions if c.metadata.doc_number}
     if own_title:
         title_text = halfwidth(own_title)
-        title_citations = find_citations(title_text, None, meta.doc_number)
+        title_citations = find_citations(title_text, None, meta.doc_number, body=False)
         if _ISSUES.search(title_text):
             same_file.update(normalize_title(c.title) for c in title_citations if c.title)
         else:
@@ -96,7 +103,14 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
     for c in find_citations(ctx.text, own_title, meta.doc_number):
         found.append((c, ctx.sentences.at(c.start)))
     own_key = normalize_title(own_title) if own_title else None
-    strong: set[str] = set()
+    issued_plans = {
+        _plan_key(m.group("plan"))
+        for c, _ in found
+        if c.title and c.number and (m := _NOTICE_OF.search(c.title))
+    }
+    # A document cited with two strong cues keeps the first (the preamble's 贯彻落实 over a
+    # later 根据 in the text).
+    strong: dict[str, str] = {}
     targets = []
     for citation, evidence in found:
         # A title of this file's documents with a 文号 of its own is an earlier version.
@@ -108,13 +122,15 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
             continue
         if citation.number and citation.number in same_numbers:
             continue
+        if citation.title and not citation.number and _plan_key(citation.title) in issued_plans:
+            continue
         target = _stub(ctx, b, citation)
         if target[1] == ctx.doc_id:
             continue
         targets.append((citation, evidence, target))
         if citation.relation in _STRONG:
-            strong.add(target[1])
+            strong.setdefault(target[1], citation.relation)
     for citation, evidence, target in targets:
-        if citation.relation == "reference" and target[1] in strong:
+        if strong.get(target[1], citation.relation) != citation.relation:
             continue
         b.rel("CITES", doc, target, evidence, relation=citation.relation)

@@ -85,8 +85,11 @@ _SUPPORT_HEADS = (
 _HEAD = "|".join(sorted((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS), key=len, reverse=True))
 # 各县（市、区）人民政府: the levels a collective covers, in brackets inside the list.
 _LEVELS_IN_BRACKETS = r"[(（][市县区镇乡街道、]{1,8}[)）]"
+# 责任单位及承办科室（单位）：市自然资源局，储备中心: the offices after the comma carry it out
+# inside the unit in charge, they are not units of their own.
+_OFFICES = r"及承办(?:科室|单位|处室)?(?:[（(]单位[)）])?"
 _HEADED = re.compile(
-    rf"(?P<head>{_HEAD})\s*[:：]\s*"
+    rf"(?P<head>{_HEAD})(?P<offices>{_OFFICES})?\s*[:：]\s*"
     rf"(?P<list>(?:(?![，,；;]?\s*(?:{_HEAD})\s*[:：])(?:[^；;。\n)）(（]|[(（]牵头[)）]|{_LEVELS_IN_BRACKETS}))+)"
 )
 # The document's own convention for lists of responsible units.
@@ -192,6 +195,8 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
             continue
         if _INLINE_ROLE.search(items):
             continue  # 责任单位：市工信局牵头，市发展改革委配合: the cue patterns read it
+        if m.group("offices"):
+            items = re.split(r"[，,\s]", items.strip(), maxsplit=1)[0]
         units = resolve.many(items)
         head = m.group("head")
         if head in _LEAD_HEADS:
@@ -356,6 +361,18 @@ def _span_task(ctx: Context, b: Builder, doc: Target, paragraph: SpanTask) -> Ta
     return ("Task", tid)
 
 
+# （三）责任单位及承办科室：… as an item of its own: the label, not a task.
+_LABEL_TITLE = re.compile(rf"(?:{_HEAD})(?:{_OFFICES})?")
+
+
+def _label_parent(ctx: Context, index: int) -> int:
+    """An item that is only an assignment label (（四）责任单位：A、B) assigns its parent's task."""
+    path = ctx.sections.paths[index]
+    if "." in path and _LABEL_TITLE.fullmatch(ctx.sections.sections[index].title.strip()):
+        return ctx.sections.index_of(path.rsplit(".", 1)[0])
+    return index
+
+
 def _group_of_only_child(ctx: Context, index: int) -> int:
     """（三）加强X。 with one item 5．全面排查…，… under it: the group and its only item are
     one task, named by the group's heading. An item with a heading of its own (39.探索代管模式。)
@@ -426,9 +443,9 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
         index = ctx.sections.deepest(pos)
         if index is None:
             continue
-        index = _group_of_only_child(ctx, index)
+        index = _group_of_only_child(ctx, _label_parent(ctx, index))
         node = task(ctx, b, doc, index)
         b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)
     for index, section in enumerate(ctx.sections.sections):
-        if not section.children and section.depth >= 2:
+        if not section.children and section.depth >= 2 and _label_parent(ctx, index) == index:
             task(ctx, b, doc, index)

@@ -45,6 +45,11 @@ _TRIM = re.compile(
 _ORGAN_CONTINUES = frozenset("组宣统办政秘")
 # Words an organ's name runs through: 发展改革部|门, 人力资源社|会保障局 are no names.
 _RUNS_ON = frozenset({"部门", "社会", "机关"})
+# 税务总局等国务院相关部门以及各地区: after 等 the list closes with no one in particular.
+_ETC_VAGUE = re.compile(
+    r"等(?=(?:国务院|中央和国家机关|省直|市直|区直|县直)?(?:[省市县区]级)?(?:相关|有关|各))"
+)
+_GOVERNMENT = re.compile(r"国务院|[省市县区]?(?:人民)?政府")
 VAGUE_HEAD = re.compile(r"(?:[市县区省]级)?(?:有关|相关)|同级|本级")
 _SAME_LEVEL = re.compile(r"同级|本级")
 _VAGUE = re.compile(r"(?:有关|相关)(?:部门|单位)$")
@@ -181,9 +186,12 @@ class Resolver:
         """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
         out: list[Ref] = []
         for piece in self._shared_prefix(self._shared_organs(pieces(chunk.strip()))):
-            if _VAGUE.search(piece) and COLLECTIVE.match(TAIL.sub("", piece)):
-                continue  # 各级政府有关部门: some departments of every government, no one
-            piece = TAIL.sub("", piece)
+            if _VAGUE.search(piece) and (
+                COLLECTIVE.match(TAIL.sub("", piece)) or _GOVERNMENT.fullmatch(TAIL.sub("", piece))
+            ):
+                continue  # 各级政府有关部门, 国务院相关部门: some departments of a government
+            etc = _ETC_VAGUE.search(piece)
+            piece = TAIL.sub("", piece[: etc.start()] if etc else piece)
             if COLLECTIVE.match(piece):
                 group = qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
                 if group is not None:
