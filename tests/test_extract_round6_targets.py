@@ -133,3 +133,24 @@ def test_a_qualifier_before_listed_indicators_and_at_least_one() -> None:
     assert ("一般登记业务办理时间", 15.0, "个工作日", "<=", 2018) in goals
     assert ("抵押登记业务办理时间", 7.0, "个工作日", "<=", 2018) in goals
     assert any(g[0].endswith("跨省定点医疗机构") and g[3] == ">=" for g in goals)
+
+
+def test_the_count_of_a_list_to_be_built_and_a_capacity_in_kilovolt_amperes() -> None:
+    """Before: 等19个基础设施项目 was read as the count of a list merely named, and 千伏安 was
+    no unit (新增变电容量5万千伏安 gave no goal)."""
+    text = (
+        "力争年内建成投用龙舟运动公园、琵琶滩大桥、市民中心等19个基础设施项目。\n"
+        "加快城乡配电网改造，新增变电容量5万千伏安。\n"
+    )
+    metrics = {(g[0], g[2]) for g in _goals(text, RELIEF, "2022-06-01")}
+    assert metrics == {("基础设施项目", "个"), ("新增变电容量", "万千伏安")}
+
+
+def test_a_threshold_for_a_grant_and_the_starting_point_of_a_change() -> None:
+    """Before: 吸纳脱贫劳动力10人以上 (the threshold of a grant) and the 30% of 由30%提高至40%
+    (a starting point) were targets."""
+    text = (
+        "吸纳脱贫劳动力10人以上，将其认定为就业帮扶基地，给予不低于5万元的奖励。\n"
+        "预留面向中小企业采购的份额今年阶段性由30%以上提高至40%以上。\n"
+    )
+    assert {g[1] for g in _goals(text, RELIEF, "2022-06-01")} == {40.0}

@@ -79,8 +79,11 @@ def instrument(text: str, clause_start: int, value_start: int) -> bool:
 def benefit(text: str, sentence: tuple[int, int], clause_start: int, m: re.Match[str]) -> bool:
     """The number describes a benefit's beneficiaries or amount, or is a tier after a cap."""
     start, end = sentence
-    if _BENEFICIARY.search(text, start, m.start()) and _BENEFIT.search(text, m.end(), end):
+    granted = _BENEFIT.search(text, m.end(), end) is not None
+    if granted and _BENEFICIARY.search(text, start, m.start()):
         return True
+    if granted and m.group("post") in ("以上", "及以上") and clause_start == start:
+        return True  # 吸纳脱贫劳动力10人以上，将其认定为…，给予…奖励: a threshold
     cap = text.rfind("最", start, clause_start)
     if cap < 0:
         return False

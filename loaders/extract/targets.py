@@ -40,7 +40,7 @@ _UNITS = (
     "辆", "套", "条", "处", "平方米", "立方米", "倍", "天", "小时", "分钟", "标箱", "微克/立方米",
     "GW", "MW", "名", "头", "只", "期", "场", "例", "批", "颗", "发", "艘", "架", "栋", "幢",
     "公顷", "床", "篇", "部", "款", "类", "万人次", "斤", "批次", "场次", "户次", "班次", "列",
-    "门", "支", "宗", "间", "周", "个工作日", "平米", "克标准煤", "克标煤",
+    "门", "支", "宗", "间", "周", "个工作日", "平米", "克标准煤", "克标煤", "千伏安",
 )  # fmt: skip
 _MULTIPLIED = ("万亿", "亿", "万")
 _UNIT_ALT = (
@@ -96,6 +96,9 @@ _SPAN_DIGITS = frozenset("一二三四五六七八九十两0123456789")
 _DISPOSED = re.compile(
     r"(?:将|把)(?P<what>[^，,。；;将把、]{2,20}?)(?:压缩|压减|缩短|降低|提高|提升|减少)[^，,。；;将把]*$"
 )
+# 建成投用龙舟运动公园、…、市民中心等19个基础设施项目: the count of a list to be built is a
+# goal (洛阳等10个国家物流枢纽, a list merely named, is not).
+_LISTED_TO_BUILD = re.compile(r"(?:建成|新建|布局|打造|培育|引进)[^，,。；;]*等\s*$")
 _YEAR_BEFORE = re.compile(r"(?:到|至|在|于|力争|确保|争取)\s*$")
 # 2023年达到80%, 2025年不低于4.66人: a year that opens its own goal.
 _YEAR_GOAL = re.compile(
@@ -252,9 +255,9 @@ def _plan_year(ctx: Context) -> int | None:
 
 
 _RANGE_GAP = re.compile(r"\s*[-—–～~至到]{1,2}\s*")
-# The starting point of 从X提高到Y is a baseline, not a goal.
-_FROM_TAIL = re.compile(r"从[^从]*$")
-_FROM_BEFORE = re.compile(r"从[^，,。；;、到]{0,14}$")
+# The starting point of 从X提高到Y (由30%提高至40%) is a baseline, not a goal.
+_FROM_TAIL = re.compile(r"(?:从|由(?=\s*\d))[^从由]*$")
+_FROM_BEFORE = re.compile(r"从[^，,。；;、到]{0,14}$|由\s*$")
 
 
 @dataclass(frozen=True)
@@ -418,7 +421,11 @@ def find_goals(ctx: Context) -> list[Goal]:
     shared_pres = _shared_pres(text, runs)
     for m in matches:
         value_start = m.start("value")
-        if m.start() in skip or NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start):
+        if m.start() in skip:
+            continue
+        if NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start) and not (
+            _LISTED_TO_BUILD.search(text, max(0, value_start - 40), value_start)
+        ):
             continue
         if NOT_GOAL_AFTER.match(text, m.end()) or _FROM_BEFORE.search(
             text, max(0, value_start - 16), value_start
