@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -109,6 +110,7 @@ def _read_html(data: bytes, path: Path) -> Extracted:
     except (ValueError, TypeError, lxml_html.etree.LxmlError) as exc:
         raise LoadError(f"{path}: not a readable web page ({exc})") from exc
     _rows_as_lines(tree)
+    _tell_repeats_apart(tree)
     try:
         body = trafilatura.extract(
             tree, include_tables=True, include_comments=False, favor_recall=True,
@@ -121,12 +123,14 @@ def _read_html(data: bytes, path: Path) -> Extracted:
         for bad in tree.xpath("//script|//style|//noscript"):
             bad.drop_tree()
         body = "\n".join(t.strip() for t in tree.itertext() if t.strip())
+    body = _REPEAT_MARK.sub("", body)
     if not body.strip():
         raise LoadError(
             f"{path}: the web page has no text", hint="save the page again after it has loaded"
         )
     # trafilatura keeps the headline as metadata, not text; the document's title line is text.
     headline = _headline(tree)
+    headline = _REPEAT_MARK.sub("", headline) if headline else headline
     if headline and headline not in body[: len(headline) + 400]:
         body = f"{headline}\n{body}"
     return Extracted(body, "html", encoding)
@@ -183,6 +187,34 @@ def _rows_as_lines(tree: object) -> None:
 
 
 _MAX_CELL = 600
+
+# trafilatura keeps one copy of paragraphs with the same text (its recovery pass dedupes on
+# text): a page that ends each measure with the same "责任单位：市住房城乡建设局" line lost all
+# but the first, and the measures their unit. A numbered mark makes each copy
+# unique for trafilatura (⟦n⟧: it drops private-use characters); the marks are removed from
+# what it returns.
+_REPEAT_MARK = re.compile("⟦[0-9]+⟧")
+_BLOCKS = ("p", "li", "dd", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _tell_repeats_apart(tree: object) -> None:
+    """Mark every paragraph whose text another paragraph of the page repeats."""
+    from lxml import html as lxml_html
+
+    seen: dict[str, list[object]] = {}
+    for element in tree.iter(*_BLOCKS):  # type: ignore[attr-defined]
+        text = " ".join(element.text_content().split())
+        if text:
+            seen.setdefault(text, []).append(element)
+    number = 0
+    for copies in seen.values():
+        if len(copies) < 2:
+            continue
+        for element in copies:
+            number += 1
+            mark = lxml_html.Element("span")
+            mark.text = f"⟦{number}⟧"
+            element.append(mark)  # type: ignore[attr-defined]
 
 
 def _headline(tree: object) -> str | None:

@@ -262,3 +262,29 @@ def test_docx_whose_flag_bits_ask_for_patched_data(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(LoadError, match=r"patched\.docx: a damaged \.docx file"):
         parse(path)
+
+
+def test_html_paragraphs_repeated_word_for_word_are_all_kept(tmp_path: Path) -> None:
+    # A measure per paragraph, each closed by its unit: trafilatura kept one copy of the line.
+    measures = [
+        "（一）适当延缓缴纳城市基础设施配套费。对新出让土地的项目，可申请分期缴纳。",
+        "（二）优化建设项目审批。压缩审批时限，推行并联审批。",
+        "（三）实施竣工联合验收。推行一次受理、联合验收。",
+        "（四）加大信贷融资支持。引导金融机构满足合理融资需求。",
+    ]
+    units = ["市住房城乡建设局", "市住房城乡建设局", "市住房城乡建设局", "市金融工作局"]
+    body = "".join(
+        f"<p>{measure}</p><p><span>责任单位：{unit}</span></p>"
+        for measure, unit in zip(measures, units, strict=True)
+    )
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>政策文件</title></head>'
+        f"<body>{NAV}<div class='article'><h1>关于促进房地产市场平稳健康发展的意见</h1>"
+        f"{body}</div>{FOOTER}</body></html>"
+    )
+    path = tmp_path / "measures.html"
+    path.write_text(page, "utf-8")
+    text = parse(path).text
+    assert text.count("责任单位：市住房城乡建设局") == 3
+    assert text.count("责任单位：市金融工作局") == 1
+    assert "⟦" not in text and "版权所有" not in text
