@@ -212,10 +212,7 @@ def restart_server(home: Path, limits: ServerLimits | None = None) -> Path:
     with _locked(paths):
         pid = _running_pid(paths)
         if pid is not None:
-            _kill_quietly(pid)
-            deadline = time.monotonic() + STOP_TIMEOUT_S
-            while _is_our_server(pid, paths) and time.monotonic() < deadline:
-                time.sleep(0.005)
+            _kill(pid, paths)
         _remove_stale(paths)
         _start(paths, limits or ServerLimits())
         return paths.socket
@@ -317,11 +314,7 @@ def stop_server(home: Path) -> bool:
             return False
         _wait_for_rewrite(paths)
         _compact(paths)
-        _kill_quietly(pid)
-        deadline = time.monotonic() + STOP_TIMEOUT_S
-        while _is_our_server(pid, paths) and time.monotonic() < deadline:
-            time.sleep(0.005)
-        if _is_our_server(pid, paths):
+        if not _kill(pid, paths):
             raise StoreError(f"the embedded server (pid {pid}) did not stop")
         _remove_stale(paths)
         return True
@@ -366,6 +359,15 @@ def _wait_for_rewrite(paths: ServerPaths, timeout_s: float = STOP_TIMEOUT_S) -> 
 def _kill_quietly(pid: int) -> None:
     with suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
+
+
+def _kill(pid: int, paths: ServerPaths) -> bool:
+    """SIGKILL our server and wait until it is gone; False when it outlived STOP_TIMEOUT_S."""
+    _kill_quietly(pid)
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    while _is_our_server(pid, paths) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return not _is_our_server(pid, paths)
 
 
 def server_status(home: Path) -> ServerStatus:

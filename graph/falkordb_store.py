@@ -90,7 +90,7 @@ class FalkorDBStore:
         except redis.exceptions.ResponseError as exc:
             if "empty key" in str(exc):  # the graph was deleted (db reset) by another process
                 return QueryResult((), ())
-            raise _query_error(exc, cypher) from exc
+            raise query_error(str(exc), cypher) from exc
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
             raise self._lost_server(exc) from exc
         except redis.exceptions.RedisError as exc:
@@ -107,7 +107,7 @@ class FalkorDBStore:
         try:
             result = self._graph.query(cypher, params)
         except redis.exceptions.ResponseError as exc:
-            raise self._disk_error(exc) or _query_error(exc, cypher) from exc
+            raise self._disk_error(exc) or query_error(str(exc), cypher) from exc
         except redis.exceptions.RedisError as exc:
             raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
         return _convert(result)
@@ -124,9 +124,9 @@ class FalkorDBStore:
             pipe.execute(raise_on_error=True)
         except redis.exceptions.ResponseError as exc:
             # redis-py prefixes "Command # N (the whole command) of pipeline caused error:".
-            server_said = redis.exceptions.ResponseError(str(exc).rsplit("caused error: ", 1)[-1])
+            server_said = str(exc).rsplit("caused error: ", 1)[-1]
             statement = _failed_statement(exc, statements)
-            raise self._disk_error(exc) or _query_error(server_said, statement) from exc
+            raise self._disk_error(exc) or query_error(server_said, statement) from exc
         except redis.exceptions.RedisError as exc:
             raise StoreError(f"the embedded FalkorDB server failed: {exc}") from exc
 
@@ -165,10 +165,6 @@ class FalkorDBStore:
     def close(self) -> None:
         """Close the connection pool; the server stays up for other processes."""
         self._db.connection.close()
-
-
-def _query_error(exc: Exception, cypher: str) -> QueryError:
-    return query_error(str(exc), cypher)
 
 
 def _value(value: Any) -> Any:
