@@ -62,13 +62,18 @@ def relationship_rows(
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for rel in relationships:
         validate_relationship(rel)
-        key_names = RELATIONSHIPS[rel.type].key
-        props = {k: v for k, v in rel.properties.items() if v is not None and k not in key_names}
+        rtype = RELATIONSHIPS[rel.type]
+        stored = rtype.stored_property_names
+        props = {
+            k: v
+            for k, v in rel.properties.items()
+            if v is not None and k not in rtype.key and k in stored
+        }
         grouped[(rel.type, rel.start_label, rel.end_label)].append(
             {
                 "start": rel.start,
                 "end": rel.end,
-                "key": {k: rel.properties[k] for k in key_names},
+                "key": {k: rel.properties[k] for k in rtype.key},
                 "props": props,
             }
         )

@@ -46,12 +46,20 @@ class RelationshipType:
     key: tuple[str, ...] = ()
     # Extracted from text: carries doc and evidence.
     extracted: bool = True
+    # False where a node of the relationship already holds its evidence (a Task's number and
+    # title, a Target's sentence): the extraction keeps it, the graph stores no copy.
+    evidence: bool = True
 
     @property
     def property_names(self) -> frozenset[str]:
         """All property names a relationship of this type may carry."""
         base = {"doc", "evidence"} if self.extracted else set()
         return frozenset({*base, *(p.name for p in self.properties)})
+
+    @property
+    def stored_property_names(self) -> frozenset[str]:
+        """The properties a store keeps of it: evidence only where no node holds it."""
+        return self.property_names if self.evidence else self.property_names - {"evidence"}
 
 
 def _p(name: str, type_: str = "string", description: str = "") -> Property:
@@ -178,12 +186,26 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         key=("doc",),
     ),
     RelationshipType(
-        "HAS_TASK", ("Document",), ("Task",), "numbered or headed tasks", key=("doc",)
+        "HAS_TASK",
+        ("Document",),
+        ("Task",),
+        "numbered or headed tasks",
+        key=("doc",),
+        evidence=False,
     ),
     RelationshipType("LED_BY", ("Task",), RESPONSIBLE, "牵头 / 负责", key=("doc",)),
     RelationshipType("SUPPORTED_BY", ("Task",), RESPONSIBLE, "配合 / 参与 / 会同", key=("doc",)),
-    RelationshipType("SETS_TARGET", ("Document",), ("Target",), "quantified goals", key=("doc",)),
-    RelationshipType("FOR", ("Target",), PLACES, "whose target it is", key=("doc",)),
+    RelationshipType(
+        "SETS_TARGET",
+        ("Document",),
+        ("Target",),
+        "quantified goals",
+        key=("doc",),
+        evidence=False,
+    ),
+    RelationshipType(
+        "FOR", ("Target",), PLACES, "whose target it is", key=("doc",), evidence=False
+    ),
     RelationshipType("LOCATED_IN", ("Park",), ("Region",), "", extracted=False),
     RelationshipType("PART_OF", ("Region",), ("Region",), "division hierarchy", extracted=False),
     RelationshipType("BELONGS_TO", ("Unit",), PLACES, "", extracted=False),

@@ -39,7 +39,13 @@ def _task_without_lead(store: Store) -> None:
     task = node_id("Task", f"{g.CITY}#9")
     _write(
         store,
-        [NodeRecord("Task", task, {"name": "完善配套", "number": "9", "title": "完善配套"})],
+        [
+            NodeRecord(
+                "Task",
+                task,
+                {"name": "完善配套", "number": "9", "title": "完善配套", "text": "由项目中心负责"},
+            )
+        ],
         [RelationshipRecord("HAS_TASK", "Document", g.CITY, "Task", task, _ev(g.CITY))],
     )
 

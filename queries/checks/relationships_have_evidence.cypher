@@ -1,4 +1,4 @@
-// description: Every relationship read from text carries doc and evidence (all but LOCATED_IN, PART_OF and BELONGS_TO).
+// description: Every relationship read from text carries doc and evidence (all but LOCATED_IN, PART_OF and BELONGS_TO; HAS_TASK, SETS_TARGET and FOR carry doc only: their Task or Target holds the text).
 // One walk per start label, type and end label the ontology allows (the writer refuses any
 // other; tests/test_graph_checks.py holds this list to the ontology): a walk from a labelled
 // node is several times faster in FalkorDB than one over every relationship (10 s at 10,000
@@ -25,11 +25,11 @@ CALL {
   RETURN a, r, b
   UNION ALL
   MATCH (a:Document)-[r:HAS_TASK]->(b:Task)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL
   RETURN a, r, b
   UNION ALL
   MATCH (a:Document)-[r:SETS_TARGET]->(b:Target)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL
   RETURN a, r, b
   UNION ALL
   MATCH (a:Task)-[r:LED_BY|SUPPORTED_BY]->(b:Unit)
@@ -45,11 +45,11 @@ CALL {
   RETURN a, r, b
   UNION ALL
   MATCH (a:Target)-[r:FOR]->(b:Region)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL
   RETURN a, r, b
   UNION ALL
   MATCH (a:Target)-[r:FOR]->(b:Park)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL
   RETURN a, r, b
 }
 WITH a, r, b
