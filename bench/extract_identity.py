@@ -4,8 +4,8 @@
     python -m bench.extract_identity check    # runs again, compares, exits 1 on a difference
     python -m bench.extract_identity change loaders/docnumber.py …   # HEAD vs HEAD + your diff
 
-Every file of the development corpus (tests/fixtures/corpus/docs, without the sealed e* and
-f* files) and of demo/ is given to one `policykg extract` process, once with --json and once
+Every file of the development corpus (tests/fixtures/corpus/docs, without the sealed e*, f* and
+g* files) and of demo/ is given to one `policykg extract` process, once with --json and once
 with --pretty; stdout, stderr and the exit code are kept. The reference follows the rules:
 when a rule change lands in loaders/, record again before comparing. While others edit the
 same working tree, `change PATH…` compares HEAD with HEAD plus the working tree's diff of
@@ -28,12 +28,12 @@ DEFAULT_REFERENCE = Path("/tmp/policykg_extract_reference.json")
 
 
 def inputs() -> list[Path]:
-    """The files to extract; the sealed evaluation files (e*, f*) are never opened."""
+    """The files to extract; the sealed evaluation files (e*, f*, g*) are never opened."""
     return sorted(
         f
         for source in SOURCES
         for f in source.iterdir()
-        if f.is_file() and not f.name.startswith(("e", "f"))
+        if f.is_file() and not f.name.startswith(("e", "f", "g"))
     )
 
 

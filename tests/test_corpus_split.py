@@ -99,27 +99,49 @@ def test_sealed_4_sources_record_what_the_file_holds(doc_id: str) -> None:
     assert source["chars"] == len((CORPUS / source["file"]).read_text(encoding="utf-8"))
 
 
-def test_sealed_4_is_new_and_covers_every_level() -> None:
-    sealed_4 = [BY_ID[doc_id] for doc_id in SPLIT["sealed_4"]]
-    earlier_ids = [
-        doc_id
-        for part in ("development", "sealed", "sealed_2", "sealed_3")
-        for doc_id in SPLIT[part]
-    ]
+def _new_part(part: str) -> list[dict[str, str]]:
+    """The part's source records, after checking that no earlier part has their titles or
+    repositories and that none comes from a reserved repository."""
+    records = [BY_ID[doc_id] for doc_id in SPLIT[part]]
+    earlier_ids = [doc_id for p in PARTS[: PARTS.index(part)] for doc_id in SPLIT[p]]
     earlier_titles = {BY_ID[doc_id]["title"] for doc_id in earlier_ids}
     earlier_repositories = {BY_ID[doc_id]["repository"] for doc_id in earlier_ids}
     reserved = {"mengke25/policy_text_frenq", "ZhouYNF/platform-1"}
+    assert not {source["title"] for source in records} & earlier_titles
+    assert not {source["repository"] for source in records} & (earlier_repositories | reserved)
+    return records
+
+
+def test_sealed_4_is_new_and_covers_every_level() -> None:
+    sealed_4 = _new_part("sealed_4")
     assert len(sealed_4) >= 12
     assert len({source["repository"] for source in sealed_4}) >= 3
-    assert not {source["title"] for source in sealed_4} & earlier_titles
-    assert not {source["repository"] for source in sealed_4} & (earlier_repositories | reserved)
     assert {source["level"] for source in sealed_4} == LEVELS
+
+
+@pytest.mark.parametrize("doc_id", SPLIT["sealed_5"])
+def test_sealed_5_files_are_the_ones_sealed(doc_id: str) -> None:
+    """Size and sha256 were recorded before any gold was written; the files never change."""
+    source = BY_ID[doc_id]
+    path = CORPUS / source["file"]
+    data = path.read_bytes()
+    assert source["bytes"] == len(data)
+    assert source["sha256"] == hashlib.sha256(data).hexdigest()
+    assert source["chars"] == len(path.read_text(encoding="utf-8"))
+
+
+def test_sealed_5_is_new_and_mixes_levels() -> None:
+    sealed_5 = _new_part("sealed_5")
+    assert len(sealed_5) >= 12
+    assert len({source["repository"] for source in sealed_5}) >= 2
+    assert len({source["level"] for source in sealed_5}) >= 4
 
 
 def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_2"]) == "sealed_2"
     assert _part(["--part", "sealed_3"]) == "sealed_3"
     assert _part(["--part", "sealed_4"]) == "sealed_4"
+    assert _part(["--part", "sealed_5"]) == "sealed_5"
     assert _part(["--sealed"]) == "sealed"
     assert _part([]) is None
     with pytest.raises(SystemExit, match="unknown corpus part 'nope'; choose one of"):
