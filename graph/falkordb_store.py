@@ -21,6 +21,7 @@ from policykg.graph.falkordb_errors import (
     lost_server_error,
     query_error,
 )
+from policykg.graph.falkordb_reader import params_header
 from policykg.graph.result import GraphNode, GraphPath, GraphRelationship, QueryResult
 from policykg.ontology.schema import LABELS
 from policykg.settings import Settings
@@ -117,8 +118,8 @@ class FalkorDBStore:
         instead of one per statement (a document's replacement is ~20 statements)."""
         pipe = self._db.connection.pipeline(transaction=False)
         for cypher, params in statements:
-            # The client's own parameter encoding (CYPHER name=value … prefix).
-            query = self._graph._build_params_header(params) + cypher
+            # The reader's encoding (the client's, without its private method).
+            query = params_header(params) + cypher
             pipe.execute_command("GRAPH.QUERY", self._graph.name, query, "--compact")
         try:
             pipe.execute(raise_on_error=True)

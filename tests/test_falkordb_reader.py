@@ -94,6 +94,17 @@ def test_parameters_of_every_type_arrive_intact(clients: tuple[Reader, Store]) -
     assert result == store.read(cypher, PARAMS)
 
 
+def test_the_parameter_header_is_the_falkordb_clients(clients: tuple[Reader, Store]) -> None:
+    """Writes (FalkorDBStore.write_all) and reads encode parameters with params_header; it
+    must stay byte for byte what the falkordb client writes, whose private method it replaced."""
+    from policykg.graph.falkordb_reader import params_header
+
+    _, store = clients
+    client_graph = store._graph  # type: ignore[attr-defined]
+    params = {**PARAMS, "rows": [{"id": "a\nb", "props": {"text": "行\r\n'尾'"}}]}
+    assert params_header(params) == client_graph._build_params_header(params)
+
+
 @pytest.mark.parametrize("cypher", FAILING)
 def test_errors_equal_the_full_clients(clients: tuple[Reader, Store], cypher: str) -> None:
     reader, store = clients
