@@ -72,6 +72,25 @@ def _head(after: str) -> str:
     return head if len(head) >= _MIN else after
 
 
+# 超5个县（市、区）开展全域幸福河湖建设, 在22个城市开展试评价: the number counts the places or
+# bodies that do something; the indicator is named 开展全域幸福河湖建设的县（市、区）
+# (ANNOTATION.md, round 7). Not after 为: 为10万名残疾人提供康复服务 counts the people served.
+# The verb must follow a noun of two characters at least (实施方案 is no split).
+_ACTED = re.compile(
+    r"^(?P<who>[^，,。；;]{2,}?)(?P<does>(?:开展|实现|实施|完成|设置|配备|提供|发放|纳入|接入|"
+    r"享受|获得|取得)[^，,。；;的]{2,})$"
+)
+_RECIPIENTS = re.compile(r"为\s*(?:超|超过|约|近)?\s*$")
+
+
+def _acted_on(after: str) -> str:
+    """开展全域幸福河湖建设的县（市、区） for 县（市、区）开展全域幸福河湖建设, else after as it is."""
+    found = _ACTED.match(after)
+    if found is None:
+        return after
+    return f"{found.group('does')}的{found.group('who')}"
+
+
 def metric_name(text: str, start: int, value_start: int, end: int) -> str:
     """The indicator of the number between value_start and end, read in text[start:…]."""
     after_match = _AFTER.match(text, end)  # match at an offset: no copy of the text
@@ -80,6 +99,9 @@ def metric_name(text: str, start: int, value_start: int, end: int) -> str:
     before = _TOTAL.sub("", opening(text[start:value_start], has_object))
     if has_object:
         after = _head(after)
+        served = _RECIPIENTS.search(text, start, value_start) or text.startswith("为", value_start)
+        if before in ("", "在") and not served:
+            after, before = _acted_on(after), ""
         metric = f"{before}{after}" if before else after
     else:
         metric = before

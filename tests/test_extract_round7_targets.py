@@ -1,0 +1,60 @@
+"""Issue 10, round 7: targets as printed in the spent parts, in forms that recur across
+documents. Each sentence is copied from a spent corpus document (its id in the docstring)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+
+Goal = tuple[str, float, str, str, int | None]
+
+
+def _goals(text: str, title: str, date: str | None = None) -> set[Goal]:
+    """The targets extracted from text, as (metric, value, unit, comparator, year)."""
+    meta = Metadata(title=title, issuer="某某省人民政府", date=date)
+    nodes = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta)).nodes
+    return {_row(n.properties) for n in nodes if n.label == "Target"}
+
+
+def _row(p: Mapping[str, object]) -> Goal:
+    metric, unit, comparator = (str(p[k]) for k in ("metric", "unit", "comparator"))
+    year = p.get("year")
+    return metric, float(str(p["value"])), unit, comparator, year if isinstance(year, int) else None
+
+
+REPORT = "2026年某某省政府工作报告"
+REFORM = "某某省深化“放管服”改革重点任务分工方案"
+
+
+def test_a_count_of_bodies_that_act_is_named_by_what_they_do() -> None:
+    """c30, f01, c26: the number counts places or bodies doing something (ANNOTATION.md:
+    开展全域幸福河湖建设的县（市、区）). Before: 县（市、区）开展全域幸福河湖建设, 政务服务事项实现
+    “一窗”分类受理, 在城市开展试评价."""
+    text = (
+        "推动建设超100条幸福河湖，超5个县（市、区）开展全域幸福河湖建设。\n"
+        "争取100个以上项目纳入国家用地保障范围。\n"
+    )
+    assert _goals(text, REPORT, "2026-01-31") == {
+        ("幸福河湖", 100.0, "条", ">", 2026),
+        ("开展全域幸福河湖建设的县（市、区）", 5.0, "个", ">", 2026),
+        ("纳入国家用地保障范围的项目", 100.0, "个", ">=", 2026),
+    }
+    text = (
+        "2018年底前构建营商环境评价机制，在22个城市开展试评价。\n"
+        "2018年底前实现市县级政务服务事项进驻综合性实体政务大厅比例不低于70%，"
+        "50%以上政务服务事项实现“一窗”分类受理。\n"
+    )
+    assert {g[0] for g in _goals(text, REFORM, "2018-08-05")} == {
+        "开展试评价的城市",
+        "市县级政务服务事项进驻综合性实体政务大厅比例",
+        "实现“一窗”分类受理的政务服务事项",
+    }
+
+
+def test_the_people_a_service_is_for_keep_their_order() -> None:
+    """d17: 为10万名残疾人提供… counts the people served, not bodies acting: no 的-form."""
+    text = "为1000家左右医保定点社区卫生服务中心配备医保刷脸支付终端。\n"
+    metrics = {g[0] for g in _goals(text, REPORT, "2026-02-01")}
+    assert metrics == {"医保定点社区卫生服务中心配备医保刷脸支付终端"}
