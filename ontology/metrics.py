@@ -59,12 +59,17 @@ def lookup_metric(printed: str, unit: str | None = None) -> Metric | None:
     A percentage of an amount (居民人均可支配收入 … 5%) is its growth rate: 居民人均可支配收入增速.
     """
     printed = _RATE_WORDS.sub("", printed)
+    # `variant in printed` first: most of the vocabulary is absent, and the test is in C.
     for variant, metric in _variants():
-        if _names(printed, variant) and (unit is None or _compatible(metric.dimension, unit)):
+        if (
+            variant in printed
+            and _names(printed, variant)
+            and (unit is None or _compatible(metric.dimension, unit))
+        ):
             return metric
     if unit is not None and _compatible("%", unit) and "占" not in printed and "率" not in printed:
         for variant, metric in _variants():
-            if _names(printed, variant) and metric.dimension != "%":
+            if variant in printed and _names(printed, variant) and metric.dimension != "%":
                 return Metric(f"{metric.key}增速", "%")
     return None
 
