@@ -58,3 +58,24 @@ def test_the_people_a_service_is_for_keep_their_order() -> None:
     text = "为1000家左右医保定点社区卫生服务中心配备医保刷脸支付终端。\n"
     metrics = {g[0] for g in _goals(text, REPORT, "2026-02-01")}
     assert metrics == {"医保定点社区卫生服务中心配备医保刷脸支付终端"}
+
+
+PLAN = "某某省绿色低碳转型2022年行动计划"
+
+
+def test_an_amount_that_sizes_what_another_number_counts_is_no_goal() -> None:
+    """e04, e06: 500万元以上 sizes the 技改项目 counted by 1万个; 30万千瓦及以上 the 电厂, and
+    15公里范围内 says where the closing applies. Before: 投资技改项目超过1万个 >= 500万元 and
+    燃煤锅炉… >= 30万千瓦, …关停整合 = 15公里 were goals."""
+    text = (
+        "开展工业技改提级行动，实施投资 500 万元以上技改项目超过 1 万个，"
+        "工业技改投资突破 5000 亿元。\n"
+        "到 2023 年，完成30万千瓦及以上热电联产电厂供热半径15公里范围内燃煤锅炉和落后燃煤"
+        "小热电机组（含自备电厂）关停整合。\n"
+        "力争到2030年，累计完成50万平方米以上商业设施更新。\n"
+    )
+    assert _goals(text, PLAN) == {
+        ("投资500万元以上技改项目", 1.0, "万个", ">", 2022),
+        ("工业技改投资", 5000.0, "亿元", ">=", 2022),
+        ("商业设施更新", 50.0, "万平方米", ">=", 2030),
+    }

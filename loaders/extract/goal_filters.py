@@ -42,6 +42,12 @@ NOT_GOAL_AFTER = re.compile(
 
 # The size of a place: 总规划面积约60.61平方公里, …功能区，面积约8.5平方公里. An area to be
 # reached carries its verb (新增绿化面积约500公顷, 完成改造面积约3万平方米).
+# 投资500万元以上技改项目超过1万个, 完成30万千瓦及以上热电联产电厂供热半径15公里范围内…关停:
+# an amount with 以上 before a noun that another number in its clause counts or measures is the
+# size class of that noun (an area to be reached, 完成50万平方米以上商业设施更新, has no second
+# number).
+_SIZE_CLASS_AFTER = re.compile(r"[\u4e00-\u9fff][^，,。；;\d\n]*\d")
+_MEASURES = ("元", "千瓦", "吨", "米", "亩", "千伏安", "兆瓦", "千瓦时", "公顷", "标准煤")
 _AREA_UNITS = frozenset({"平方公里", "公顷", "亩", "平方米", "万平方米", "万亩"})
 _SIZE_BEFORE = re.compile(
     r"(?:(?!新增|建成|完成|达到|累计|改造|整治|治理|修复|造林)[^，,。；;])*面积(?:约为?|为)\s*"
@@ -116,6 +122,14 @@ def no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
         return True
     if m.group("post") in ("以下", "及以下") and _CLASS_NOUN.match(text, m.end()):
         return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
+    if (
+        m.group("post") in ("以上", "及以上")
+        and m.group("unit").endswith(_MEASURES)
+        and _SIZE_CLASS_AFTER.match(text, m.end())
+    ):
+        return True  # 投资500万元以上技改项目超过1万个: a size class of what is counted
+    if text.startswith(("范围内", "半径内", "以内范围"), m.end()):
+        return True  # 供热半径15公里范围内的燃煤锅炉: where a rule applies, not what to reach
     if m.group("unit") in _AREA_UNITS and _SIZE_BEFORE.fullmatch(text, clause_start, value_start):
         return True  # 面积约30平方公里: how large a place is, not an area to reach
     if m.group("unit") == "分钟" and "圈" in text[m.end() : m.end() + 8]:
