@@ -1,8 +1,28 @@
 // description: Everything read from one document, each with the sentence it was read from: the spans to check.
 // param: doc str id of the document
-MATCH (a)-[r]->(b)
+// Walks out from the document (found by its id index) rather than filtering every
+// relationship of the graph by doc: 1.5 s at 2,000 documents, growing with the corpus.
 // HAS_TASK, SETS_TARGET and FOR keep no copy: the Task's paragraph or the Target's sentence is theirs.
-WHERE r.doc = $doc AND coalesce(r.evidence, b.text, a.text) IS NOT NULL
+CALL {
+  MATCH (a:Document {id: $doc})-[r]->(b)
+  WHERE r.doc = $doc
+  RETURN a, r, b
+  UNION ALL
+  MATCH (:Document {id: $doc})-[:HAS_TASK]->(a:Task)-[r:LED_BY|SUPPORTED_BY]->(b)
+  WHERE r.doc = $doc
+  RETURN a, r, b
+  UNION ALL
+  MATCH (:Document {id: $doc})-[:SETS_TARGET]->(a:Target)-[r:FOR]->(b)
+  WHERE r.doc = $doc
+  RETURN a, r, b
+  UNION ALL
+  // the issuers of the documents it cites, as its text names them
+  MATCH (:Document {id: $doc})-[:CITES]->(a:Document)-[r:ISSUED_BY]->(b)
+  WHERE r.doc = $doc AND a.id <> $doc
+  RETURN a, r, b
+}
+WITH a, r, b
+WHERE coalesce(r.evidence, b.text, a.text) IS NOT NULL
 RETURN type(r) AS type,
        r.relation AS relation,
        a.name AS source,
