@@ -11,8 +11,6 @@ from policykg.loaders.inline_headings import split_flattened
 from policykg.loaders.spans import Span, lines
 from policykg.loaders.structure import HEADING
 
-_SPACES = re.compile(r"\s+")
-
 # Whole lines (spaces removed) that are page furniture, wherever they sit.
 _DROP = re.compile(
     r"(?:分享(?:到|至)?(?:[:：].{0,30})?"
@@ -134,7 +132,7 @@ def clean(raw: str) -> Cleaned:
             if fields or (fields is not None and not body_started):
                 header.extend(fields)
                 continue
-            compact = _SPACES.sub("", text)
+            compact = "".join(text.split())
             if _TAIL.fullmatch(compact):
                 if body_started:
                     break
@@ -202,7 +200,7 @@ def _drop_toc(kept: list[Span]) -> list[Span]:
         first = None
         while end < len(kept):
             text = kept[end].text
-            compact = _TOC_LEADER.sub("", _SPACES.sub("", text))
+            compact = _TOC_LEADER.sub("", "".join(text.split()))
             # The body begins where the first entry is printed again, or with a non-heading line.
             if first is not None and compact == first:
                 break
@@ -220,7 +218,7 @@ def _attach_status_lines(paragraphs: list[Span]) -> list[Span]:
     out: list[Span] = []
     for para in paragraphs:
         # The length test first: it is cheap and rules most paragraphs out.
-        if out and len(out[-1].text) < 80 and _STATUS_LINE.fullmatch(_SPACES.sub("", para.text)):
+        if out and len(out[-1].text) < 80 and _STATUS_LINE.fullmatch("".join(para.text.split())):
             prev = out.pop()
             merged_text = prev.text + para.text
             out.append(Span(merged_text, (*prev.offsets, *para.offsets)))

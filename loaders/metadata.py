@@ -9,7 +9,6 @@ from policykg.loaders.docnumber import normalize_doc_number, title_status
 from policykg.loaders.document import Metadata
 from policykg.loaders.structure import HEADING
 
-_SPACES = re.compile(r"\s+")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "零": 0,
     "○": 0,
@@ -131,7 +130,7 @@ def kind_of(title: str | None) -> str | None:
     """The kind of document its title ends with: 意见, 实施方案, 规划, 通知 …"""
     if not title:
         return None
-    text = _SPACES.sub("", title).rstrip('。》”"')
+    text = "".join(title.split()).rstrip('。》”"')
     previous = None
     while previous != text:
         previous = text
@@ -167,7 +166,7 @@ def clean_title(title: str) -> str:
 
 def is_title_line(text: str) -> bool:
     """A line that can be a document's title: short, no sentence, not a heading or salutation."""
-    compact = _SPACES.sub("", text)
+    compact = "".join(text.split())
     return (
         4 <= len(compact) <= 100
         and "。" not in compact
@@ -194,7 +193,7 @@ def title_lines(paragraphs: Sequence[str]) -> tuple[int, int] | None:
 def doc_number_in(paragraphs: Sequence[str]) -> str | None:
     """A 文号 printed on a line of its own near the top (not one cited inside a sentence)."""
     for text in paragraphs[:6]:
-        compact = _SPACES.sub("", text)
+        compact = "".join(text.split())
         if len(compact) <= 30:
             number = normalize_doc_number(compact)
             if number and len(number) >= 0.6 * len(compact):
@@ -206,13 +205,13 @@ def signature(paragraphs: Sequence[str]) -> tuple[str | None, str | None]:
     """The 落款 at the end: (issuer, ISO date) from `XX人民政府` / `2015年11月6日` lines."""
     tail = list(paragraphs[-6:])
     for index in range(len(tail) - 1, -1, -1):
-        compact = _SPACES.sub("", tail[index])
+        compact = "".join(tail[index].split())
         date_match = _DATE.search(compact)
         if not date_match or len(compact) > 40:
             continue
         before = compact[: date_match.start()]
         if _DATE_LINE.fullmatch(compact):
-            before = _SPACES.sub("", tail[index - 1]) if index > 0 else ""
+            before = "".join(tail[index - 1].split()) if index > 0 else ""
         elif before and not _ORG_END.search(before):
             continue
         issuer = before if before and len(before) <= 30 and _ORG_END.search(before) else None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from charset_normalizer import from_bytes
-
 from policykg.errors import LoadError
 
 
@@ -16,6 +14,9 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Imported here: detection is the rare path and the package is slow to import.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None:
         raise LoadError(

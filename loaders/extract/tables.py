@@ -18,7 +18,6 @@ _TASK = re.compile(
     r"工作措施|具体措施|任务措施|重点工作|任务|事项|措施|内容|考核内容|考核项目)$"
 )
 _NUMBER = re.compile(r"^(?:序号|编号|序)$")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class TableRow:
 
 
 def _cells(line: str) -> list[str]:
-    return [_SPACES.sub("", c) for c in line.strip().strip("|").split("|")]
+    return ["".join(c.split()) for c in line.strip().strip("|").split("|")]
 
 
 def _column(header: list[str], cells: list[str], pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -293,7 +292,7 @@ def table_rows(text: str) -> list[TableRow]:
         )
     if not _VERTICAL_HINT.search(text):
         return rows  # no header cell on a line of its own: no table copied as text
-    plain = [(start, _SPACES.sub("", line)) for start, line in _lines(text) if line.strip()]
+    plain = [(start, "".join(line.split())) for start, line in _lines(text) if line.strip()]
     return rows + _vertical_rows(plain)
 
 
