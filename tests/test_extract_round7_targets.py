@@ -79,3 +79,18 @@ def test_an_amount_that_sizes_what_another_number_counts_is_no_goal() -> None:
         ("工业技改投资", 5000.0, "亿元", ">=", 2022),
         ("商业设施更新", 50.0, "万平方米", ">=", 2030),
     }
+
+
+def test_the_class_of_listed_items_is_no_part_of_their_metric() -> None:
+    """e03: 等4项主要污染物 names what the items are; each goal is the item's 重点工程减排量.
+    Before: 化学需氧量物等4项主要污染物重点工程减排量 (the last item's tail was shared)."""
+    text = (
+        "到 2025 年，化学需氧量、氨氮、氮氧化物、挥发性有机物等 4 项主要污染物重点工程减排量"
+        "分别累计达到 13.67 万吨、0.69 万吨、8.3 万吨、3.07 万吨。\n"
+    )
+    assert {g[:2] for g in _goals(text, "安徽省“十四五”节能减排实施方案")} == {
+        ("化学需氧量重点工程减排量", 13.67),
+        ("氨氮重点工程减排量", 0.69),
+        ("氮氧化物重点工程减排量", 8.3),
+        ("挥发性有机物重点工程减排量", 3.07),
+    }

@@ -47,7 +47,12 @@ _BASE_TAIL = re.compile(r"(?:(?:比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:�
 # 使用比例, 化学需氧量、…、挥发性有机物排放总量 → 排放总量, 粮食、棉花总产量 → 总产量.
 _SHARED_MEASURE = re.compile(
     r"(?:综合|全产业链|全|总|年)?(?:产量|产值|总量|排放|使用|利用|消费|收获|机械化|覆盖率|"
-    r"普及率|达标率|处理率|治理率|增加值|占比|比例|比重)"
+    r"普及率|达标率|处理率|治理率|增加值|占比|比例|比重|重点工程减排量|减排量)"
+)
+# 化学需氧量、氨氮、…、挥发性有机物等4项主要污染物重点工程减排量: the class the items belong to
+# (等4项主要污染物) names no indicator; what follows it is the measure they share.
+_ITEMS_CLASS = re.compile(
+    r"等\s*(?:[\d一二三四五六七八九十]+\s*[项种类个])?\s*(?:主要|重点)?(?:大气|水)?污染物(?!排放)"
 )
 # An item that is an indicator by itself (秸秆综合利用率、畜禽粪污综合利用率): nothing shared.
 _WHOLE_INDICATOR = re.compile(r"(?:率|能耗|量|比例|比重|占比|产值|面积|收入|指数)$")
@@ -88,7 +93,7 @@ def _subject(text: str, at: int) -> tuple[str, int]:
     raw = text[start:at]
     subject = LEADING.sub("", _OPENING_YEAR.sub("", LEADING.sub("", raw.strip())))
     subject = _QUALIFIER.sub("", _WHOLE_AREA.sub("", subject))
-    subject = _BASE_TAIL.sub("", subject).strip()
+    subject = _ITEMS_CLASS.sub("", _BASE_TAIL.sub("", subject)).strip()
     return subject, start + raw.find(subject[:1]) if subject else start
 
 
