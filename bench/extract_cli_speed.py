@@ -11,15 +11,20 @@ Where the time goes (py-spy, a test dependency, samples the real process without
 
     py-spy record -r 250 -f raw -o spy.txt -- python -m policykg.app.cli extract --json DIR
 
-On this bench (2026-11-28, after the lxml class lookup and the industry regexes): trafilatura
-~26 % (its pruning XPaths, whose re:test predicates call back into Python for every element,
-~11 %, mostly in recover_wild_text, which runs on most saved pages), extraction ~32 %
-(responsibilities ~10 %, targets ~10 %, build_context ~6 % of which the division-name scan
-~3 %), imports ~20 % (module bodies; regular expressions compiled at import ~6 %;
-trafilatura's own imports: courlan, htmldate, dateutil), cleaning ~6.5 %, document structure
-~3 %, JSON output ~3 %. CPU figures move by ±15 % from run to run on the shared 2-core
-machine; `valgrind --tool=cachegrind --cache-sim=no` counts instructions when a change is
-smaller than that.
+On this bench (2026-11-28, after the literal-first patterns and str.split for whitespace;
+.pyc files cached; four runs): trafilatura ~27 % (recover_wild_text ~12.5 %: its main pass
+finds no article body in most saved government pages, so the wild-text pass does the work;
+its pruning XPaths, whose re:test predicates call back into Python for every element, ~9 %
+of that), extraction ~34.5 % (targets ~11.5 %, responsibilities ~10 %, build_context ~6 % of
+which the division-name scan ~3.5 %), imports ~15.5 % (regular expressions compiled at
+import ~6 %; trafilatura's own imports: courlan, htmldate, dateutil, charset_normalizer
+~7 %), cleaning ~7 %, the rest of parsing (metadata, lines, lxml) ~7 %, JSON output ~3.5 %,
+document structure ~2 %. With PYTHONDONTWRITEBYTECODE=1 every run also compiles each module
+from source (~2 % more instructions). A pattern scanned over a whole text should open on a
+literal or a character set (or a look-ahead naming its first characters): Python's re
+otherwise tries the whole pattern at every offset. CPU figures move by ±15 % from run to
+run on the shared 2-core machine; `valgrind --tool=cachegrind --cache-sim=no` counts
+instructions when a change is smaller than that.
 """
 
 from __future__ import annotations
