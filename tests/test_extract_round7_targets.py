@@ -94,3 +94,12 @@ def test_the_class_of_listed_items_is_no_part_of_their_metric() -> None:
         ("氮氧化物重点工程减排量", 8.3),
         ("挥发性有机物重点工程减排量", 3.07),
     }
+
+
+def test_a_share_named_with_zhan_is_a_ratio() -> None:
+    """d03: 即时结算资金占本地医保基金月结算资金的80%以上 is …占…比例, as 达到…的N% already was.
+    Before: 即时结算资金占本地医保基金月结算资金的."""
+    text = "（二）2026年底前实现即时结算资金占本地医保基金月结算资金的80%以上。\n"
+    assert _goals(text, "关于全面推进医保基金即时结算改革扩面提质的通知", "2025-06-30") == {
+        ("即时结算资金占本地医保基金月结算资金比例", 80.0, "%", ">=", 2026),
+    }

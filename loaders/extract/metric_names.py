@@ -131,6 +131,9 @@ _COMPARED_WITH = re.compile(
 # 新能源汽车新车销售量达到汽车新车销售总量的20%: a share, named 新能源汽车新车销售量占…比例.
 _SHARE_OF = re.compile(r"^(?P<part>[^，,。；;]{2,}?)(?:达到|达)(?P<whole>[^，,。；;]{2,})的$")
 
+# 即时结算资金占本地医保基金月结算资金的80%: the share named with 占, …比例 as above.
+_SHARE_NAMED = re.compile(r"^[^，,。；;占]{2,}占[^，,。；;]{2,}的$")
+
 
 def plain_metric(metric: str) -> str:
     """A metric without its compared-with year and list words; a share as 占…比例."""
@@ -138,4 +141,6 @@ def plain_metric(metric: str) -> str:
     share = _SHARE_OF.match(metric)
     if share:
         return f"{share.group('part')}占{share.group('whole')}比例"
+    if _SHARE_NAMED.match(metric):
+        return f"{metric[:-1]}比例"  # 即时结算资金占本地医保基金月结算资金的80%以上
     return metric
