@@ -7,6 +7,7 @@ order of the files, so ids, graph and report are those of a serial load.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykg.app.document_ids import DocumentIds, IncomingDocument
+from policykg.app.text_indexer import BackgroundIndexer
 from policykg.app.text_search import index_texts
 from policykg.app.texts import StoredText, save_text, stored_text
 from policykg.errors import ExtractError, LoadError
@@ -174,8 +176,15 @@ class DocumentGroup:
             self._ids.add(document.document_id)
             self._ids.update(document.rows.starts())
 
-    def write(self, store: Store, batch_size: int, texts: Path | None) -> list[list[FileResult]]:
-        """Write and empty the group; the results of each of its files, in order."""
+    def write(
+        self,
+        store: Store,
+        batch_size: int,
+        texts: Path | None,
+        index: Callable[[list[tuple[StoredText, str]]], None] | None = None,
+    ) -> list[list[FileResult]]:
+        """Write and empty the group; the results of each of its files, in order. Texts are
+        kept in texts and indexed by index (at once, in this thread, when None)."""
         documents = [document for _, prepared in self.files for document in prepared]
         if documents:
             replace_documents(store, [(d.document_id, d.rows) for d in documents], batch_size)
@@ -200,7 +209,10 @@ class DocumentGroup:
                 )
             out.append(results)
         if texts is not None:
-            index_texts(texts, searchable)
+            if index is None:
+                index_texts(texts, searchable)
+            else:
+                index(searchable)
         self.files, self._ids = [], set()
         return out
 
@@ -278,7 +290,7 @@ def load_files(
     (the graph is that of writing them one at a time: graph.writer.combine). A document whose
     文号 another loaded file holds gets an id of its own (app/document_ids.py). With texts (a
     directory), each document's clean text and outline are kept there for the explorer
-    (app/texts.py).
+    (app/texts.py) and indexed for search in a thread beside the writes (app/text_indexer.py).
     """
     files = list(paths)
     results: list[FileResult] = list(skipped)
@@ -294,10 +306,11 @@ def load_files(
     stages = StageSeconds()
     group = DocumentGroup(group_documents)
     ids = DocumentIds.read(store)
+    indexer = BackgroundIndexer(texts) if texts is not None else None
 
     def flush() -> None:
         started = time.perf_counter()
-        written = group.write(store, batch_size, texts)
+        written = group.write(store, batch_size, texts, indexer.add if indexer else None)
         stages.write += time.perf_counter() - started
         for file_results in written:
             results.extend(file_results)
@@ -317,9 +330,15 @@ def load_files(
                 flush()
             group.add(path, outcome)
         flush()
+        if indexer is not None:
+            indexer.close()
+            indexer = None
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+        if indexer is not None:  # the load failed: keep its error, index what was written
+            with contextlib.suppress(Exception):
+                indexer.close()
     started = time.perf_counter()
     merge_stubs(store)
     stages.reconcile = time.perf_counter() - started

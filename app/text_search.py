@@ -3,8 +3,9 @@
 Chinese has no spaces between words, so the index uses FTS5's trigram tokenizer: any
 substring of three or more characters is found through the index, and a shorter one (两字词
 such as 养老) by a scan of the same table. The index lives in the texts directory and is
-written right after each text, one document per transaction: a load killed between the two
-leaves the document unindexed until it is loaded again, never half indexed.
+written after the texts, a group of documents per transaction, in a thread beside the load
+(app/text_indexer.py): a load killed before leaves those documents unindexed until they are
+loaded again, never half indexed.
 """
 
 from __future__ import annotations
