@@ -69,6 +69,14 @@ def make_doc(text: str, title: str = "某市某某实施方案", number: str | N
             "依据《某省人民政府关于印发某省医疗救助办法的通知》（某府〔2022〕8号，以下简称省《办法》）",
             [("某省人民政府关于印发某省医疗救助办法的通知", "某府〔2022〕8号", "basis")],
         ),
+        # 见 before the 文号 in the brackets points to it; it is no part of the issuer code.
+        (
+            "落实《2030年前碳达峰行动方案》（见国发〔2021〕23号）及《北京市碳达峰实施方案》（见京政发〔2022〕31号）相关要求",
+            [
+                ("2030年前碳达峰行动方案", "国发〔2021〕23号", "implements"),
+                ("北京市碳达峰实施方案", "京政发〔2022〕31号", "implements"),
+            ],
+        ),
         # A short name given with 以下简称 is the same document, wherever it is used later.
         (
             "编制《某市涉企收费项目清单》（以下简称《收费清单》）。未列入《收费清单》的一律不得收取。",

@@ -16,10 +16,10 @@ _CLOSE = r"[\])）】〕］﹞]"
 _NUMBER = (
     rf"[\u4e00-\u9fff]{{1,12}}?\s*{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号"
 )
-# The 文号 in brackets after the title, perhaps followed by an abbreviation: (粤府办〔2021〕4号,
-# 以下简称省《办法》).
+# The 文号 in brackets after the title, perhaps pointed to with 见 or followed by an abbreviation:
+# (见国发〔2021〕23号), (粤府办〔2021〕4号, 以下简称省《办法》).
 TITLED = re.compile(
-    rf"{_TITLE}(?:\s*[（(]\s*(?P<number>{_NUMBER})\s*(?:[)）]|[,，;；](?=[^()（）\n]{{0,30}}[)）])))?"
+    rf"{_TITLE}(?:\s*[（(]\s*(?:详见|参见|见)?\s*(?P<number>{_NUMBER})\s*(?:[)）]|[,，;；](?=[^()（）\n]{{0,30}}[)）])))?"
 )
 # A 文号 standing alone: found by its bracketed year, its issuer code read backwards.
 BARE = re.compile(rf"{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号")
