@@ -67,6 +67,24 @@ _INSTRUMENT = re.compile(
     r"替代比例|提高比例|预付款比例|公示期|时限(?!压缩|缩短|压减)|上年度|应纳税|购买|购房)[^，,。；;]*$"
     r"|按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$"
 )
+# A quota of an award or a grant is a setting of the instrument, not a goal: 每年评选不超过10个
+# 优秀专用模型, 单家企业每年申领算力券金额不超过800万元 (a ceiling after 单位GDP能耗 or 大班额比例
+# stays a goal: no award or grant in its clause).
+_QUOTA = re.compile(r"评选|评定|择优|遴选|申领|给予|奖励|补助|补贴")
+_CEILING = frozenset({"不超过", "不多于", "不高于", "最多", "最高", "原则上不超过"})
+# 按照不高于…服务合同年度累计金额的30%给予补贴: the rate by which a grant is paid.
+_PAID_BY = re.compile(r"(?:的(?:标准|比例))?(?:给予|予以)")
+_BY_CLAUSE = re.compile(r"\s*(?:一般|原则上)?按照?")
+
+
+def quota(text: str, clause_start: int, value_start: int, end: int, pre: str | None) -> bool:
+    """The number is a ceiling of an award or grant, or the rate a grant is paid by."""
+    if pre in _CEILING and _QUOTA.search(text, clause_start, value_start):
+        return True
+    paid = _PAID_BY.match(text, end) is not None
+    return paid and _BY_CLAUSE.match(text, clause_start, value_start) is not None
+
+
 # 对<whom, with conditions>，给予<benefit>: the numbers of such a sentence describe who gets a
 # benefit and how much, not a goal (对不裁员或少裁员（裁员率低于5.5%）的参保企业，给予…返还).
 _BENEFICIARY = re.compile(

@@ -23,6 +23,7 @@ from policykg.loaders.extract.goal_filters import (
     instrument,
     is_regulation,
     no_goal,
+    quota,
 )
 from policykg.loaders.extract.goal_lists import LEADING, Goal, spread_enumerations
 from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
@@ -449,6 +450,8 @@ def find_goals(ctx: Context) -> list[Goal]:
         if ELIGIBLE_AFTER.match(text, m.end()) or instrument(text, clause_start, value_start):
             continue
         if benefit(text, ctx.sentences.span(value_start), clause_start, m):
+            continue
+        if quota(text, clause_start, value_start, m.end(), pre):
             continue
         apart = None if pre_match else _apart(text, clause_start, value_start)
         post = m.group("post") or shared.get(m.start())
