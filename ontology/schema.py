@@ -7,6 +7,7 @@ is generated from the definitions here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class NodeLabel:
     properties: tuple[Property, ...]
     id_prefix: str
 
-    @property
+    @cached_property  # validation asks for every node of a load
     def property_names(self) -> frozenset[str]:
         """All property names a node of this label may carry, id and name included."""
         return frozenset({"id", "name", *(p.name for p in self.properties)})
@@ -50,13 +51,13 @@ class RelationshipType:
     # title, a Target's sentence): the extraction keeps it, the graph stores no copy.
     evidence: bool = True
 
-    @property
+    @cached_property  # validation and the writer ask for every relationship of a load
     def property_names(self) -> frozenset[str]:
         """All property names a relationship of this type may carry."""
         base = {"doc", "evidence"} if self.extracted else set()
         return frozenset({*base, *(p.name for p in self.properties)})
 
-    @property
+    @cached_property
     def stored_property_names(self) -> frozenset[str]:
         """The properties a store keeps of it: evidence only where no node holds it."""
         return self.property_names if self.evidence else self.property_names - {"evidence"}
