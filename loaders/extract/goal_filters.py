@@ -71,7 +71,9 @@ _INSTRUMENT = re.compile(
 # 优秀专用模型, 单家企业每年申领算力券金额不超过800万元 (a ceiling after 单位GDP能耗 or 大班额比例
 # stays a goal: no award or grant in its clause).
 _QUOTA = re.compile(r"评选|评定|择优|遴选|申领|给予|奖励|补助|补贴")
-_CEILING = frozenset({"不超过", "不多于", "不高于", "最多", "最高", "原则上不超过"})
+# The ceilings among the comparators targets reads before a number (its _PRE): 最高 and 最多
+# are none of them, so a quota printed with those is not caught here.
+_CEILING = frozenset({"不超过", "不高于"})
 # 按照不高于…服务合同年度累计金额的30%给予补贴: the rate by which a grant is paid.
 _PAID_BY = re.compile(r"(?:的(?:标准|比例))?(?:给予|予以)")
 _BY_CLAUSE = re.compile(r"\s*(?:一般|原则上)?按照?")
