@@ -186,10 +186,10 @@ class Resolver:
         """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
         out: list[Ref] = []
         for piece in self._shared_prefix(self._shared_organs(pieces(chunk.strip()))):
-            if _VAGUE.search(piece) and (
-                COLLECTIVE.match(TAIL.sub("", piece)) or _GOVERNMENT.fullmatch(TAIL.sub("", piece))
-            ):
-                continue  # 各级政府有关部门, 国务院相关部门: some departments of a government
+            if _VAGUE.search(piece):
+                head = TAIL.sub("", piece)
+                if COLLECTIVE.match(head) or _GOVERNMENT.fullmatch(head):
+                    continue  # 各级政府有关部门, 国务院相关部门: some departments of a government
             etc = _ETC_VAGUE.search(piece)
             piece = TAIL.sub("", piece[: etc.start()] if etc else piece)
             if COLLECTIVE.match(piece):
