@@ -5,29 +5,12 @@ time limits of procedures) rather than goals."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from policykg.loaders.document import Metadata, ParsedDocument
-from policykg.loaders.extract import extract
-
-Goal = tuple[str, float, str, str, int | None]
+from tests.target_rows import Goal, goal_rows
 
 
 def _goals(text: str, title: str, date: str | None = None) -> set[Goal]:
     """The targets extracted from text, as (metric, value, unit, comparator, year)."""
-    meta = Metadata(title=title, issuer="某某市人民政府办公室", date=date)
-    nodes = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta)).nodes
-    found = [n.properties for n in nodes if n.label == "Target"]
-    return {_row(p) for p in found}
-
-
-def _row(p: Mapping[str, object]) -> Goal:
-    metric, unit, comparator = (str(p[k]) for k in ("metric", "unit", "comparator"))
-    return metric, float(str(p["value"])), unit, comparator, _year(p.get("year"))
-
-
-def _year(value: object) -> int | None:
-    return value if isinstance(value, int) else None
+    return goal_rows(text, title, "某某市人民政府办公室", date)
 
 
 REFORM = "某某市关于深化“放管服”改革优化营商环境的重点任务分工方案"

@@ -3,25 +3,12 @@ documents. Each sentence is copied from a spent corpus document (its id in the d
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from policykg.loaders.document import Metadata, ParsedDocument
-from policykg.loaders.extract import extract
-
-Goal = tuple[str, float, str, str, int | None]
+from tests.target_rows import Goal, goal_rows
 
 
 def _goals(text: str, title: str, date: str | None = None) -> set[Goal]:
     """The targets extracted from text, as (metric, value, unit, comparator, year)."""
-    meta = Metadata(title=title, issuer="某某省人民政府", date=date)
-    nodes = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta)).nodes
-    return {_row(n.properties) for n in nodes if n.label == "Target"}
-
-
-def _row(p: Mapping[str, object]) -> Goal:
-    metric, unit, comparator = (str(p[k]) for k in ("metric", "unit", "comparator"))
-    year = p.get("year")
-    return metric, float(str(p["value"])), unit, comparator, year if isinstance(year, int) else None
+    return goal_rows(text, title, "某某省人民政府", date)
 
 
 REPORT = "2026年某某省政府工作报告"

@@ -4,16 +4,14 @@ they are not goals, while a ceiling that is a goal (单位GDP能耗不超过…)
 
 from __future__ import annotations
 
-from policykg.loaders.document import Metadata, ParsedDocument
-from policykg.loaders.extract import extract
+from tests.target_rows import target_properties
 
 PLAN = "杭州市加快建设人工智能创新高地实施方案（2025年版）"
 
 
 def _metrics(text: str) -> set[str]:
-    meta = Metadata(title=PLAN, issuer="杭州市人民政府办公厅", date="2025-05-01")
-    nodes = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta)).nodes
-    return {str(n.properties["metric"]) for n in nodes if n.label == "Target"}
+    targets = target_properties(text, PLAN, "杭州市人民政府办公厅", "2025-05-01")
+    return {str(p["metric"]) for p in targets}
 
 
 def test_award_and_grant_quotas_are_no_goals() -> None:
