@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykg.app.document_ids import DocumentIds, IncomingDocument
-from policykg.app.text_indexer import BackgroundIndexer
+from policykg.app.text_indexer import BackgroundIndexer, Batch
 from policykg.app.text_search import index_texts
 from policykg.app.texts import StoredText, save_text, stored_text
 from policykg.errors import ExtractError, LoadError
@@ -181,7 +181,7 @@ class DocumentGroup:
         store: Store,
         batch_size: int,
         texts: Path | None,
-        index: Callable[[list[tuple[StoredText, str]]], None] | None = None,
+        index: Callable[[Batch], None] | None = None,
     ) -> list[list[FileResult]]:
         """Write and empty the group; the results of each of its files, in order. Texts are
         kept in texts and indexed by index (at once, in this thread, when None)."""
