@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from policykg.graph import Store
+from policykg.ontology.schema import LABELS
 from policykg.queries import NamedQuery, parse_query_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,3 +44,11 @@ def test_no_query_scans_every_node(store: Store, path: Path) -> None:
     plan = _plan(store, query)
     assert plan, query.name
     assert not [step for step in plan if "All Node Scan" in step], "\n".join(plan)
+
+
+@pytest.mark.parametrize("name", ["neighbours", "node_by_id"])
+def test_a_node_found_by_id_is_looked_for_under_every_label(name: str) -> None:
+    """These queries name each label in a branch of their own (a label cannot be a parameter):
+    a label added to the ontology and not to them would make its nodes unfindable."""
+    query = parse_query_file(ROOT / "app" / "explorer" / "cypher" / f"{name}.cypher")
+    assert {label for label in LABELS if f"(n:{label} {{id: $id}})" in query.cypher} == set(LABELS)
