@@ -438,7 +438,8 @@ def find_goals(ctx: Context) -> list[Goal]:
         pre = pre_match.group().strip() if pre_match else None
         if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
             continue
-        sentence_start, _ = ctx.sentences.span(value_start)
+        sentence = ctx.sentences.span(value_start)
+        sentence_start = sentence[0]
         cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
         clause_start = cut.start() + 1 if cut else sentence_start
         clause_start = max(clause_start, text.rfind("|", clause_start, value_start) + 1)
@@ -449,7 +450,7 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue
         if ELIGIBLE_AFTER.match(text, m.end()) or instrument(text, clause_start, value_start):
             continue
-        if benefit(text, ctx.sentences.span(value_start), clause_start, m):
+        if benefit(text, sentence, clause_start, m):
             continue
         if quota(text, clause_start, value_start, m.end(), pre):
             continue
