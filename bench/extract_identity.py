@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.held_out import is_held_out
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (ROOT / "tests" / "fixtures" / "corpus" / "docs", ROOT / "demo")
 DEFAULT_REFERENCE = Path("/tmp/policykg_extract_reference.json")
@@ -30,10 +32,7 @@ DEFAULT_REFERENCE = Path("/tmp/policykg_extract_reference.json")
 def inputs() -> list[Path]:
     """The files to extract; the sealed evaluation files (e*, f*, g*) are never opened."""
     return sorted(
-        f
-        for source in SOURCES
-        for f in source.iterdir()
-        if f.is_file() and not f.name.startswith(("e", "f", "g"))
+        f for source in SOURCES for f in source.iterdir() if f.is_file() and not is_held_out(f)
     )
 
 
