@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from policykg.errors import LoadError
@@ -99,132 +97,16 @@ def suffix_is_markupish(text: str) -> bool:
 
 
 def _read_html(data: bytes, path: Path) -> Extracted:
-    # Imported here: trafilatura pulls in lxml and friends, which plain-text loads do not need.
-    import trafilatura
-    from lxml import html as lxml_html
+    from policykg.loaders.web_page import article_text
 
     check_markup_size(path, len(data))
     text, encoding = decode(data, str(path))
-    try:
-        tree = lxml_html.fromstring(text, parser=_html_parser())
-    except (ValueError, TypeError, lxml_html.etree.LxmlError) as exc:
-        raise LoadError(f"{path}: not a readable web page ({exc})") from exc
-    _rows_as_lines(tree)
-    _tell_repeats_apart(tree)
-    try:
-        body = trafilatura.extract(
-            tree, include_tables=True, include_comments=False, favor_recall=True,
-            include_formatting=False, deduplicate=False,
-        )  # fmt: skip
-    except (ValueError, TypeError):  # malformed markup trafilatura gives up on
-        body = None
-    if not body:
-        # Pages trafilatura finds no article in (tiny or odd ones): all visible text instead.
-        for bad in tree.xpath("//script|//style|//noscript"):
-            bad.drop_tree()
-        body = "\n".join(t.strip() for t in tree.itertext() if t.strip())
-    body = _REPEAT_MARK.sub("", body)
+    body = article_text(text)
     if not body.strip():
         raise LoadError(
             f"{path}: the web page has no text", hint="save the page again after it has loaded"
         )
-    # trafilatura keeps the headline as metadata, not text; the document's title line is text.
-    headline = _headline(tree)
-    headline = _REPEAT_MARK.sub("", headline) if headline else headline
-    if headline and headline not in body[: len(headline) + 400]:
-        body = f"{headline}\n{body}"
     return Extracted(body, "html", encoding)
-
-
-@cache
-def _html_parser() -> object:
-    """lxml.html's parser with the same element classes, looked up in C.
-
-    lxml.html asks a Python method for the class of every element it hands out; trafilatura's
-    pruning XPaths and ancestor walks hand out hundreds of thousands (~10 % of reading a page).
-    """
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    classes = etree.ElementNamespaceClassLookup(
-        etree.ElementDefaultClassLookup(
-            element=lxml_html.HtmlElement,
-            comment=lxml_html.HtmlComment,
-            pi=lxml_html.HtmlProcessingInstruction,
-            entity=lxml_html.HtmlEntity,
-        )
-    )
-    # lxml.html's own special cases (form, input, select, textarea, label), as it gives them.
-    classes.get_namespace(None).update(lxml_html.HtmlElementClassLookup._default_element_classes)
-    parser = lxml_html.HTMLParser()
-    parser.set_element_class_lookup(classes)
-    return parser
-
-
-def _rows_as_lines(tree: object) -> None:
-    """Each row of a data table becomes one paragraph of its cells joined by `|`, as for Word
-    tables, so a task-division table keeps its columns (trafilatura prints a cell a line).
-
-    Only innermost tables of short cells count: pages laid out with tables keep their layout.
-    """
-    from lxml import html as lxml_html
-
-    for table in tree.xpath("//table[not(.//table)]"):  # type: ignore[attr-defined]
-        rows = [
-            [" ".join(cell.text_content().split()) for cell in row.xpath("./td|./th")]
-            for row in table.xpath(".//tr")
-        ]
-        if not rows or max(len(r) for r in rows) < 2:
-            continue
-        if any(len(cell) > _MAX_CELL for row in rows for cell in row):
-            continue
-        for cells in rows:
-            if any(cells):
-                line = lxml_html.Element("p")
-                line.text = " | ".join(cells) + " |"
-                table.addprevious(line)
-        table.drop_tree()
-
-
-_MAX_CELL = 600
-
-# trafilatura keeps one copy of paragraphs with the same text (its recovery pass dedupes on
-# text): a page that ends each measure with the same "责任单位：市住房城乡建设局" line lost all
-# but the first, and the measures their unit. A numbered mark makes each copy
-# unique for trafilatura (⟦n⟧: it drops private-use characters); the marks are removed from
-# what it returns.
-_REPEAT_MARK = re.compile("⟦[0-9]+⟧")
-_BLOCKS = ("p", "li", "dd", "h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def _tell_repeats_apart(tree: object) -> None:
-    """Mark every paragraph whose text another paragraph of the page repeats."""
-    from lxml import html as lxml_html
-
-    seen: dict[str, list[object]] = {}
-    for element in tree.iter(*_BLOCKS):  # type: ignore[attr-defined]
-        text = " ".join(element.text_content().split())
-        if text:
-            seen.setdefault(text, []).append(element)
-    number = 0
-    for copies in seen.values():
-        if len(copies) < 2:
-            continue
-        for element in copies:
-            number += 1
-            mark = lxml_html.Element("span")
-            mark.text = f"⟦{number}⟧"
-            element.append(mark)  # type: ignore[attr-defined]
-
-
-def _headline(tree: object) -> str | None:
-    """The page's first h1 (else h2), if it reads like one line of title."""
-    for tag in ("h1", "h2"):
-        for element in tree.iter(tag):  # type: ignore[attr-defined]
-            title = " ".join("".join(element.itertext()).split())
-            if 4 <= len(title) <= 100:
-                return title
-    return None
 
 
 def _read_zip(data: bytes, path: Path) -> Extracted:

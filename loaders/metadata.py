@@ -34,7 +34,7 @@ _DATE_ORDER = (
     "生效日期",
 )
 DATE_FIELDS = (*_DATE_ORDER, "废止日期")
-_ISSUER_ORDER = ("发布机构", "发文机关", "制发机关", "发文单位", "发布单位", "制定机关")
+ISSUER_FIELDS = ("发布机构", "发文机关", "制发机关", "发文单位", "发布单位", "制定机关")
 _SOURCE_ORDER = ("来源", "信息来源")
 _ORG_END = re.compile(
     r"(?:政府|委员会|委|办公室|办公厅|厅|局|部|院|署|中心|管委会|领导小组|公司|会|处|所|办|组)$"
@@ -155,9 +155,13 @@ def _letter_spacing_removed(title: str) -> str:
     return title
 
 
+_REPOST_MARK = re.compile(r"^[（(【\[]\s*转载\s*[）)】\]]\s*")
+
+
 def clean_title(title: str) -> str:
-    """Strip a site's place prefix (`河南鹤壁市:关于…` → `关于…`) and stray spaces."""
-    title = _letter_spacing_removed(title.strip())
+    """Strip a site's place prefix (`河南鹤壁市:关于…` → `关于…`), its repost mark (`（转载）`)
+    and stray spaces."""
+    title = _REPOST_MARK.sub("", _letter_spacing_removed(title.strip()))
     match = _PLACE_PREFIX.match(title)
     if match and kind_of(match["rest"]):
         title = match["rest"]
@@ -219,6 +223,16 @@ def signature(paragraphs: Sequence[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _reposted(publisher: str, signer: str | None, title: str | None) -> bool:
+    """A page that reposts another organ's document: its 发布机构 is the site that posted it
+    (广州市天河区财政局), while the title and the 落款 name the issuers (广州市民政局 广州市财政局
+    …关于…的通知 signed by the same organs)."""
+    if not signer or not title or "关于" not in title:
+        return False
+    named = "".join(title.split("关于", 1)[0].split())
+    return named == "".join(signer.split()) and "".join(publisher.split()) not in named
+
+
 def build(
     header: Sequence[tuple[str, str]], paragraphs: Sequence[str], title: str | None
 ) -> Metadata:
@@ -241,7 +255,9 @@ def build(
     if signed:
         dates["落款"] = signed
     date = next((dates[name] for name in _DATE_ORDER if name in dates), None)
-    issuer = next((fields[n] for n in _ISSUER_ORDER if n in fields), None) or signer
+    issuer = next((fields[n] for n in ISSUER_FIELDS if n in fields), None)
+    if issuer is None or _reposted(issuer, signer, title):
+        issuer = signer
     issuer = issuer or next((_source(fields[n]) for n in _SOURCE_ORDER if n in fields), None)
     marker = title_status(title) if title else None
     status = marker if marker in _DRAFT else None
@@ -255,7 +271,7 @@ def build(
         "有效性",
         *_DATE_ORDER,
         "废止日期",
-        *_ISSUER_ORDER,
+        *ISSUER_FIELDS,
     }
     return Metadata(
         title=title,

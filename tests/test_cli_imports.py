@@ -14,7 +14,7 @@ from policykg.ontology.vocabulary import DEFAULT_BASE
 ROOT = Path(__file__).resolve().parent.parent
 # Parsing and extraction, RDF, graph formats, the explorer, the server manager's client.
 LAZY = ("loaders", "ahocorasick", "ahocorasick_rs", "rdflib", "pyshacl", "networkx", "streamlit", "pyvis",
-        "trafilatura", "docx", "pypdf", "redis", "falkordb", "neo4j")  # fmt: skip
+        "resiliparse", "docx", "pypdf", "redis", "falkordb", "neo4j")  # fmt: skip
 
 
 def test_importing_the_cli_leaves_heavy_packages_to_the_commands_that_use_them() -> None:

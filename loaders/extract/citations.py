@@ -103,6 +103,8 @@ _ISSUED = re.compile(
 )
 # A notice's title line in the text (…关于印发《X》的通知, no 文号 after it) issues X with this file.
 _NOTICE_LINE = re.compile(r"(?:印发|转发|颁布|发布)\s*$")
+# 《X》政策解读 / 《X》图解: a link to a reading of X that a page prints under its text.
+_READING_AFTER = re.compile(r"\s*(?:政策)?(?:解读|图解|一图读懂)")
 _NOTICE_END = re.compile(r"\s*的通知\s*(?:\n|$)")
 # 修订后的《X》: the notice issues a new version of X, which amends the one cited by its 文号.
 _REVISED = re.compile(r"修订后的\s*$")
@@ -244,6 +246,7 @@ def find_citations(
                 _NOT_DOCUMENT.search(title)
                 or _SELF.match(title)
                 or _SELF_BEFORE.search(text, max(0, start - 2), start)
+                or _READING_AFTER.match(text, end)
             ):
                 continue
             if number is None and _is_form(text, start, title):

@@ -1,0 +1,158 @@
+"""A saved web page's article text: resiliparse's main-content extraction, tables as rows.
+
+resiliparse (lexbor's C parser and rule-based boilerplate removal) reads a government page in
+about a tenth of trafilatura's time, and it keeps every paragraph (trafilatura deduplicated
+repeated lines and needed a marking pass to keep them).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# resiliparse drops a text node whose stripped text is one 3-byte UTF-8 character that it takes
+# for an icon-font glyph (private use area): its range test reads the bytes little-endian, so
+# almost every lone CJK character matches. Chinese pages wrap single characters in spans
+# (每平方米37<span>元</span>), so each such text node gets a zero-width mark, removed again below.
+_LONE_CHARACTER = re.compile(r">(\s*[^\x00-\x7f<>&\s]\s*)<")
+_MARK = "\u2060"  # WORD JOINER: invisible, never meaningful in a policy text
+# Shown only on paper: the Guangdong gkmlpt pages print the site's name as an h1 above the
+# article ("…街道办事处政府信息公开"), which would read as the page's title and home region.
+_PRINT_CLASSES = ("print-title", "print-only", "visible-print", "visible-print-block")
+_PRINT_ONLY = tuple(f".{name}" for name in _PRINT_CLASSES)
+# Page furniture resiliparse's class rules let through (they want site-header, not header).
+_FURNITURE = (".header", ".header-menu", ".footer", ".nav", ".navbar", ".menu", ".breadcrumb",
+              ".crumb", ".crumbs")  # fmt: skip
+_BREADCRUMB = re.compile(r"当前位置|所在位置|现在的位置|[>＞»]")
+_HEAD_LINES = 40  # a headline this far down is the page's title, not a heading of its text
+_BLOCK_TAGS = frozenset({"div", "ul", "ol", "dl", "p"})
+_MENU_DEPTH = 5  # resiliparse drops link clusters below this depth itself
+_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_LINK_SHARE = 0.9  # of a block's characters inside links: a menu, not a paragraph
+_CELL_GAP = "\t\t"  # how resiliparse separates table cells
+_MAX_CELL = 600  # longer cells mean a page laid out with a table: keep its lines as they are
+
+
+def article_text(html: str) -> str:
+    """The page's main text (its h1 included), table rows as `A | B | C |` lines."""
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    tree = HTMLTree.parse(_LONE_CHARACTER.sub(rf">\1{_MARK}<", html))
+    _drop_link_bars(tree)
+    _rows_as_lines(tree)
+    options: dict[str, Any] = {
+        "preserve_formatting": True, "list_bullets": False, "alt_texts": False,
+        "links": False, "form_fields": False, "noscript": False,
+        "skip_elements": _PRINT_ONLY + _FURNITURE,
+    }  # fmt: skip
+    text = extract_plain_text(tree, main_content=True, **options)
+    if not text.strip():
+        # Pages whose every block looks like navigation to the rules: all visible text instead.
+        text = extract_plain_text(tree, main_content=False, **options)
+    lines = [
+        _row(line) if _CELL_GAP in line else _words(line)
+        for line in text.replace(_MARK, "").splitlines()
+    ]
+    return "\n".join(_headline_first(lines, _headline(tree)))
+
+
+def _headline(tree: object) -> str | None:
+    """The page's first h1 (else h2) that reads like one line of title."""
+    for tag in ("h1", "h2"):
+        for element in tree.document.query_selector_all(tag):  # type: ignore[attr-defined]
+            if set(element.class_list) & set(_PRINT_CLASSES):
+                continue
+            title = _words(element.text.replace(_MARK, ""))
+            if 4 <= len(title) <= 100 and not _BREADCRUMB.search(title):
+                return title
+    return None
+
+
+def _headline_first(lines: list[str], headline: str | None) -> list[str]:
+    """The headline as the first line: a site's menu or breadcrumb lines above it (投资政策,
+    本地政策) would otherwise be read as the document's title."""
+    if not headline or not lines or lines[0] == headline:
+        return lines
+    if headline in lines[:_HEAD_LINES]:
+        lines = [line for line in lines if line != headline]
+    return [headline, *lines]
+
+
+def _words(line: str) -> str:
+    # One space between words, none at the ends, as a browser shows the line: runs of &nbsp;
+    # and ideographic spaces are layout (indents, 第一章&nbsp;&nbsp;总则), not text.
+    return " ".join(line.split())
+
+
+def _drop_link_bars(tree: object) -> None:
+    """Remove blocks made of nothing but two or more links (首页 政务公开 互动交流): site menus
+    near the top of the page, where resiliparse's link-cluster rules do not look (it drops
+    them deeper down). Lists of attachments stay (附件)."""
+    from resiliparse.parse.html import NodeType
+
+    body = tree.body  # type: ignore[attr-defined]
+    if body is None:
+        return
+    # Only the first levels are walked: each node visited costs a Python wrapper, and a
+    # government page holds thousands of links further down.
+    stack = [(body.first_child, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if node is None:
+            continue
+        stack.append((node.next, depth))
+        if node.type != NodeType.ELEMENT:
+            continue
+        if node.tag in _BLOCK_TAGS and _is_link_bar(node):
+            node.decompose()
+        elif depth < _MENU_DEPTH:
+            stack.append((node.first_child, depth + 1))
+
+
+def _is_link_bar(block: object) -> bool:
+    markup = block.html  # type: ignore[attr-defined]
+    anchors = _ANCHOR.findall(markup)
+    if len(anchors) < 2:
+        return False
+    text = "".join(block.text.split())  # type: ignore[attr-defined]
+    linked = sum(len("".join(_TAG.sub("", a).split())) for a in anchors)
+    return bool(text) and linked >= len(text) * _LINK_SHARE and "附件" not in text
+
+
+def _rows_as_lines(tree: object) -> None:
+    """Each row of a data table becomes one paragraph of its cells joined by `|`, as for Word
+    tables, so a task-division table keeps its columns (cells holding paragraphs would
+    otherwise come out a line each).
+
+    Only innermost tables of short cells count: pages laid out with tables keep their layout.
+    """
+    body = tree.body  # type: ignore[attr-defined]
+    if body is None:
+        return
+    for table in body.query_selector_all("table"):
+        if table.query_selector("table") is not None:
+            continue
+        rows = [
+            [" ".join(cell.text.replace(_MARK, "").split()) for cell in row.child_nodes
+             if cell.tag in ("td", "th")]
+            for row in table.query_selector_all("tr")
+        ]  # fmt: skip
+        if not rows or max(len(r) for r in rows) < 2:
+            continue
+        if any(len(cell) > _MAX_CELL for row in rows for cell in row):
+            continue
+        for cells in rows:
+            if any(cells):
+                line = tree.create_element("p")  # type: ignore[attr-defined]
+                line.append_child(tree.create_text_node(" | ".join(cells) + " |"))  # type: ignore[attr-defined]
+                table.parent.insert_before(line, table)
+        table.decompose()
+
+
+def _row(line: str) -> str:
+    cells = [" ".join(cell.split()) for cell in line.split(_CELL_GAP)]
+    if any(len(cell) > _MAX_CELL for cell in cells):
+        return line
+    return " | ".join(cells) + " |"
