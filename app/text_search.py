@@ -25,9 +25,13 @@ SNIPPET_CHARS = 40  # of context on each side of the first match
 # (and keep every offset), so "gdp" counts and shows each "GDP" the search found.
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
+# detail=none: no positions kept. A LIKE is answered from which rows hold every trigram of the
+# words, then checked against the text, with the same rows; indexing takes ~20 % less CPU and
+# the index half the disk (500 generated documents: 8.6 → 6.7 ms per document, 43 → 23 MB).
+# An index written before with full detail keeps working as it is.
 _SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5("
-    "document_id UNINDEXED, title, text, tokenize = 'trigram')"
+    "document_id UNINDEXED, title, text, tokenize = 'trigram', detail = none)"
 )
 # An FTS5 table finds rows by its words, not by an UNINDEXED column: deleting a document's
 # old text by document_id scanned every row (70 ms per document at 5,000 documents, so a
