@@ -13,8 +13,10 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
+
+import orjson
 
 from policykg.loaders.document import ParsedDocument
 
@@ -64,10 +66,10 @@ def save_text(directory: Path, text: StoredText) -> None:
     """Write one document's text (atomically: a reader never sees half a file)."""
     directory.mkdir(parents=True, exist_ok=True)
     target = text_path(directory, text.document_id)
-    data = json.dumps(asdict(text), ensure_ascii=False)
+    data = orjson.dumps(text)  # dataclasses natively: asdict's deep copy was the cost
     handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, target)
     except BaseException:
