@@ -104,15 +104,17 @@ def _piped(lines: list[tuple[int, str]], i: int) -> tuple[list[IndicatorRow], in
 
 
 # A line that is an indicator column's header, alone or as a cell: tables are rare, so the
-# line-by-line reading runs only when one is there.
-_ANY_TABLE = re.compile(
-    r"(?:^|\n|\|)[ \t\u3000]*(?:指[ \t\u3000]*标|主要指标)(?:名称|内容)?[ \t\u3000]*(?:\||\n)"
-)
+# line-by-line reading runs only when one is there. The search looks after a line break or a
+# cell's bar (a pattern opening on a character set is scanned for it in C), the match at the
+# text's start on its own.
+_HEADER_CELL = r"[ \t\u3000]*(?:指[ \t\u3000]*标|主要指标)(?:名称|内容)?[ \t\u3000]*(?:\||\n)"
+_FIRST_CELL = re.compile(_HEADER_CELL)
+_ANY_TABLE = re.compile(r"[\n|]" + _HEADER_CELL)
 
 
 def indicator_rows(text: str) -> list[IndicatorRow]:
     """Every row of every indicator table in text."""
-    if not _ANY_TABLE.search(text):
+    if not (_FIRST_CELL.match(text) or _ANY_TABLE.search(text)):
         return []
     lines = _lines(text)
     out: list[IndicatorRow] = []

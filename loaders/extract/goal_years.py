@@ -14,14 +14,18 @@ from functools import lru_cache
 
 from policykg.loaders.extract.context import Context
 
-YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)|十[一二三四五六七八九]五")
+# Each alternative opens on a literal, so the scan skips in C to 1, 2 and 十 ((?:19|20) would
+# be tried at every offset).
+YEAR = re.compile(r"19\d{2}(?=\s*年)|20\d{2}(?=\s*年)|十[一二三四五六七八九]五")
 PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # Sections that report what was done, not what is to be done.
 REVIEW = re.compile(r"回顾|过去|成就|成效|取得|进展情况|发展基础|现状|基础与形势|发展环境|工作总结")
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年|(十[一二三四五六七八九]五)|今年")
 # An unnumbered part heading: a short line without punctuation that reviews the past or
 # sets a period's goals or work (“十五五”时期的主要目标任务, 2026年重点工作).
-_PART_LINE = re.compile(r"^[^，,。；;：:！？!?、\n]{4,30}$", re.MULTILINE)
+# Matched after the line break before it (the text is read with one put in front): a pattern
+# opening on a literal is scanned for it in C, one opening on ^ is tried at every offset.
+_PART_LINE = re.compile(r"\n(?P<line>[^，,。；;：:！？!?、\n]{4,30})$", re.MULTILINE)
 _REVIEW_PART = re.compile(r"工作回顾|回顾$|工作总结$")
 _WORK_PART = re.compile(r"目标|任务|工作|安排|重点")
 
@@ -43,11 +47,12 @@ def goals_section_year(ctx: Context) -> int | None:
 @lru_cache(maxsize=4)
 def _parts(text: str) -> tuple[tuple[int, str], ...]:
     """Unnumbered part headings of a text: (offset, heading)."""
+    # In "\n" + text a line's break stands where the line itself starts in text.
+    lines = ((m.start(), m.group("line")) for m in _PART_LINE.finditer("\n" + text))
     return tuple(
-        (m.start(), m.group())
-        for m in _PART_LINE.finditer(text)
-        if _REVIEW_PART.search(m.group())
-        or (_HEADING_YEAR.search(m.group()) and _WORK_PART.search(m.group()))
+        (start, line)
+        for start, line in lines
+        if _REVIEW_PART.search(line) or (_HEADING_YEAR.search(line) and _WORK_PART.search(line))
     )
 
 

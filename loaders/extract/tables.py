@@ -60,10 +60,12 @@ _UNIT_CELL = re.compile(
     r"(?:办|局|部|委|站|中心|政府|队|所|院|厅|室|处|会|组|行)$"
 )
 _MAX_ROW_LINES = 40
-_VERTICAL_HINT = re.compile(
-    r"^[ \t]*(?:序号|编号|考核项目|重点任务|工作任务|主要任务|任务|责任单位|牵头单位|负责考核部门)[ \t]*$",
-    re.MULTILINE,
-)
+# A header cell on a line of its own; searched after a line break (a pattern opening on a
+# literal is scanned for it in C, one opening on ^ is tried at every offset), the first line
+# on its own.
+_HINT_LINE = r"[ \t]*(?:序号|编号|考核项目|重点任务|工作任务|主要任务|任务|责任单位|牵头单位|负责考核部门)[ \t]*$"
+_FIRST_HINT = re.compile(_HINT_LINE, re.MULTILINE)
+_VERTICAL_HINT = re.compile(r"\n" + _HINT_LINE, re.MULTILINE)
 _SCORE_HEAD = re.compile(r"^(?:各项分值|分值|分数|评分标准|评分细则)$")
 # A criterion closing with its score: …（10分）。 / …，得5分。
 _SCORED = re.compile(r"\d分[)）]?[。；;，,]?$|扣完为止[)）]?[。；;]?$")
@@ -290,7 +292,7 @@ def table_rows(text: str) -> list[TableRow]:
                 support=_column(columns, cells, _SUPPORT),
             )
         )
-    if not _VERTICAL_HINT.search(text):
+    if not (_FIRST_HINT.match(text) or _VERTICAL_HINT.search(text)):
         return rows  # no header cell on a line of its own: no table copied as text
     plain = [(start, "".join(line.split())) for start, line in _lines(text) if line.strip()]
     return rows + _vertical_rows(plain)
