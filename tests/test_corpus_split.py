@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import CORPUS, PARTS
+from bench.held_out import is_held_out
 from bench.quality import _part
 
 SPLIT = json.loads((CORPUS / "split.json").read_text(encoding="utf-8"))
@@ -119,8 +120,8 @@ def test_sealed_4_is_new_and_covers_every_level() -> None:
     assert {source["level"] for source in sealed_4} == LEVELS
 
 
-@pytest.mark.parametrize("doc_id", SPLIT["sealed_5"])
-def test_sealed_5_files_are_the_ones_sealed(doc_id: str) -> None:
+@pytest.mark.parametrize("doc_id", SPLIT["sealed_5"] + SPLIT["sealed_6"])
+def test_sealed_5_and_6_files_are_the_ones_sealed(doc_id: str) -> None:
     """Size and sha256 were recorded before any gold was written; the files never change."""
     source = BY_ID[doc_id]
     path = CORPUS / source["file"]
@@ -137,11 +138,20 @@ def test_sealed_5_is_new_and_mixes_levels() -> None:
     assert len({source["level"] for source in sealed_5}) >= 4
 
 
+def test_sealed_6_is_new_mixes_levels_and_is_held_out() -> None:
+    sealed_6 = _new_part("sealed_6")
+    assert len(sealed_6) >= 7
+    assert len({source["repository"] for source in sealed_6}) >= 3
+    assert len({source["level"] for source in sealed_6}) >= 4
+    assert all(is_held_out(CORPUS / source["file"]) for source in sealed_6)
+
+
 def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_2"]) == "sealed_2"
     assert _part(["--part", "sealed_3"]) == "sealed_3"
     assert _part(["--part", "sealed_4"]) == "sealed_4"
     assert _part(["--part", "sealed_5"]) == "sealed_5"
+    assert _part(["--part", "sealed_6"]) == "sealed_6"
     assert _part(["--sealed"]) == "sealed"
     assert _part([]) is None
     with pytest.raises(SystemExit, match="unknown corpus part 'nope'; choose one of"):
