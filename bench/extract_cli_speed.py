@@ -11,15 +11,11 @@ Where the time goes (py-spy, a test dependency, samples the real process without
 
     py-spy record -r 250 -f raw -o spy.txt -- python -m policykg.app.cli extract --json DIR
 
-On this bench (2026-11-28, after the literal-first patterns and str.split for whitespace;
-.pyc files cached; four runs): trafilatura ~27 % (recover_wild_text ~12.5 %: its main pass
-finds no article body in most saved government pages, so the wild-text pass does the work;
-its pruning XPaths, whose re:test predicates call back into Python for every element, ~9 %
-of that), extraction ~34.5 % (targets ~11.5 %, responsibilities ~10 %, build_context ~6 % of
-which the division-name scan ~3.5 %), imports ~15.5 % (regular expressions compiled at
-import ~6 %; trafilatura's own imports: courlan, htmldate, dateutil, charset_normalizer
-~7 %), cleaning ~7 %, the rest of parsing (metadata, lines, lxml) ~7 %, JSON output ~3.5 %,
-document structure ~2 %. With PYTHONDONTWRITEBYTECODE=1 every run also compiles each module
+On this bench (2026-11-28, after saved pages moved from trafilatura to resiliparse and the
+JSON lines to orjson; .pyc files cached): reading the 31 saved pages ~9 % (resiliparse itself
+~3 %, removing link menus and table rows in Python the rest; trafilatura took ~27 %), imports
+~13 % (regular expressions compiled at import about half), the extraction rules and cleaning
+the rest, JSON output ~1 %. With PYTHONDONTWRITEBYTECODE=1 every run also compiles each module
 from source (~2 % more instructions). A pattern scanned over a whole text should open on a
 literal or a character set (or a look-ahead naming its first characters): Python's re
 otherwise tries the whole pattern at every offset. CPU figures move by ±15 % from run to
