@@ -16,14 +16,10 @@ _DROP = re.compile(
     r"(?:分享(?:到|至)?(?:[:：].{0,30})?"
     r"|(?:[【\[]?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回顶部|返回|保存|纠错|我要纠错)[】\]]?×?)+"
     r"|[【\[]?字[体号](?:大小)?[:：]?[】\]]?(?:[【\[]?[大中小][】\]]?){0,3}.{0,10}"
-    r"|.{0,20}(?:您现在?所?在?的位置|当前所?在?的?位置|您的位置|所在的?位置)[:：].*"
     r"|首页[>»›/].*"
-    r"|.{0,60}(?:下载文档|下载后继续阅读|立即下载|免费下载|文档共\d+页|全文阅读已结束|千万精品文档|下载即用).{0,60}"
     r"|(?:阅读量|访问量|浏览量|浏览次数|点击数|点击量|阅读次数)[:：]?\d*次?"
-    r"|.{0,10}扫一扫.{0,30}|.{0,20}在手机上查看.{0,20}|.{0,10}微信.{0,4}(?:二维码|公众号).{0,20}"
     r"|(?:上一篇|下一篇)[:：].*|点击(?:查看|阅读|下载).{0,100}"
     r"|[-—－(（]?\d{1,8}[-—－)）]?|第\d+页(?:共\d+页)?|\d+/\d+|[×✕]"
-    r"|.{0,40}(?:版权所有|Copyright|©|ICP备|网站标识码|公网安备|技术支持[:：]).*"
     r"|(?:[【\[]?(?:大|中|小)[】\]]?){2,3}"
     # A page's related-reading links (- 【一图读懂】《…》 2022-09-16) and its menu of
     # departments printed as a list (- · 市委组织部).
@@ -31,6 +27,22 @@ _DROP = re.compile(
     r"|[-*][·•][^，,。；;：:]{1,20}"
     r")",
     re.IGNORECASE,
+)
+# Furniture whose words may stand after a few other characters: each alternative is tried at
+# up to 61 offsets of a line, so it is tried only on lines holding one of _DROP_WORDS. Every
+# alternative holds one of them; without case, Copyright holds a y or a Y (nothing else
+# matches y) and ICP备 a 备.
+_DROP_AFTER = re.compile(
+    r"(?:.{0,20}(?:您现在?所?在?的位置|当前所?在?的?位置|您的位置|所在的?位置)[:：].*"
+    r"|.{0,60}(?:下载文档|下载后继续阅读|立即下载|免费下载|文档共\d+页|全文阅读已结束|千万精品文档|下载即用).{0,60}"
+    r"|.{0,10}扫一扫.{0,30}|.{0,20}在手机上查看.{0,20}|.{0,10}微信.{0,4}(?:二维码|公众号).{0,20}"
+    r"|.{0,40}(?:版权所有|Copyright|©|ICP备|网站标识码|公网安备|技术支持[:：]).*"
+    r")",
+    re.IGNORECASE,
+)
+_DROP_WORDS = re.compile(
+    "位置|下载|文档共|全文阅读已结束|千万精品文档|扫一扫|在手机上查看|微信|版权所有|y|Y|©|备|网站标识码"
+    "|公网安备|技术支持"
 )
 # Lines after which nothing belongs to the document (related-articles blocks, ads, share bars).
 _TAIL = re.compile(
@@ -140,7 +152,9 @@ def clean(raw: str) -> Cleaned:
             if _FILE_NAMES.fullmatch(compact):
                 file_titles.append(_first_file_name(compact))
                 continue
-            if _DROP.fullmatch(compact):
+            if _DROP.fullmatch(compact) or (
+                _DROP_WORDS.search(compact) and _DROP_AFTER.fullmatch(compact)
+            ):
                 continue
         kept.append(line)
         if not body_started and (_BODYISH.search(text) or HEADING.match(text)):
