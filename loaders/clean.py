@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from policykg.loaders import flatten
 from policykg.loaders.header import header_fields
@@ -173,21 +174,21 @@ def markdown_inline(line: Span) -> Span:
     """
     if "*" not in line.text and "](" not in line.text and "~~" not in line.text:
         return line
-    keep: list[int] = []
+    # The stretches kept, joined by slices: no Python loop over the characters.
+    stretches: list[tuple[int, int]] = []
     position = 0
     text = line.text
     for match in _iter_marks(text):
-        keep.extend(range(position, match.start()))
+        stretches.append((position, match.start()))
         if match.re is _MD_LINK:
-            keep.extend(range(match.start("text"), match.end("text")))
+            stretches.append(match.span("text"))
         position = match.end()
-    keep.extend(range(position, len(text)))
+    stretches.append((position, len(text)))
+    kept = "".join(text[a:b] for a, b in stretches)
+    offsets = tuple(chain.from_iterable(line.offsets[a:b] for a, b in stretches))
     # Marks removed at a line's edges leave its indentation there (**　一、…**): drop it too.
-    while keep and text[keep[0]].isspace():
-        keep.pop(0)
-    while keep and text[keep[-1]].isspace():
-        keep.pop()
-    return Span("".join(text[i] for i in keep), tuple(line.offsets[i] for i in keep))
+    begin, end = len(kept) - len(kept.lstrip()), len(kept.rstrip())
+    return Span(kept[begin:end], offsets[begin:end])
 
 
 def _iter_marks(text: str) -> list[re.Match[str]]:
