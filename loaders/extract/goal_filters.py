@@ -62,11 +62,13 @@ _SIZE_BEFORE = re.compile(
 # an applicant's past figures (上年度营业收入不超过4亿元), a share of an amount paid (按实际发生额的
 # 80%), a setting changed (最高贷款金额由50万元调整为60万元), a condition of a purchase
 # (购买商品房住房面积在144平方米以下).
+# Two patterns, each opening on literals only (one pattern of both was tried at every offset
+# of the clause): the instrument's word, or the rate and setting before the number.
 _INSTRUMENT = re.compile(
     r"(?:费率|税率|利率|首付|贷款(?:额度|金额)|担保金额|贴息|保证金|保函|提取金额|上限|发放比例|"
     r"替代比例|提高比例|预付款比例|公示期|时限(?!压缩|缩短|压减)|上年度|应纳税|购买|购房)[^，,。；;]*$"
-    r"|按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$"
 )
+_RATE_OR_SETTING = re.compile(r"按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$")
 # A quota of an award or a grant is a setting of the instrument, not a goal: 每年评选不超过10个
 # 优秀专用模型, 单家企业每年申领算力券金额不超过800万元 (a ceiling after 单位GDP能耗 or 大班额比例
 # stays a goal: no award or grant in its clause).
@@ -99,7 +101,10 @@ _CAP = re.compile(r"(?:最高|最多)\s*\d+(?:\.\d+)?\s*(?P<unit>[^\d\s，,。�
 
 def instrument(text: str, clause_start: int, value_start: int) -> bool:
     """The number sets a policy instrument: a rate, a cap, a time limit, a threshold."""
-    return _INSTRUMENT.search(text, clause_start, value_start) is not None
+    return (
+        _INSTRUMENT.search(text, clause_start, value_start) is not None
+        or _RATE_OR_SETTING.search(text, clause_start, value_start) is not None
+    )
 
 
 def benefit(text: str, sentence: tuple[int, int], clause_start: int, m: re.Match[str]) -> bool:
