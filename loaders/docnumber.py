@@ -28,6 +28,7 @@ def to_halfwidth(text: str) -> str:
     return text.translate(_TO_HALFWIDTH)
 
 
+@lru_cache(maxsize=16384)  # a document's 文号 and its citations come back to the same few
 def normalize_doc_number(raw: str) -> str | None:
     """Normalise a 文号 (`豫政[2019] 19 号` → `豫政〔2019〕19号`); None if it is not one."""
     text = _SPACES.sub("", to_halfwidth(unicodedata.normalize("NFC", raw)))
