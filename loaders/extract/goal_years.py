@@ -83,15 +83,20 @@ def _heading_year(heading: str, year: int | None, doc_year: int | None) -> int |
 
 def section_year(ctx: Context, pos: int, doc_year: int | None) -> int | bool | None:
     """The year the headings above pos set (三、2026年重点工作), False inside a review section."""
+    index = ctx.sections.deepest(pos)
+    path = ctx.sections.heading_paths[index] if index is not None else None
+    return _headings_year(_part_at(ctx.text, pos), path, doc_year)
+
+
+@lru_cache(maxsize=4096)  # every number under the same headings asks for the same year
+def _headings_year(part: str | None, path: str | None, doc_year: int | None) -> int | bool | None:
+    """The year an unnumbered part heading and a section's heading path set, or False."""
     year: int | None = None
-    part = _part_at(ctx.text, pos)
     if part is not None:
         if _REVIEW_PART.search(part):
             return False  # “十四五”时期工作回顾: what was done
         year = _heading_year(part, year, doc_year)
-    index = ctx.sections.deepest(pos)
-    headings = ctx.sections.heading_paths[index].split(" > ") if index is not None else []
-    for heading in headings:
+    for heading in path.split(" > ") if path is not None else []:
         if REVIEW.search(heading):
             return False
         year = _heading_year(heading, year, doc_year)
