@@ -30,8 +30,10 @@ from policykg.loaders.extract import document_id, extract
 
 # Fewer files than this load in this process: starting workers costs more than it saves.
 POOL_MIN_FILES = 16
-# Files in flight per worker: enough to keep workers busy, few enough to bound memory.
-WINDOW_PER_WORKER = 4
+# Files in flight per worker: enough to keep workers busy while this process writes a group
+# (GROUP_DOCUMENTS documents: with 4, two workers ran dry during each write and waited), few
+# enough to bound memory (a prepared file is a few hundred KB).
+WINDOW_PER_WORKER = 16
 # Documents written in one round trip (FalkorDB) or transaction (Neo4j).
 GROUP_DOCUMENTS = 16
 
