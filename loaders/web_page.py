@@ -8,6 +8,7 @@ repeated lines and needed a marking pass to keep them).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 # resiliparse drops a text node whose stripped text is one 3-byte UTF-8 character that it takes
@@ -27,6 +28,7 @@ _BREADCRUMB = re.compile(r"当前位置|所在位置|现在的位置|[>＞»]")
 _HEAD_LINES = 40  # a headline this far down is the page's title, not a heading of its text
 _BLOCK_TAGS = frozenset({"div", "ul", "ol", "dl", "p"})
 _MENU_DEPTH = 5  # resiliparse drops link clusters below this depth itself
+_MAX_BAR = 2000  # characters: a site's menu is shorter
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _LINK_SHARE = 0.9  # of a block's characters inside links: a menu, not a paragraph
@@ -90,35 +92,32 @@ def _drop_link_bars(tree: object) -> None:
     """Remove blocks made of nothing but two or more links (首页 政务公开 互动交流): site menus
     near the top of the page, where resiliparse's link-cluster rules do not look (it drops
     them deeper down). Lists of attachments stay (附件)."""
-    from resiliparse.parse.html import NodeType
-
     body = tree.body  # type: ignore[attr-defined]
     if body is None:
         return
     # Only the first levels are walked: each node visited costs a Python wrapper, and a
     # government page holds thousands of links further down.
-    stack = [(body.first_child, 1)]
+    stack = [(body.first_element_child, 1)]
     while stack:
         node, depth = stack.pop()
         if node is None:
             continue
-        stack.append((node.next, depth))
-        if node.type != NodeType.ELEMENT:
-            continue
+        stack.append((node.next_element, depth))  # elements only: text nodes cost wrappers too
         if node.tag in _BLOCK_TAGS and _is_link_bar(node):
             node.decompose()
         elif depth < _MENU_DEPTH:
-            stack.append((node.first_child, depth + 1))
+            stack.append((node.first_element_child, depth + 1))
 
 
 def _is_link_bar(block: object) -> bool:
-    markup = block.html  # type: ignore[attr-defined]
-    anchors = _ANCHOR.findall(markup)
+    text = "".join(block.text.split())  # type: ignore[attr-defined]
+    if not text or len(text) > _MAX_BAR:
+        return False  # not serialised just to be kept: the page's wrappers are most of it
+    anchors = _ANCHOR.findall(block.html)  # type: ignore[attr-defined]
     if len(anchors) < 2:
         return False
-    text = "".join(block.text.split())  # type: ignore[attr-defined]
     linked = sum(len("".join(_TAG.sub("", a).split())) for a in anchors)
-    return bool(text) and linked >= len(text) * _LINK_SHARE and "附件" not in text
+    return linked >= len(text) * _LINK_SHARE and "附件" not in text
 
 
 def _rows_as_lines(tree: object) -> None:
@@ -135,10 +134,9 @@ def _rows_as_lines(tree: object) -> None:
         if table.query_selector("table") is not None:
             continue
         rows = [
-            [" ".join(cell.text.replace(_MARK, "").split()) for cell in row.child_nodes
-             if cell.tag in ("td", "th")]
+            [" ".join(cell.text.replace(_MARK, "").split()) for cell in _cells(row)]  # type: ignore[attr-defined]
             for row in table.query_selector_all("tr")
-        ]  # fmt: skip
+        ]
         if not rows or max(len(r) for r in rows) < 2:
             continue
         if any(len(cell) > _MAX_CELL for row in rows for cell in row):
@@ -149,6 +147,14 @@ def _rows_as_lines(tree: object) -> None:
                 line.append_child(tree.create_text_node(" | ".join(cells) + " |"))  # type: ignore[attr-defined]
                 table.parent.insert_before(line, table)
         table.decompose()
+
+
+def _cells(row: object) -> Iterator[object]:
+    cell = row.first_element_child  # type: ignore[attr-defined]
+    while cell is not None:  # elements only: a wrapper for each whitespace node costs as much
+        if cell.tag in ("td", "th"):
+            yield cell
+        cell = cell.next_element
 
 
 def _row(line: str) -> str:
