@@ -338,6 +338,10 @@ def extract_command(
     found = discover(files)
     documents = _found_files(found)
     failed = _report_skipped(found)
+    # orjson's bytes go out as they are: decoding them for sys.stdout to encode again cost
+    # more than making them. A stdout without a byte buffer (some test runners) gets text.
+    sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
     for file in documents:
         try:
             parsed = parse(file)
@@ -353,7 +357,9 @@ def extract_command(
                     "relationships": [r.to_json() for r in extraction.relationships],
                 }
                 # Straight to stdout: rich's console spends a third of the run wrapping JSON.
-                if as_json:  # orjson: the stdlib encoder took 5 % of a run over 150 files
+                if as_json and out is not None:  # orjson: the stdlib encoder took 5 % of a run
+                    out.write(orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE))
+                elif as_json:
                     sys.stdout.write(orjson.dumps(data).decode() + "\n")
                 else:
                     sys.stdout.write(dumps(data) + "\n")
