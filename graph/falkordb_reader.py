@@ -261,21 +261,17 @@ def _map_key(key: Any) -> str:
 
 
 def _literal(value: Any) -> str:
-    # Exact types first: a write encodes every property of every row here (~11 % of a load's
-    # CPU with an isinstance chain); subclasses take the same paths below.
+    # Exact scalar types first: a write encodes every property of every row here (~11 % of a
+    # load's CPU with an isinstance chain); subclasses and containers take the paths below.
     kind = type(value)
     if kind is str:
         if '"' in value or "\\" in value:
             value = value.replace("\\", "\\\\").replace('"', '\\"')
         return '"' + value + '"'
-    if kind is dict:
-        return "{" + ",".join([_map_key(k) + _literal(v) for k, v in value.items()]) + "}"
     if kind is int or kind is float or kind is bool:
         return str(value)
     if value is None:
         return "null"
-    if kind is list or kind is tuple:
-        return "[" + ",".join([_literal(v) for v in value]) + "]"
     if isinstance(value, str):
         return _literal(str.__str__(value))
     if isinstance(value, list | tuple):

@@ -48,7 +48,7 @@ def parse_extracted(extracted: Extracted, source: str) -> ParsedDocument:
     attached = ([title] if title else []) + paragraphs[cut + 1 :]
     inherited = [(name, value) for name, value in cleaned.header if name not in _PAGE_ONLY]
     main = _document(attached, inherited, fallback, base)
-    publisher = next((v for n, v in inherited if n in meta.ISSUER_FIELDS and v), None)
+    publisher = meta.header_issuer(inherited)
     issuer = main.metadata.issuer
     if issuer is None or (issuer == publisher and letter.metadata.issuer != publisher):
         issuer = letter.metadata.issuer  # the letter found the page a repost: its issuer signs

@@ -34,7 +34,7 @@ _DATE_ORDER = (
     "生效日期",
 )
 DATE_FIELDS = (*_DATE_ORDER, "废止日期")
-ISSUER_FIELDS = ("发布机构", "发文机关", "制发机关", "发文单位", "发布单位", "制定机关")
+_ISSUER_ORDER = ("发布机构", "发文机关", "制发机关", "发文单位", "发布单位", "制定机关")
 _SOURCE_ORDER = ("来源", "信息来源")
 _ORG_END = re.compile(
     r"(?:政府|委员会|委|办公室|办公厅|厅|局|部|院|署|中心|管委会|领导小组|公司|会|处|所|办|组)$"
@@ -233,14 +233,29 @@ def _reposted(publisher: str, signer: str | None, title: str | None) -> bool:
     return named == "".join(signer.split()) and "".join(publisher.split()) not in named
 
 
-def build(
-    header: Sequence[tuple[str, str]], paragraphs: Sequence[str], title: str | None
-) -> Metadata:
-    """Metadata from header fields (first occurrence of each name wins) and the body lines."""
+def _first_fields(header: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Header fields by name, the first non-empty occurrence of each."""
     fields: dict[str, str] = {}
     for name, value in header:
         if value and name not in fields:
             fields[name] = value
+    return fields
+
+
+def header_issuer(header: Sequence[tuple[str, str]]) -> str | None:
+    """The organ a page's header names as issuer (发布机构 …), before any 落款 is read."""
+    return _issuer_field(_first_fields(header))
+
+
+def _issuer_field(fields: dict[str, str]) -> str | None:
+    return next((fields[n] for n in _ISSUER_ORDER if n in fields), None)
+
+
+def build(
+    header: Sequence[tuple[str, str]], paragraphs: Sequence[str], title: str | None
+) -> Metadata:
+    """Metadata from header fields (first occurrence of each name wins) and the body lines."""
+    fields = _first_fields(header)
     title = fields.get("名称") or fields.get("标题") or title
     title = clean_title(title) if title else None
     number_field = fields.get("文号", "")
@@ -255,7 +270,7 @@ def build(
     if signed:
         dates["落款"] = signed
     date = next((dates[name] for name in _DATE_ORDER if name in dates), None)
-    issuer = next((fields[n] for n in ISSUER_FIELDS if n in fields), None)
+    issuer = _issuer_field(fields)
     if issuer is None or _reposted(issuer, signer, title):
         issuer = signer
     issuer = issuer or next((_source(fields[n]) for n in _SOURCE_ORDER if n in fields), None)
@@ -271,7 +286,7 @@ def build(
         "有效性",
         *_DATE_ORDER,
         "废止日期",
-        *ISSUER_FIELDS,
+        *_ISSUER_ORDER,
     }
     return Metadata(
         title=title,
