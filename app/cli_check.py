@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -53,11 +54,16 @@ def check_command(
     """Check the graph (every task has a lead, 文号 unique and resolved …); exit 1 on a failure."""
     # Here, not at the top: every command imports this module, and the checks' catalogue
     # (reading queries/checks/) is for this one.
+    from policykg.app.texts import saved_text_reader, span_evidence, texts_dir
     from policykg.queries.graph_checks import run_checks, shacl_check
 
-    store = _state(ctx).store()
+    state = _state(ctx)
+    store = state.store()
+    text_of = saved_text_reader(texts_dir(state.settings.home))
     try:
-        results = run_checks(store)
+        results = [
+            replace(r, examples=span_evidence(r.examples, text_of)) for r in run_checks(store)
+        ]
         if shacl:
             results.append(shacl_check(store))
     finally:

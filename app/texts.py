@@ -13,8 +13,10 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -88,3 +90,41 @@ def read_text(directory: Path, document_id: str) -> StoredText | None:
         return None  # a hash collision or a foreign file: not this document's text
     sections = tuple(StoredSection(**s) for s in data.get("sections") or ())
     return StoredText(document_id, str(data.get("text") or ""), sections)
+
+
+# As the extraction caps a Task's text.
+TASK_TEXT_CHARS = 2000
+
+
+def span_evidence(
+    rows: Iterable[dict[str, Any]], text_of: Callable[[str | None], str | None]
+) -> list[dict[str, Any]]:
+    """Rows that name a Task's paragraph by offsets (`start`, `end`, and `document_id` when
+    rows come from several documents) get that paragraph from the document's saved text as
+    `evidence`; where the text cannot be read they keep the evidence the query gave. The
+    offsets are dropped: the graph keeps no copy of a task's paragraph."""
+    out = []
+    for row in rows:
+        row = dict(row)
+        start, end = row.pop("start", None), row.pop("end", None)
+        document_id = row.pop("document_id", None)
+        text = text_of(document_id) if isinstance(start, int) else None
+        if text is not None:
+            row["evidence"] = text[start : end if isinstance(end, int) else None][:TASK_TEXT_CHARS]
+        out.append(row)
+    return out
+
+
+def saved_text_reader(directory: Path) -> Callable[[str | None], str | None]:
+    """text_of for span_evidence: a document's saved text by its id, read once per id."""
+    cache: dict[str, str | None] = {}
+
+    def text_of(document_id: str | None) -> str | None:
+        if document_id is None:
+            return None
+        if document_id not in cache:
+            stored = read_text(directory, document_id)
+            cache[document_id] = stored.text if stored is not None else None
+        return cache[document_id]
+
+    return text_of

@@ -16,7 +16,7 @@ from policykg.ontology.records import (
     validate_node,
     validate_relationship,
 )
-from policykg.ontology.schema import RELATIONSHIPS
+from policykg.ontology.schema import LABELS, RELATIONSHIPS
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ def node_rows(nodes: Iterable[NodeRecord]) -> dict[tuple[str, bool], list[dict[s
     for node in nodes:
         validate_node(node)
         rows = grouped[(node.label, node.weak)]
-        props = {k: v for k, v in node.properties.items() if v is not None}
+        unstored = LABELS[node.label].unstored_property_names
+        props = {k: v for k, v in node.properties.items() if v is not None and k not in unstored}
         if node.id in rows:
             rows[node.id]["props"].update(props)
         else:

@@ -17,6 +17,10 @@ class Property:
     name: str
     type: str  # "string", "integer", "float", "boolean", "date", "string[]"
     description: str = ""
+    # False for long texts the extraction keeps but the graph does not: the store reads them
+    # from the document's saved text by the node's offsets (a Task's paragraph was a quarter
+    # of the embedded server's memory).
+    stored: bool = True
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,11 @@ class NodeLabel:
     def property_names(self) -> frozenset[str]:
         """All property names a node of this label may carry, id and name included."""
         return frozenset({"id", "name", *(p.name for p in self.properties)})
+
+    @cached_property
+    def unstored_property_names(self) -> frozenset[str]:
+        """Properties the extraction keeps but a store does not (read by offsets instead)."""
+        return frozenset(p.name for p in self.properties if not p.stored)
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,8 @@ class RelationshipType:
         return self.property_names if self.evidence else self.property_names - {"evidence"}
 
 
-def _p(name: str, type_: str = "string", description: str = "") -> Property:
-    return Property(name, type_, description)
+def _p(name: str, type_: str = "string", description: str = "", stored: bool = True) -> Property:
+    return Property(name, type_, description, stored)
 
 
 DOC_PROVENANCE = (
@@ -132,7 +141,13 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
             _p("number", description="as printed: 14, (一)"),
             _p("title"),
             _p("section", description="heading path"),
-            _p("text"),
+            _p("start", "integer", "offset of the task's text in the document's clean text"),
+            _p("end", "integer", "end of that text (exclusive)"),
+            _p(
+                "text",
+                description="the task's paragraph: in the extraction and the text store only",
+                stored=False,
+            ),
         ),
         "task",
     ),

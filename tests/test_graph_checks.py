@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from policykg.app.texts import StoredText, save_text, texts_dir
 from policykg.graph import Store
 from policykg.graph.writer import write_records
 from policykg.ontology import NodeRecord, RelationshipRecord, node_id
@@ -35,6 +36,10 @@ def _ev(doc: str) -> dict[str, Any]:
     return {"doc": doc, "evidence": "由项目中心负责"}
 
 
+# The city document's saved text begins with the task's paragraph (the graph keeps offsets).
+TASK_PARAGRAPH = "9.完善配套。由项目中心负责。"
+
+
 def _task_without_lead(store: Store) -> None:
     task = node_id("Task", f"{g.CITY}#9")
     _write(
@@ -43,7 +48,14 @@ def _task_without_lead(store: Store) -> None:
             NodeRecord(
                 "Task",
                 task,
-                {"name": "完善配套", "number": "9", "title": "完善配套", "text": "由项目中心负责"},
+                {
+                    "name": "完善配套",
+                    "number": "9",
+                    "title": "完善配套",
+                    "text": TASK_PARAGRAPH,
+                    "start": 0,
+                    "end": len(TASK_PARAGRAPH),
+                },
             )
         ],
         [RelationshipRecord("HAS_TASK", "Document", g.CITY, "Task", task, _ev(g.CITY))],
@@ -154,6 +166,7 @@ def test_check_command_exits_0_then_1_with_json(settings: Settings, store: Store
     assert passed.code == 0, passed.stderr
     assert "7 passed, 0 failed" in passed.stdout
     _task_without_lead(store)
+    save_text(texts_dir(settings.home), StoredText(g.CITY, TASK_PARAGRAPH + "\n10.其他。"))
     failed = run_cli(settings.home, settings.graph_name, "check", "--json")
     assert failed.code == 1
     report = json.loads(failed.stdout)
@@ -161,7 +174,7 @@ def test_check_command_exits_0_then_1_with_json(settings: Settings, store: Store
     bad = [r for r in report if not r["ok"]]
     assert [(r["check"], r["count"]) for r in bad] == [("tasks_have_lead", 1)]
     assert bad[0]["examples"] == [
-        {"item": "9 完善配套", "document": g.CITY_TITLE, "evidence": "由项目中心负责"}
+        {"item": "9 完善配套", "document": g.CITY_TITLE, "evidence": TASK_PARAGRAPH}
     ]
     text = run_cli(settings.home, settings.graph_name, "check")
     assert text.code == 1

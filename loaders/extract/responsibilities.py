@@ -18,7 +18,7 @@ from policykg.loaders.extract.span_tasks import (
     paragraph_start,
     paragraph_tasks,
 )
-from policykg.loaders.extract.tables import table_rows
+from policykg.loaders.extract.tables import row_end, table_rows
 from policykg.loaders.extract.unit_lists import (
     ARTICLE,
     BOTH_LEVELS,
@@ -350,6 +350,7 @@ def task(ctx: Context, b: Builder, doc: Target, index: int) -> Target:
     props: dict[str, Value] = {
         "name": name, "number": section.number, "title": section.title,
         "section": ctx.sections.heading_paths[index], "text": section.text[:2000],
+        "start": section.start, "end": section.end,
     }  # fmt: skip
     b.node("Task", tid, props, weak=False)
     b.rel("HAS_TASK", doc, ("Task", tid), name)
@@ -366,6 +367,7 @@ def _span_task(ctx: Context, b: Builder, doc: Target, paragraph: SpanTask) -> Ta
         "name": title, "title": title,
         "section": ctx.sections.heading_paths[paragraph.section],
         "text": ctx.text[paragraph.start : paragraph.end][:2000],
+        "start": paragraph.start, "end": paragraph.end,
     }  # fmt: skip
     b.node("Task", tid, props, weak=False)
     b.rel("HAS_TASK", doc, ("Task", tid), title)
@@ -413,7 +415,7 @@ def _table_tasks(
         name = f"{row.number} {title}".strip()
         props: dict[str, Value] = {
             "name": name, "number": row.number, "title": title, "section": "任务分工表",
-            "text": row.text[:2000],
+            "text": row.text[:2000], "start": row.start, "end": row_end(ctx.text, row.start),
         }  # fmt: skip
         b.node("Task", tid, props, weak=False)
         b.rel("HAS_TASK", doc, ("Task", tid), name)

@@ -33,6 +33,13 @@ class TableRow:
     support: tuple[str, ...]
 
 
+def row_end(text: str, start: int) -> int:
+    """End of the line a row starts on: the row as printed (a row of cells on lines of their
+    own is its first cell's line)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def _cells(line: str) -> list[str]:
     return ["".join(c.split()) for c in line.strip().strip("|").split("|")]
 

@@ -55,4 +55,4 @@ CALL {
 }
 WITH count, CASE WHEN size(sure) >= 5 OR size(sure) >= count THEN sure[0..5] ELSE scanned END AS found
 RETURN count,
-       [f IN found | {item: coalesce(f.t.number + ' ', '') + coalesce(f.t.title, f.t.name), document: f.d.title, evidence: coalesce(f.t.text, f.h.evidence, f.t.title)}] AS examples
+       [f IN found | {item: coalesce(f.t.number + ' ', '') + coalesce(f.t.title, f.t.name), document: f.d.title, evidence: coalesce(f.t.text, f.h.evidence, f.t.title), document_id: f.d.id, start: f.t.start, end: f.t.end}] AS examples

@@ -3,6 +3,7 @@
 // Walks out from the document (found by its id index) rather than filtering every
 // relationship of the graph by doc: 1.5 s at 2,000 documents, growing with the corpus.
 // HAS_TASK, SETS_TARGET and FOR keep no copy: the Task's paragraph or the Target's sentence is theirs.
+// A Task keeps only the offsets of its paragraph (start, end): the page reads it from the saved text.
 CALL {
   MATCH (a:Document {id: $doc})-[r]->(b)
   WHERE r.doc = $doc
@@ -22,10 +23,12 @@ CALL {
   RETURN a, r, b
 }
 WITH a, r, b
-WHERE coalesce(r.evidence, b.text, a.text) IS NOT NULL
+WHERE coalesce(r.evidence, b.text, a.text, b.start) IS NOT NULL
 RETURN type(r) AS type,
        r.relation AS relation,
        a.name AS source,
        b.name AS target,
-       coalesce(r.evidence, b.text, a.text) AS evidence
+       coalesce(r.evidence, b.text, a.text) AS evidence,
+       CASE WHEN r.evidence IS NULL AND b.text IS NULL THEN b.start END AS start,
+       CASE WHEN r.evidence IS NULL AND b.text IS NULL THEN b.end END AS end
 ORDER BY type, target

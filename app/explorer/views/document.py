@@ -23,6 +23,7 @@ from policykg.app.explorer.common import (
 )
 from policykg.app.explorer.i18n import column
 from policykg.app.text_search import search
+from policykg.app.texts import span_evidence
 from policykg.app.visual import SPAN_COLOURS, highlight_evidence
 
 # Metadata fields: the ontology's properties, and the table's own counts.
@@ -87,6 +88,7 @@ st.dataframe(
 
 spans = records("document_evidence", doc=doc["id"])
 parsed = kept_text(str(doc["id"]))
+spans = span_evidence(spans, lambda _: parsed.text if parsed is not None else None)
 found: set[str] = set()
 if parsed is not None:
     outline, text_col = st.columns([1, 3])
