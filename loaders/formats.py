@@ -17,6 +17,7 @@ from policykg.loaders.limits import (
     check_package,
 )
 from policykg.loaders.record import csv_record_text
+from policykg.loaders.table_line import table_line
 from policykg.loaders.text import decode
 
 # Files we recognise by their first bytes, whatever their name says: what they are, what to do.
@@ -150,7 +151,7 @@ def _read_docx(data: bytes, path: Path) -> Extracted:
                     cells = [
                         "".join(t.text or "" for t in cell.iter(_W_T)) for cell in row.iter(_W_TC)
                     ]
-                    lines.append(" | ".join(c.strip() for c in cells) + " |")
+                    lines.append(table_line(c.strip() for c in cells))
                     budget.add(lines[-1])
     # A damaged package fails anywhere: zip directory, deflate stream, XML of a part. A
     # flipped flag bit asks zipfile for a compression it lacks (NotImplementedError); a cut

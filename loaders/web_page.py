@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from policykg.loaders.table_line import table_line
+
 # resiliparse drops a text node whose stripped text is one 3-byte UTF-8 character that it takes
 # for an icon-font glyph (private use area): its range test reads the bytes little-endian, so
 # almost every lone CJK character matches. Chinese pages wrap single characters in spans
@@ -144,7 +146,7 @@ def _rows_as_lines(tree: object) -> None:
         for cells in rows:
             if any(cells):
                 line = tree.create_element("p")  # type: ignore[attr-defined]
-                line.append_child(tree.create_text_node(" | ".join(cells) + " |"))  # type: ignore[attr-defined]
+                line.append_child(tree.create_text_node(table_line(cells)))  # type: ignore[attr-defined]
                 table.parent.insert_before(line, table)
         table.decompose()
 
@@ -161,4 +163,4 @@ def _row(line: str) -> str:
     cells = [" ".join(cell.split()) for cell in line.split(_CELL_GAP)]
     if any(len(cell) > _MAX_CELL for cell in cells):
         return line
-    return " | ".join(cells) + " |"
+    return table_line(cells)
