@@ -14,7 +14,16 @@ from policykg.loaders.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-PARTS = ("development", "sealed", "sealed_2", "sealed_3", "sealed_4", "sealed_5", "sealed_6")
+PARTS = (
+    "development",
+    "sealed",
+    "sealed_2",
+    "sealed_3",
+    "sealed_4",
+    "sealed_5",
+    "sealed_6",
+    "sealed_7",
+)
 
 
 @dataclass(frozen=True)

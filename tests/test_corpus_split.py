@@ -120,8 +120,8 @@ def test_sealed_4_is_new_and_covers_every_level() -> None:
     assert {source["level"] for source in sealed_4} == LEVELS
 
 
-@pytest.mark.parametrize("doc_id", SPLIT["sealed_5"] + SPLIT["sealed_6"])
-def test_sealed_5_and_6_files_are_the_ones_sealed(doc_id: str) -> None:
+@pytest.mark.parametrize("doc_id", SPLIT["sealed_5"] + SPLIT["sealed_6"] + SPLIT["sealed_7"])
+def test_sealed_5_to_7_files_are_the_ones_sealed(doc_id: str) -> None:
     """Size and sha256 were recorded before any gold was written; the files never change."""
     source = BY_ID[doc_id]
     path = CORPUS / source["file"]
@@ -146,12 +146,21 @@ def test_sealed_6_is_new_mixes_levels_and_is_held_out() -> None:
     assert all(is_held_out(CORPUS / source["file"]) for source in sealed_6)
 
 
+def test_sealed_7_is_new_mixes_levels_and_is_held_out() -> None:
+    sealed_7 = _new_part("sealed_7")
+    assert len(sealed_7) >= 10
+    assert len({source["repository"] for source in sealed_7}) >= 3
+    assert {source["level"] for source in sealed_7} == LEVELS
+    assert all(is_held_out(CORPUS / source["file"]) for source in sealed_7)
+
+
 def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_2"]) == "sealed_2"
     assert _part(["--part", "sealed_3"]) == "sealed_3"
     assert _part(["--part", "sealed_4"]) == "sealed_4"
     assert _part(["--part", "sealed_5"]) == "sealed_5"
     assert _part(["--part", "sealed_6"]) == "sealed_6"
+    assert _part(["--part", "sealed_7"]) == "sealed_7"
     assert _part(["--sealed"]) == "sealed"
     assert _part([]) is None
     with pytest.raises(SystemExit, match="unknown corpus part 'nope'; choose one of"):
