@@ -46,6 +46,8 @@ _AFTER_AMEND = re.compile(
 )
 # 推动《A》《B》等政策落实: the cue follows the list (not 落实情况, a report on it).
 _AFTER_IMPLEMENT = re.compile(r"^(?:等[^。；;，,《》\n]{0,6}?)?(?:的)?(?:贯彻)?落实(?!情况)")
+# 以《A》和《B》为依据: the cue follows the list.
+_AFTER_BASIS = re.compile(r"(?:\s*[和及、与]\s*《[^《》\n]{1,80}》)*\s*为(?:依据|根据)")
 # 按《X》规定: 按 right before the title is 按照 (按时, 按期 elsewhere in the clause are not).
 _BY = re.compile(r"按\s*$")
 # Items listed under a heading 政策依据 / 制定依据 / 法律依据 are the documents it rests on.
@@ -168,6 +170,8 @@ def _relation(text: str, start: int, end: int) -> str:
         return "amends"
     if _AFTER_IMPLEMENT.search(after):
         return "implements"
+    if _AFTER_BASIS.match(text, end, end + 200):
+        return "basis"
     window_start = max(0, start - 80)
     window = text[window_start:start]
     clause = list(_CLAUSE_START.finditer(window))

@@ -30,7 +30,9 @@ ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?(?:[(（][^)）\n]{0,2
 # Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》, the
 # count of a list just named (洛阳等10个国家物流枢纽).
 # A factor of a formula (…/总人数×100%) and a recommended size (规模宜为5000人) neither.
-NOT_GOAL_BEFORE = re.compile(r"(?:第|前|近|过去|[:：]|等|[×*]|宜为?|宜在)\s*$")
+NOT_GOAL_BEFORE = re.compile(
+    r"(?:第(?:\s*\d+\s*[、，,和及至到-])*|前|近|过去|[:：]|等|[×*]|宜为?|宜在)\s*$"
+)
 # A condition (如…的, 凡…的) states when a rule applies, not what is to be reached.
 _CONDITION = re.compile(
     r"\s*(?:但是|但|其中)?(?:如|若|凡|如果|对于|对)[^，,。；;]*的(?=[，,。；;])"
@@ -47,6 +49,8 @@ NOT_GOAL_AFTER = re.compile(
 # size class of that noun (an area to be reached, 完成50万平方米以上商业设施更新, has no second
 # number).
 _SIZE_CLASS_AFTER = re.compile(r"[\u4e00-\u9fff][^，,。；;\d\n]*\d")
+# An amount with 以上 right before the kind of thing it sizes: a class, not an amount to reach.
+_CLASS_NOUN_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:项目|企业|品种)")
 _MEASURES = ("元", "千瓦", "吨", "米", "亩", "千伏安", "兆瓦", "千瓦时", "公顷", "标准煤")
 _AREA_UNITS = frozenset({"平方公里", "公顷", "亩", "平方米", "万平方米", "万亩"})
 _SIZE_BEFORE = re.compile(
@@ -68,7 +72,9 @@ _INSTRUMENT = re.compile(
     r"(?:费率|税率|利率|首付|贷款(?:额度|金额)|担保金额|贴息|保证金|保函|提取金额|上限|发放比例|"
     r"替代比例|提高比例|预付款比例|公示期|时限(?!压缩|缩短|压减)|上年度|应纳税|购买|购房)[^，,。；;]*$"
 )
-_RATE_OR_SETTING = re.compile(r"按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$")
+_RATE_OR_SETTING = re.compile(
+    r"按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$|按\s*$"
+)
 # A quota of an award or a grant is a setting of the instrument, not a goal: 每年评选不超过10个
 # 优秀专用模型, 单家企业每年申领算力券金额不超过800万元 (a ceiling after 单位GDP能耗 or 大班额比例
 # stays a goal: no award or grant in its clause).
@@ -77,16 +83,24 @@ _QUOTA = re.compile(r"评选|评定|择优|遴选|申领|给予|奖励|补助|�
 # are none of them, so a quota printed with those is not caught here.
 _CEILING = frozenset({"不超过", "不高于"})
 # 按照不高于…服务合同年度累计金额的30%给予补贴: the rate by which a grant is paid.
-_PAID_BY = re.compile(r"(?:的(?:标准|比例))?(?:给予|予以)")
-_BY_CLAUSE = re.compile(r"\s*(?:一般|原则上)?按照?")
+# 分别参照其地方财政贡献的70%、80%和90%给予企业奖励: each share of a list is such a rate.
+_PAID_BY = re.compile(
+    r"(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)*(?:的(?:标准|比例))?(?:给予|予以)"
+)
+_BY_CLAUSE = re.compile(r"\s*(?:一般|原则上|分别)?(?:按照?|参照|依照)")
 
 
 def quota(text: str, clause_start: int, value_start: int, end: int, pre: str | None) -> bool:
     """The number is a ceiling of an award or grant, or the rate a grant is paid by."""
     if pre in _CEILING and _QUOTA.search(text, clause_start, value_start):
         return True
-    paid = _PAID_BY.match(text, end) is not None
-    return paid and _BY_CLAUSE.match(text, clause_start, value_start) is not None
+    if _PAID_BY.match(text, end) is None:
+        return False
+    if _BY_CLAUSE.match(text, clause_start, value_start):
+        return True
+    # the 90% of 参照其…的70%、80%和90%给予: its clause opens at the comma, not the 、
+    comma = max(text.rfind(c, 0, value_start) for c in "，,；;。：:\n") + 1
+    return _BY_CLAUSE.match(text, comma, value_start) is not None
 
 
 # 对<whom, with conditions>，给予<benefit>: the numbers of such a sentence describe who gets a
@@ -107,14 +121,21 @@ def instrument(text: str, clause_start: int, value_start: int) -> bool:
     )
 
 
+_FLOORS = ("不低于", "不少于")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
 def benefit(text: str, sentence: tuple[int, int], clause_start: int, m: re.Match[str]) -> bool:
     """The number describes a benefit's beneficiaries or amount, or is a tier after a cap."""
     start, end = sentence
     granted = _BENEFIT.search(text, m.end(), end) is not None
     if granted and _BENEFICIARY.search(text, start, m.start()):
         return True
-    if granted and m.group("post") in ("以上", "及以上") and clause_start == start:
-        return True  # 吸纳脱贫劳动力10人以上，将其认定为…，给予…奖励: a threshold
+    threshold = m.group("post") in ("以上", "及以上") or text.endswith(_FLOORS, 0, m.start("value"))
+    if granted and threshold and not _CLAUSE_BREAK.search(text, start, m.start()):
+        # 吸纳脱贫劳动力10人以上，将其认定为…，给予…奖励; 新上项目（不含采矿、选矿…）固定资产投资
+        # 5000万元以上、投资强度亩均投资不低于100万元，…给企业奖励: thresholds of the first clause
+        return True
     cap = text.rfind("最", start, clause_start)
     if cap < 0:
         return False
@@ -153,6 +174,12 @@ def no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
         and _SIZE_CLASS_AFTER.match(text, m.end())
     ):
         return True  # 投资500万元以上技改项目超过1万个: a size class of what is counted
+    if (
+        m.group("post") in ("以上", "及以上")
+        and m.group("unit").endswith("元")
+        and _CLASS_NOUN_AFTER.match(text, m.end())
+    ):
+        return True  # 固定资产投资3亿元以上重大项目, 年销售额5000万元以上大品种: which ones qualify
     if text.startswith(("范围内", "半径内", "以内范围"), m.end()):
         return True  # 供热半径15公里范围内的燃煤锅炉: where a rule applies, not what to reach
     if m.group("unit") in _AREA_UNITS and _SIZE_BEFORE.fullmatch(text, clause_start, value_start):

@@ -440,7 +440,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         value_start = m.start("value")
         if m.start() in skip:
             continue
-        if NOT_GOAL_BEFORE.search(text, max(0, value_start - 3), value_start) and not (
+        if NOT_GOAL_BEFORE.search(text, max(0, value_start - 8), value_start) and not (
             _LISTED_TO_BUILD.search(text, max(0, value_start - 40), value_start)
         ):
             continue

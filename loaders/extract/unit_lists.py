@@ -310,12 +310,18 @@ def shared_level(parts: list[str]) -> list[str]:
     return out
 
 
+_LISTED_SECTORS_TAIL = re.compile(r"等(?:相关|有关)?部门(?:[（(]单位[)）])?$")
+
+
 def subject_units(resolve: Resolver, clause: str) -> list[Ref]:
     """The units a clause is made of (科技部、中国社科院要 → both), or [] when anything else is
     in it."""
     clause = SUBJECT_TAIL.sub("", ARTICLE.sub("", clause.strip()))
     if not clause:
         return []
+    # 市发展改革、财政、…、统计等相关部门（单位）: the listed sectors' departments, at the first
+    # one's level (shared_level); the 等相关部门 after them is no one in particular.
+    clause = _LISTED_SECTORS_TAIL.sub("部门", clause) if "、" in clause else clause
     named: list[Ref | None] = []
     for piece in shared_level(SPLIT.split(clause)):
         # 工业和信息化部 is one organ; 科技部和教育部, 镇人民政府和街道办事处 two.
