@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from policykg.loaders import flatten
-from policykg.loaders.header import header_fields
+from policykg.loaders.header import block_fields, header_fields
 from policykg.loaders.inline_headings import split_flattened
 from policykg.loaders.spans import Span, lines
 from policykg.loaders.structure import HEADING
@@ -115,6 +115,7 @@ def clean(raw: str) -> Cleaned:
     file_titles: list[str] = []
     kept: list[Span] = []
     body_started = False
+    header_last = False  # the line before was a header line
     front: bool | None = None  # inside a leading front-matter block; None before the first line
     raw_lines = lines(raw)
     numbered = row_numbers([line.text for line in raw_lines])
@@ -142,8 +143,11 @@ def clean(raw: str) -> Cleaned:
         # Furniture and header lines are short; long lines are body and skip the checks.
         if len(text) <= _SHORT:
             fields = header_fields(text)
+            if fields is None and header_last and not kept:
+                fields = block_fields(text)
             if fields or (fields is not None and not body_started):
                 header.extend(fields)
+                header_last = True
                 continue
             compact = "".join(text.split())
             if _TAIL.fullmatch(compact):
@@ -158,6 +162,7 @@ def clean(raw: str) -> Cleaned:
             ):
                 continue
         kept.append(line)
+        header_last = False
         if not body_started and (_BODYISH.search(text) or HEADING.match(text)):
             body_started = True
     kept = _drop_toc(kept)

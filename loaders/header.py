@@ -23,6 +23,8 @@ KEYS: dict[str, str] = {
     "法规类别": "主题分类", "成文时间": "成文日期", "发文时间": "发文日期", "公布时间": "公布日期",
     "原文链接": "原文链接", "原文地址": "原文链接", "来源链接": "原文链接", "检索时间": "检索时间",
     "检索关键词": "关键词",
+    # A policy database's export (政策文号 / 牵头单位 / 文件状态 / 链接 above 正文).
+    "政策文号": "文号", "文件状态": "有效性", "链接": "原文链接",
 }  # fmt: skip
 
 _KEY_ALT = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(KEYS, key=len, reverse=True))
@@ -39,6 +41,17 @@ _MARKS = re.compile(r"[:：|【]")
 def canonical(name: str) -> str | None:
     """The canonical header name for a printed one (索 引 号: → 索引号), or None."""
     return KEYS.get(_SPACES.sub("", name).rstrip(":：").strip("【】"))
+
+
+# Names that are a header's only inside a block of header lines: 牵头单位：A opens many a
+# task's assignment in a body, but between 实施日期 and 失效日期 it is the export's field.
+_BLOCK_FIELD = re.compile(r"\s*(?P<key>牵头单位)\s*[:：]\s*(?P<value>[^，,。；;]{1,30})\s*")
+
+
+def block_fields(line: str) -> list[tuple[str, str]] | None:
+    """The field of a line that is a header line only next to other header lines, or None."""
+    match = _BLOCK_FIELD.fullmatch(line)
+    return [(match["key"], match["value"].strip())] if match else None
 
 
 def header_fields(line: str) -> list[tuple[str, str]] | None:
