@@ -106,7 +106,8 @@ def quota(text: str, clause_start: int, value_start: int, end: int, pre: str | N
 # 对<whom, with conditions>，给予<benefit>: the numbers of such a sentence describe who gets a
 # benefit and how much, not a goal (对不裁员或少裁员（裁员率低于5.5%）的参保企业，给予…返还).
 _BENEFICIARY = re.compile(
-    r"(?:^|(?<=[，,：:；;。\n]))\s*(?:\d+[.、]|[(（][一二三四五六七八九十\d]+[)）])?\s*对(?![标接外照于应比])[^。；;]*$"
+    r"(?:^|(?<=[，,：:；;。\n]))\s*(?:\d+[.、]|[(（][一二三四五六七八九十\d]+[)）])?\s*"
+    r"对(?:于)?(?![标接外照于应比])[^。；;]*$"
 )
 _BENEFIT = re.compile(r"给予|予以|补贴|奖励|补助|奖补|返还|贴息")
 # 杰出专家最高200平方米，优秀专家约120平方米: the tiers after a cap are caps too.
@@ -166,6 +167,8 @@ def no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
         return True  # 3个月: a period or a deadline, not a quantity to reach
     if _CONDITION.match(text, clause_start):
         return True
+    if text.find("门槛", sentence_start, value_start) >= 0:
+        return True  # 对应门槛如下：住宿和餐饮业年度营业额200万元以上: thresholds, not goals
     if m.group("post") in ("以下", "及以下") and _CLASS_NOUN.match(text, m.end()):
         return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
     if (
