@@ -337,7 +337,10 @@ def load_files(
             indexer = None
     finally:
         if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+            # Waits for the files being parsed (one per worker; the queued ones are cancelled):
+            # left running, the pool's exit hook raced its manager thread for a closed pipe and
+            # printed a traceback after a failed load ("Bad file descriptor").
+            executor.shutdown(wait=True, cancel_futures=True)
         if indexer is not None:  # the load failed: keep its error, index what was written
             with contextlib.suppress(Exception):
                 indexer.close()
