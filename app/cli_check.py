@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -54,16 +53,13 @@ def check_command(
     """Check the graph (every task has a lead, 文号 unique and resolved …); exit 1 on a failure."""
     # Here, not at the top: every command imports this module, and the checks' catalogue
     # (reading queries/checks/) is for this one.
-    from policykg.app.texts import saved_text_reader, span_evidence, texts_dir
+    from policykg.app.texts import texts_dir, with_task_paragraphs
     from policykg.queries.graph_checks import run_checks, shacl_check
 
     state = _state(ctx)
     store = state.store()
-    text_of = saved_text_reader(texts_dir(state.settings.home))
     try:
-        results = [
-            replace(r, examples=span_evidence(r.examples, text_of)) for r in run_checks(store)
-        ]
+        results = with_task_paragraphs(run_checks(store), texts_dir(state.settings.home))
         if shacl:
             results.append(shacl_check(store))
     finally:

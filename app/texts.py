@@ -14,13 +14,17 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from policykg.loaders.document import ParsedDocument
+from policykg.ontology.schema import TASK_TEXT_CHARS
+
+if TYPE_CHECKING:
+    from policykg.queries.graph_checks import CheckResult
 
 TEXTS_DIR = "texts"
 
@@ -92,10 +96,6 @@ def read_text(directory: Path, document_id: str) -> StoredText | None:
     return StoredText(document_id, str(data.get("text") or ""), sections)
 
 
-# As the extraction caps a Task's text.
-TASK_TEXT_CHARS = 2000
-
-
 def span_evidence(
     rows: Iterable[dict[str, Any]], text_of: Callable[[str | None], str | None]
 ) -> list[dict[str, Any]]:
@@ -128,3 +128,9 @@ def saved_text_reader(directory: Path) -> Callable[[str | None], str | None]:
         return cache[document_id]
 
     return text_of
+
+
+def with_task_paragraphs(results: list[CheckResult], directory: Path) -> list[CheckResult]:
+    """Check results whose examples show a Task's paragraph, read from the saved texts."""
+    text_of = saved_text_reader(directory)
+    return [replace(r, examples=span_evidence(r.examples, text_of)) for r in results]

@@ -72,6 +72,11 @@ class RelationshipType:
         return self.property_names if self.evidence else self.property_names - {"evidence"}
 
 
+# A Task's text (its paragraph, a table row) is cut at this many characters, in the extraction
+# and wherever the paragraph is read back from the saved text.
+TASK_TEXT_CHARS = 2000
+
+
 def _p(name: str, type_: str = "string", description: str = "", stored: bool = True) -> Property:
     return Property(name, type_, description, stored)
 

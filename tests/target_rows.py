@@ -20,6 +20,11 @@ def target_properties(
     return [n.properties for n in nodes if n.label == "Target"]
 
 
+def target_metrics(text: str, title: str, issuer: str, date: str | None = None) -> set[str]:
+    """The metric of every target extracted from text under that title and issuer."""
+    return {str(p["metric"]) for p in target_properties(text, title, issuer, date)}
+
+
 def goal_rows(text: str, title: str, issuer: str, date: str | None = None) -> set[Goal]:
     """The targets extracted from text, as (metric, value, unit, comparator, year)."""
     return {_row(p) for p in target_properties(text, title, issuer, date)}

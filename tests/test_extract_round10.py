@@ -4,14 +4,13 @@ thresholds a text lists as its 门槛 are no goals."""
 
 from __future__ import annotations
 
-from tests.target_rows import target_properties
+from tests.target_rows import target_metrics
 
 RULE = "广州市海珠区关于促进人力资源服务业创新发展的若干措施"
 
 
 def _metrics(text: str) -> set[str]:
-    targets = target_properties(text, RULE, "广州市海珠区人力资源和社会保障局", "2025-08-05")
-    return {str(p["metric"]) for p in targets}
+    return target_metrics(text, RULE, "广州市海珠区人力资源和社会保障局", "2025-08-05")
 
 
 def test_conditions_of_a_grant_opened_by_duiyu_are_no_goals() -> None:

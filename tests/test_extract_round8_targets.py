@@ -4,14 +4,13 @@ they are not goals, while a ceiling that is a goal (单位GDP能耗不超过…)
 
 from __future__ import annotations
 
-from tests.target_rows import target_properties
+from tests.target_rows import target_metrics
 
 PLAN = "杭州市加快建设人工智能创新高地实施方案（2025年版）"
 
 
 def _metrics(text: str) -> set[str]:
-    targets = target_properties(text, PLAN, "杭州市人民政府办公厅", "2025-05-01")
-    return {str(p["metric"]) for p in targets}
+    return target_metrics(text, PLAN, "杭州市人民政府办公厅", "2025-05-01")
 
 
 def test_award_and_grant_quotas_are_no_goals() -> None:

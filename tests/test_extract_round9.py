@@ -10,14 +10,13 @@ from __future__ import annotations
 from policykg.loaders.document import Metadata, ParsedDocument
 from policykg.loaders.extract import extract
 from policykg.loaders.extract.citations import find_citations
-from tests.target_rows import target_properties
+from tests.target_rows import target_metrics
 
 PLAN = "柳河县关于支持重点产业加快发展的实施意见"
 
 
 def _metrics(text: str) -> set[str]:
-    targets = target_properties(text, PLAN, "柳河县人民政府", "2017-05-01")
-    return {str(p["metric"]) for p in targets}
+    return target_metrics(text, PLAN, "柳河县人民政府", "2017-05-01")
 
 
 def test_listed_shares_of_a_benefit_are_no_goals() -> None:

@@ -39,6 +39,7 @@ from policykg.loaders.extract.unit_lists import (
 )
 from policykg.loaders.extract.units import GENERIC, UNIT, UnitName, normalize_unit, unit_kind
 from policykg.ontology.records import Value
+from policykg.ontology.schema import TASK_TEXT_CHARS
 
 _C = r"[^，,。；;：:\n]"  # one clause's characters
 _SUPPORT_VERB = r"(?:配合|参与|协同|协助|按职责分工负责|按职责负责|分工负责)"
@@ -349,7 +350,7 @@ def task(ctx: Context, b: Builder, doc: Target, index: int) -> Target:
     name = f"{section.number} {section.title}".strip()
     props: dict[str, Value] = {
         "name": name, "number": section.number, "title": section.title,
-        "section": ctx.sections.heading_paths[index], "text": section.text[:2000],
+        "section": ctx.sections.heading_paths[index], "text": section.text[:TASK_TEXT_CHARS],
         "start": section.start, "end": section.end,
     }  # fmt: skip
     b.node("Task", tid, props, weak=False)
@@ -366,7 +367,7 @@ def _span_task(ctx: Context, b: Builder, doc: Target, paragraph: SpanTask) -> Ta
     props: dict[str, Value] = {
         "name": title, "title": title,
         "section": ctx.sections.heading_paths[paragraph.section],
-        "text": ctx.text[paragraph.start : paragraph.end][:2000],
+        "text": ctx.text[paragraph.start : paragraph.end][:TASK_TEXT_CHARS],
         "start": paragraph.start, "end": paragraph.end,
     }  # fmt: skip
     b.node("Task", tid, props, weak=False)
@@ -415,7 +416,7 @@ def _table_tasks(
         name = f"{row.number} {title}".strip()
         props: dict[str, Value] = {
             "name": name, "number": row.number, "title": title, "section": "任务分工表",
-            "text": row.text[:2000], "start": row.start, "end": row_end(ctx.text, row.start),
+            "text": row.text[:TASK_TEXT_CHARS], "start": row.start, "end": row_end(ctx.text, row.start),
         }  # fmt: skip
         b.node("Task", tid, props, weak=False)
         b.rel("HAS_TASK", doc, ("Task", tid), name)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
 from policykg.app.explorer.common import frame, kept_texts, lang, show_error, store, t, table
 from policykg.app.explorer.i18n import CHECKS
 from policykg.app.explorer.quality import check_rows, split_broken_chains
-from policykg.app.texts import saved_text_reader, span_evidence
+from policykg.app.texts import with_task_paragraphs
 from policykg.errors import PolicyKGError
 from policykg.queries import get_query
 from policykg.queries.graph_checks import run_checks
@@ -18,8 +16,7 @@ st.title(t("page_checks"))
 st.caption(t("q_checks"))
 
 try:
-    text_of = saved_text_reader(kept_texts())
-    results = [replace(r, examples=span_evidence(r.examples, text_of)) for r in run_checks(store())]
+    results = with_task_paragraphs(run_checks(store()), kept_texts())
     named = get_query("broken_chains")
     chains = store().read(named.cypher, named.bind({})).records()
 except PolicyKGError as exc:  # refused, timed out, or the store went away
