@@ -23,6 +23,7 @@ PARTS = (
     "sealed_5",
     "sealed_6",
     "sealed_7",
+    "sealed_8",
 )
 
 
