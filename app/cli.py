@@ -331,13 +331,14 @@ def extract_command(
     """Print what `load` would write for each document: nodes and relationships."""
     import orjson
 
-    from policykg.loaders import parse
+    from policykg.loaders import collector, parse
     from policykg.loaders.discover import discover
     from policykg.loaders.extract import extract
 
     found = discover(files)
     documents = _found_files(found)
     failed = _report_skipped(found)
+    collector.for_bulk_extraction()
     # orjson's bytes go out as they are: decoding them for sys.stdout to encode again cost
     # more than making them. A stdout without a byte buffer (some test runners) gets text.
     sys.stdout.flush()

@@ -25,7 +25,7 @@ from policykg.errors import ExtractError, LoadError
 from policykg.graph.reconcile import merge_stubs
 from policykg.graph.store import Store
 from policykg.graph.writer import PreparedRows, prepare_records, replace_documents
-from policykg.loaders import parse
+from policykg.loaders import collector, parse
 from policykg.loaders.extract import document_id, extract
 
 # Fewer files than this load in this process: starting workers costs more than it saves.
@@ -300,7 +300,10 @@ def load_files(
         on_file([result])
     if workers > 1 and len(files) >= POOL_MIN_FILES:
         # spawn, not fork: this process has threads (the progress bar) and a store socket.
-        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        executor = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=collector.for_bulk_extraction,
+        )  # fmt: skip
         prepared = _prepared_in_order(executor, files, workers * WINDOW_PER_WORKER)
     else:
         executor = None

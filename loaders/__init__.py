@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+# First: seeds re's cache before the modules below compile their patterns.
+import policykg.loaders.regex_cache  # noqa: F401
 from policykg.errors import LoadError
 from policykg.loaders import metadata as meta
 from policykg.loaders.clean import clean

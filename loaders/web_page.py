@@ -115,6 +115,10 @@ def _is_link_bar(block: object) -> bool:
     text = "".join(block.text.split())  # type: ignore[attr-defined]
     if not text or len(text) > _MAX_BAR:
         return False  # not serialised just to be kept: the page's wrappers are most of it
+    # Counting links in the tree costs a fraction of serialising the block to read them: most
+    # blocks (paragraphs, wrappers of the article) have fewer than two.
+    if len(block.get_elements_by_tag_name("a")) < 2:  # type: ignore[attr-defined]
+        return False
     anchors = _ANCHOR.findall(block.html)  # type: ignore[attr-defined]
     if len(anchors) < 2:
         return False

@@ -25,6 +25,7 @@ E2E_MODULES = frozenset(
     {
         "test_cli",
         "test_loaders_cli",
+        "test_regex_cache",
         "test_embedded_server",
         "test_explorer_browser",
         "test_loaders_fuzz",

@@ -7,6 +7,7 @@ per process; each extractor adds its nodes and relationships to one Builder.
 from __future__ import annotations
 
 from policykg.errors import ExtractError
+from policykg.loaders import regex_cache
 from policykg.loaders.document import ParsedDocument
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import build_context
@@ -20,6 +21,8 @@ from policykg.loaders.extract.targets import targets
 from policykg.ontology import Extraction
 
 __all__ = ["document_id", "extract"]
+
+regex_cache.save_new()  # every loader and extractor has compiled its patterns by now
 
 
 def extract(doc: ParsedDocument, doc_id: str | None = None) -> Extraction:

@@ -406,6 +406,14 @@ def _table_goals(rows: list[IndicatorRow], plan_year: int | None) -> list[Goal]:
     return out
 
 
+def _in_rows(text: str, row_starts: list[int], at: int) -> bool:
+    """Offset at lies on one of the lines beginning at row_starts (sorted)."""
+    # Bisection, not text.rfind("\n", 0, at): a page laid out as a few long lines made that
+    # backward scan a few percent of a whole run.
+    k = bisect_right(row_starts, at)
+    return k > 0 and text.find("\n", row_starts[k - 1], at) < 0
+
+
 def find_goals(ctx: Context) -> list[Goal]:
     """Every quantified goal in the document, with the year in force where it stands."""
     text = ctx.text
@@ -430,7 +438,8 @@ def find_goals(ctx: Context) -> list[Goal]:
     cells = {row.start for row in rows}
     matches = [m for m in QUANTITY.finditer(text, 0, stop)]
     if cells:  # the numbers of table cells are read with their table
-        matches = [m for m in matches if text.rfind("\n", 0, m.start()) + 1 not in cells]
+        row_starts = sorted(cells)
+        matches = [m for m in matches if not _in_rows(text, row_starts, m.start())]
     quantities = [m.start() for m in matches]
     upper, skip = _ranges(text, matches)
     runs = _list_runs(text, matches)
