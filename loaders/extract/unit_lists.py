@@ -34,7 +34,7 @@ _COLLECTIVE_SPAN = re.compile(
     # 各市、县、区政府 is one collective; 各相关单位、各区政府 two pieces (a list of units ends
     # at 单位 or 部门).
     r"(?:各|地方各级)(?:(?!单位|部门)[\u4e00-\u9fff（）()、]){0,14}?"
-    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心)"
+    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心|管理局)"
     r"(?:[（(]管委会[)）])?(?!有关|相关|所属)"
 )
 SPLIT = re.compile(r"[、，,/]")
@@ -173,6 +173,8 @@ class Resolver:
         starts.update(m.start() for m in _CENTRAL_BANK.finditer(clause))
         # 国网山东省电力公司, 中国国家铁路集团有限公司: the company's name holds its place.
         starts.update(m.start() for m in _COMPANY_HEAD.finditer(clause))
+        # 由各片区开发管理局负责: the collective, not the 区开发管理局 inside it.
+        starts.update(m.start() for m in _COLLECTIVE_SPAN.finditer(clause))
         starts.update(hit.start for hit in find_regions(clause, self.ctx.province))
         starts.update(i for alias in self.parks if (i := clause.rfind(alias)) >= 0)
         for i in sorted(starts):

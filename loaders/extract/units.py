@@ -25,7 +25,8 @@ GENERIC = re.compile(
     r"^(?:各|有关|相关|其他|其它|所在|属地|区直|市直|省直|县直|各级|一个|多个|每个)|"
     r"^[市县区省]级(?:有关|相关)|"  # but 省级各部门 is every one of them: a collective
     r"^(?:县区|区县|县市区|市县区|市县)|"
-    r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$"
+    r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$|"
+    r"城乡$"  # 住房城乡(建设部), 统筹城乡: urban and rural, not a township (乡)
 )
 _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|中国(?!共产党))")
 # Central organs whose bare name no local organ shares.
@@ -38,7 +39,7 @@ _CENTRAL_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:部|总局|总署|总会
 # 各市、县、区政府, 各县（市、区）人民政府, 各基础电信企业: many organs of one kind, as one node.
 COLLECTIVE = re.compile(
     r"^(?:各|全省各|全市各|地方各级)[\u4e00-\u9fff（）()、]{0,14}?"
-    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心)"
+    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心|管理局)"
     r"(?:[（(]管委会[)）])?$"
 )
 _PARK_HEAD = re.compile(
@@ -58,6 +59,14 @@ def _home_park(word: str, region: Region | None, province: str | None) -> ParkMe
 
 
 _DEPARTMENT = re.compile(r"(?:局|委|办|厅|委员会|办公室)$")
+# 区交通与建设局等区直部门配合: the organ named; the departments after 等 are no one in particular.
+_AND_OTHERS = re.compile(r"(?<=[局委办厅])等(?:[区市省县]直)?(?:有关|相关|其他)?(?:部门|单位)$")
+# Branches of vertically managed organs carry their own place inside the name (人民银行平潭支行,
+# 人行合肥中心支行, 平潭海关): named as printed, never under the document's region again.
+_OWN_PLACE = re.compile(
+    r"^(?:中国)?(?:人民银行|人行)[\u4e00-\u9fff]{2,8}?(?:中心)?(?:支行|分行)$|"
+    r"^(?!直属|隶属|口岸|各|有关|相关)[\u4e00-\u9fff]{2,4}海关$"
+)
 _FULL_PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 # 省X厅, 市X局 … (but 县级以上地方人民政府 names levels, not a place).
 # 长三角区域合作办公室: an office for an area of several provinces already names its area;
@@ -132,7 +141,7 @@ def qualify(
     raw: str, region: Region | None, park: ParkMention | None, province: str | None
 ) -> UnitName | None:
     """A unit name as written, placed in its region (or park); None for generic words."""
-    raw = raw.strip()
+    raw = _AND_OTHERS.sub("", raw.strip())
     central = national_organ(raw)
     if central is not None and ((region is None and park is None) or _UNAMBIGUOUS.search(raw)):
         # 农业农村部 is central wherever it is named; a bare 发展改革委 only in a central
@@ -184,13 +193,17 @@ def qualify(
             owner, rest = _owner_for_prefix(prefix.group(1), region, park), raw[1:]
             if owner is None:  # 省级医保行政部门 in a central document: every province's
                 rest, printed = raw, ""
+        elif _OWN_PLACE.match(raw):
+            owner, rest, printed = region, raw, ""
         else:
             # No place at all: a government department (发展改革委, 住建局) is the
             # jurisdiction's own and carries its name; any other body (申康医院发展中心) is
             # named as printed, under the document's region.
             owner, rest = (park or region), raw
-            if park is None and (not _DEPARTMENT.search(raw) or CROSS_AREA.match(raw)):
+            if (park is None and not _DEPARTMENT.search(raw)) or CROSS_AREA.match(raw):
                 printed = ""
+            elif unit_kind(raw) == "company":
+                printed = ""  # 平潭华润燃气有限公司 in a park's plan: a firm's name as registered
     if len(rest) < 2:
         return None
     name = normalize_unit(rest)

@@ -1,0 +1,67 @@
+"""Issue 10, round 11 (after sealed_8 was sealed, on spent parts): organ names that carry their own
+place (人民银行平潭支行, 平潭海关) and firms' registered names (平潭华润燃气有限公司) are not put
+under a park's name again; 各片区开发管理局 is a collective; 住房城乡建设部 in a list is not cut at
+城乡 (a name ending 乡 read as a township)."""
+
+from __future__ import annotations
+
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+
+PARK_PLAN = "平潭综合实验区2015年宜居环境建设行动计划实施方案"
+PARK_ISSUER = "平潭综合实验区管委会办公室"
+
+
+def _roles(text: str, title: str, issuer: str) -> set[tuple[str, str]]:
+    """(relationship type, unit name) of every LED_BY / SUPPORTED_BY the text yields."""
+    meta = Metadata(title=title, issuer=issuer)
+    extraction = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta, ()))
+    names = {n.id: str(n.properties.get("name")) for n in extraction.nodes}
+    return {
+        (r.type, names[r.end])
+        for r in extraction.relationships
+        if r.type in ("LED_BY", "SUPPORTED_BY")
+    }
+
+
+def test_branches_that_name_their_own_place_are_named_as_printed() -> None:
+    """Before: 平潭综合实验区人民银行平潭支行 and 平潭综合实验区平潭海关 (e13)."""
+    text = (
+        "（一）加快完善征信系统建设。（责任单位：人民银行平潭支行）\n"
+        "（二）推进对外经济贸易信用建设。（责任单位：平潭海关）\n"
+    )
+    assert _roles(text, "平潭综合实验区社会信用体系建设实施方案", PARK_ISSUER) == {
+        ("LED_BY", "人民银行平潭支行"),
+        ("LED_BY", "平潭海关"),
+    }
+
+
+def test_a_firm_in_a_parks_plan_keeps_its_registered_name() -> None:
+    """Before: 平潭综合实验区平潭华润燃气有限公司 (e14); 区交通投资集团有限公司 is still the park's."""
+    text = (
+        "4.燃气管网实施项目：推进燃气管网建设。责任分工：由平潭华润燃气有限公司负责，"
+        "区交通投资集团有限公司组织实施，区直部门配合。\n"
+    )
+    roles = _roles(text, PARK_PLAN, PARK_ISSUER)
+    assert ("LED_BY", "平潭华润燃气有限公司") in roles
+    assert not any(name.endswith("平潭华润燃气有限公司") and name != "平潭华润燃气有限公司"
+                   for _, name in roles)  # fmt: skip
+
+
+def test_every_area_development_bureau_is_one_collective() -> None:
+    """Before: 平潭综合实验区开发管理局 — 各片区 was dropped and a bureau of the park made (e14)."""
+    text = "1.排水（污）管网实施项目：完成14条市政道路的污水管网项目。责任分工：由各片区开发管理局负责，区交通与建设局等区直部门配合。\n"
+    roles = _roles(text, PARK_PLAN, PARK_ISSUER)
+    assert ("LED_BY", "各片区开发管理局") in roles
+    assert not any(name.endswith("实验区开发管理局") for _, name in roles)
+
+
+def test_a_ministry_in_a_list_is_not_cut_at_chengxiang() -> None:
+    """Before: 住房城乡 (a township, by its last character) supported the task (g06)."""
+    text = (
+        "（十八）完善组织领导。商务部、财政部牵头，会同国家发展改革委、生态环境部、住房城乡建设部、"
+        "交通运输部等部门建立工作协调机制。\n"
+    )
+    roles = _roles(text, "推动消费品以旧换新行动方案", "商务部")
+    assert ("SUPPORTED_BY", "住房城乡建设部") in roles
+    assert not any(name == "住房城乡" for _, name in roles)
