@@ -65,3 +65,18 @@ def test_a_ministry_in_a_list_is_not_cut_at_chengxiang() -> None:
     roles = _roles(text, "推动消费品以旧换新行动方案", "商务部")
     assert ("SUPPORTED_BY", "住房城乡建设部") in roles
     assert not any(name == "住房城乡" for _, name in roles)
+
+
+def test_every_level_of_one_organ_and_a_task_force_are_units() -> None:
+    """Before: 各级市场监督管理部门负责… named no one (c21; f05 and h01 annotate 各级X部门 too); a
+    工作专班 was no unit."""
+    text = (
+        "（三）推进旧住房成套改造。由区旧区改造工作专班负责，区住房保障局配合。\n"
+        "（四）加强食品安全监管。各级市场监督管理部门负责食品安全业务指导。\n"
+        "（五）加强统筹。各级各部门负责抓好落实。\n"
+    )
+    assert _roles(text, "嘉定区城市更新行动方案", "上海市嘉定区人民政府") == {
+        ("LED_BY", "嘉定区旧区改造工作专班"),
+        ("SUPPORTED_BY", "嘉定区住房保障局"),
+        ("LED_BY", "各级市场监督管理部门"),
+    }

@@ -12,7 +12,7 @@ from policykg.ontology.organs import national_organ, normalize_organ_words
 _SUFFIX = (
     r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组|人民政府|政府|党委|党工委|工委|"
     r"局|委|办|厅|部|室|中心|公司|集团|院|署|处|站|所|队|馆|社|联合会|协会|银行|分行|支行|海关|法院|"
-    r"街道办事处|街道|镇|乡|支队|大队|总队|部门|经办机构|机构|机关|"
+    r"街道办事处|街道|镇|乡|支队|大队|总队|部门|经办机构|机构|机关|专班|"
     # People's organisations named by their short forms: 市科协, 区妇联, 市总工会.
     r"科协|文联|侨联|妇联|残联|工商联|社科联|工会|红十字会)"
 )
@@ -38,6 +38,8 @@ _UNAMBIGUOUS = re.compile(
 _CENTRAL_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:部|总局|总署|总会)$")
 # 各市、县、区政府, 各县（市、区）人民政府, 各基础电信企业: many organs of one kind, as one node.
 COLLECTIVE = re.compile(
+    # 各级财政部门, 各级人民银行: the organ of that kind at every level, as one node.
+    r"^各级(?!各|有关|相关|其他)[\u4e00-\u9fff]{2,10}?(?:部门|机关|人民银行)$|"
     r"^(?:各|全省各|全市各|地方各级)[\u4e00-\u9fff（）()、]{0,14}?"
     r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心|管理局)"
     r"(?:[（(]管委会[)）])?$"
