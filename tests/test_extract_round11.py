@@ -1,12 +1,15 @@
 """Issue 10, round 11 (after sealed_8 was sealed, on spent parts): organ names that carry their own
 place (人民银行平潭支行, 平潭海关) and firms' registered names (平潭华润燃气有限公司) are not put
 under a park's name again; 各片区开发管理局 is a collective; 住房城乡建设部 in a list is not cut at
-城乡 (a name ending 乡 read as a township)."""
+城乡 (a name ending 乡 read as a township); 各级X部门 is a collective and 工作专班 a unit. Targets:
+every amount of 分别给予A元、B元、C元 is a benefit, and the 1 of 每引进1名 the unit a benefit is
+counted per."""
 
 from __future__ import annotations
 
 from policykg.loaders.document import Metadata, ParsedDocument
 from policykg.loaders.extract import extract
+from tests.target_rows import goal_rows
 
 PARK_PLAN = "平潭综合实验区2015年宜居环境建设行动计划实施方案"
 PARK_ISSUER = "平潭综合实验区管委会办公室"
@@ -80,3 +83,15 @@ def test_every_level_of_one_organ_and_a_task_force_are_units() -> None:
         ("SUPPORTED_BY", "嘉定区住房保障局"),
         ("LED_BY", "各级市场监督管理部门"),
     }
+
+
+def test_benefits_listed_after_a_grant_and_counted_per_one_are_no_goals() -> None:
+    """Before: 引才补贴 = 2000元 (the third amount of the list), 每引进高级工 = 1名 and 每引进项目 =
+    1个 were targets (i13); a goal counted per year or per population stays."""
+    text = (
+        "19.技能人才引进培养支持。每引进1名高级工、技师、高级技师，分别给予1000元、1500元、2000元引才补贴。\n"
+        "20.每引进1个项目，经认定给予最高30万元项目服务奖。\n"
+        "21.到2027年，每年新增高技能人才1000名，每万人口高技能人才数达到200名。\n"
+    )
+    rows = goal_rows(text, "广州开发区促进人才高质量发展的政策措施", "广州开发区管委会")
+    assert {(value, unit) for _, value, unit, _, _ in rows} == {(1000.0, "名"), (200.0, "名")}

@@ -12,7 +12,14 @@ from policykg.loaders.extract.context import Context
 
 # An amount granted or a threshold of eligibility, not a goal: 最高奖励300万元, 投资1000万元及以上的.
 GRANT_BEFORE = re.compile(
-    r"(?:最高|最多|最长|最短|一次性|给予|奖励|补贴(?!性)|补助|资助|奖补|扶持|罚款)[^，,。；;]{0,8}$"
+    r"(?:最高|最多|最长|最短|一次性|给予|奖励|补贴(?!性)|补助|资助|奖补|扶持|罚款)[^，,。；;]{0,8}?"
+    # 分别给予1000元、1500元、2000元: every amount of the list, not only the first two.
+    r"(?:\d+(?:\.\d+)?[万亿千百]?元[、和及或])*$"
+)
+# 每引进1名人才…给予, 每引进1个项目: the one unit a benefit is counted per, not a goal (每年新增10家
+# and 每千人口4.5个 are: a period or a population is no such unit).
+PER_ONE_BEFORE = re.compile(
+    r"每(?!年|季|月|周|天|日|万|千|百|亿|平方|公里|亩|人口)[\u4e00-\u9fff]{1,3}$"
 )
 # Money that is a benefit, a fee or a fund, not an outcome: 补贴标准每人每月280元,
 # 安排省级财政资金100亿元, 处10万元以下的罚款.
@@ -72,9 +79,7 @@ _INSTRUMENT = re.compile(
     r"(?:费率|税率|利率|首付|贷款(?:额度|金额)|担保金额|贴息|保证金|保函|提取金额|上限|发放比例|"
     r"替代比例|提高比例|预付款比例|公示期|时限(?!压缩|缩短|压减)|上年度|应纳税|购买|购房)[^，,。；;]*$"
 )
-_RATE_OR_SETTING = re.compile(
-    r"按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$|按\s*$"
-)
+_RATE_OR_SETTING = re.compile(r"按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$|按\s*$")
 # A quota of an award or a grant is a setting of the instrument, not a goal: 每年评选不超过10个
 # 优秀专用模型, 单家企业每年申领算力券金额不超过800万元 (a ceiling after 单位GDP能耗 or 大班额比例
 # stays a goal: no award or grant in its clause).
@@ -84,9 +89,7 @@ _QUOTA = re.compile(r"评选|评定|择优|遴选|申领|给予|奖励|补助|�
 _CEILING = frozenset({"不超过", "不高于"})
 # 按照不高于…服务合同年度累计金额的30%给予补贴: the rate by which a grant is paid.
 # 分别参照其地方财政贡献的70%、80%和90%给予企业奖励: each share of a list is such a rate.
-_PAID_BY = re.compile(
-    r"(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)*(?:的(?:标准|比例))?(?:给予|予以)"
-)
+_PAID_BY = re.compile(r"(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)*(?:的(?:标准|比例))?(?:给予|予以)")
 _BY_CLAUSE = re.compile(r"\s*(?:一般|原则上|分别)?(?:按照?|参照|依照)")
 
 

@@ -16,6 +16,7 @@ from policykg.loaders.extract.goal_filters import (
     GRANT_BEFORE,
     NOT_GOAL_AFTER,
     NOT_GOAL_BEFORE,
+    PER_ONE_BEFORE,
     benefit,
     instrument,
     is_regulation,
@@ -469,7 +470,11 @@ def find_goals(ctx: Context) -> list[Goal]:
         section_year = gy.section_year(ctx, value_start, doc_year)
         if section_year is False or no_goal(ctx, m, clause_start):
             continue
-        if GRANT_BEFORE.search(text, max(clause_start, value_start - 14), value_start):
+        if GRANT_BEFORE.search(text, max(sentence_start, value_start - 40), value_start):
+            continue
+        if m.group("value") == "1" and PER_ONE_BEFORE.search(
+            text, max(0, value_start - 4), value_start
+        ):
             continue
         if ELIGIBLE_AFTER.match(text, m.end()) or instrument(text, clause_start, value_start):
             continue
