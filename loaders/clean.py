@@ -81,6 +81,10 @@ class Cleaned:
     file_titles: tuple[str, ...]  # file names seen in download prompts (title fallback)
 
 
+# What follows a number inside a phrase (2021年, 〔2021〕, 2号, 30%), and how a sentence ends.
+_NUMBER_CONTINUES = frozenset("年月日号〕]%％万亿")
+_SENTENCE_ENDS = frozenset("。！？!?；;：:")
+
 # A line that is only a number: a page number, or a table row's 序号 when the table was
 # copied one cell per line. Row numbers count 1, 2, 3 … a few lines apart.
 _LONE_NUMBER = re.compile(r"\d{1,3}")
@@ -157,7 +161,7 @@ def clean(raw: str) -> Cleaned:
             if _FILE_NAMES.fullmatch(compact):
                 file_titles.append(_first_file_name(compact))
                 continue
-            if _DROP.fullmatch(compact) or (
+            if (_DROP.fullmatch(compact) and not _split_number(raw_lines, at, kept)) or (
                 _DROP_WORDS.search(compact) and _DROP_AFTER.fullmatch(compact)
             ):
                 continue
@@ -169,6 +173,18 @@ def clean(raw: str) -> Cleaned:
     paragraphs = split_flattened(flatten.paragraphs(kept))
     paragraphs = _attach_status_lines(paragraphs)
     return Cleaned(tuple(paragraphs), tuple(header), tuple(file_titles))
+
+
+def _split_number(raw_lines: list[Span], at: int, kept: list[Span]) -> bool:
+    """A lone number that a page's markup put on a line of its own inside a phrase
+    (《…关于开展 / 2021 / 年…通知》, 〔 / 2021 / 〕 / 2 / 号): not a page number, since the line
+    before runs on into it and the line after continues it."""
+    if not kept or not raw_lines[at].text.strip().isdigit() or at + 1 >= len(raw_lines):
+        return False
+    return (
+        raw_lines[at + 1].text.lstrip()[:1] in _NUMBER_CONTINUES
+        and kept[-1].text.rstrip()[-1:] not in _SENTENCE_ENDS
+    )
 
 
 def markdown_inline(line: Span) -> Span:

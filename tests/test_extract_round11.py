@@ -3,12 +3,16 @@ place (人民银行平潭支行, 平潭海关) and firms' registered names (平�
 under a park's name again; 各片区开发管理局 is a collective; 住房城乡建设部 in a list is not cut at
 城乡 (a name ending 乡 read as a township); 各级X部门 is a collective and 工作专班 a unit. Targets:
 every amount of 分别给予A元、B元、C元 is a benefit, and the 1 of 每引进1名 the unit a benefit is
-counted per."""
+counted per. A number a page's markup put on a line of its own inside a title or a 文号 is
+kept (it was dropped as a page number), and a cited title may wrap over several lines."""
 
 from __future__ import annotations
 
+from policykg.loaders import parse_extracted
 from policykg.loaders.document import Metadata, ParsedDocument
 from policykg.loaders.extract import extract
+from policykg.loaders.extract.citations import find_citations
+from policykg.loaders.formats import Extracted
 from tests.target_rows import goal_rows
 
 PARK_PLAN = "平潭综合实验区2015年宜居环境建设行动计划实施方案"
@@ -95,3 +99,21 @@ def test_benefits_listed_after_a_grant_and_counted_per_one_are_no_goals() -> Non
     )
     rows = goal_rows(text, "广州开发区促进人才高质量发展的政策措施", "广州开发区管委会")
     assert {(value, unit) for _, value, unit, _, _ in rows} == {(1000.0, "名"), (200.0, "名")}
+
+
+def test_a_number_on_a_line_of_its_own_inside_a_title_and_a_doc_number_is_kept() -> None:
+    """Before: the lone 2021 and 2 lines were dropped as page numbers, so the citation was
+    《…关于开展年电力需求响应工作的通知》 with no 文号 (e11, a saved page's markup)."""
+    text = (
+        "天津市2021年春节期间电力需求响应实施细则\n"
+        "为落实春节期间能源保供工作部署，依据《市工业和信息化局关于开展\n2021\n"
+        "年电力需求响应工作的通知》（津工信电力〔\n2021\n〕\n2\n号）等文件，制定本细则。\n"
+        "一、总体要求\n"
+        "12\n"
+    )
+    document = parse_extracted(Extracted(text, "txt", "utf-8"), "e11.txt")
+    assert "关于开展\n2021\n年电力" in document.text and not document.text.endswith("12")
+    titled = [c for c in find_citations(document.text) if c.title]
+    assert [(c.title, c.number) for c in titled] == [
+        ("市工业和信息化局关于开展2021年电力需求响应工作的通知", "津工信电力〔2021〕2号")
+    ]

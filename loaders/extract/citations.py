@@ -9,8 +9,9 @@ from policykg.loaders.docnumber import normalize_doc_number, normalize_title, pa
 from policykg.loaders.extract.issuers import NATIONAL, PROVINCES, resolve_issuer
 from policykg.loaders.extract.sentences import halfwidth
 
-# A title may wrap onto a second line; it holds no other 《》 of its own.
-_TITLE = r"《(?P<title>[^《》\n]{2,150}(?:\n[^《》\n]{1,150})?)》"
+# A title may wrap over a few lines (a page's markup puts 2021 on a line of its own); it holds no
+# other 《》 of its own.
+_TITLE = r"《(?P<title>[^《》\n]{2,150}(?:\n[^《》\n]{1,150}){0,3})》"
 _OPEN = r"[\[(（【〔［﹝]"
 _CLOSE = r"[\])）】〕］﹞]"
 _NUMBER = (
