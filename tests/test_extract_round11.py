@@ -117,3 +117,13 @@ def test_a_number_on_a_line_of_its_own_inside_a_title_and_a_doc_number_is_kept()
     assert [(c.title, c.number) for c in titled] == [
         ("市工业和信息化局关于开展2021年电力需求响应工作的通知", "津工信电力〔2021〕2号")
     ]
+
+
+def test_a_subject_after_an_opening_anzhao_clause_is_charged() -> None:
+    """Before: 按照…要求，浦东新区政府要做好… named no one (i04); …，并要求X要… still does not."""
+    text = (
+        "（三）按照本市城乡基本公共服务均等化要求，浦东新区政府要做好四镇的财力保障工作。\n"
+        "（四）加强督查，并要求市财政局要加强资金监管。\n"
+    )
+    roles = _roles(text, "上海市人民政府关于支持临港地区新一轮发展的若干意见", "上海市人民政府")
+    assert roles == {("LED_BY", "浦东新区人民政府")}

@@ -66,6 +66,11 @@ _GOVERNING = re.compile(
     r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|科学院|工程院|社科院|科协|党组[)）]?|管委会)$"
 )
 _BY = re.compile(r"(?<!自)由")
+# 按照本市…要求，浦东新区政府要…: a sentence may open on what it follows before its subject.
+_OPENER = re.compile(
+    r"(?:^|[。；;\n])\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])?\s*"
+    r"(?:按照|根据|依据|围绕|对照)[^。；;\n，,]{2,60}$"
+)
 _SUBJECT_MUST = re.compile(r"要(?<![需只不]要)(?![求素件点])")
 _IN_CHARGE = re.compile(
     rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?(?:负责|另行制定|统一制定|协调推进|组织实施)"
@@ -172,7 +177,9 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
         before = clause_before(text, m.start())
         mark = text[max(0, m.start() - len(before) - 1) : m.start() - len(before)]
         if mark not in ("", "。", "；", ";", "\n") and not ARTICLE.match(before.strip()):
-            continue  # only a sentence's subject: not …，并要求市财政局要…
+            comma = m.start() - len(before) - 1
+            if mark not in ("，", ",") or not _OPENER.search(text, max(0, comma - 80), comma):
+                continue  # only a sentence's subject: not …，并要求市财政局要…
         units = subject_units(resolve, before)
         if not all(_GOVERNING.search(ref.name) for ref in units):
             continue  # 定点医药机构要…, 科技计划管理部门要…: rules for bodies, or a kind of organ
