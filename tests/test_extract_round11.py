@@ -127,3 +127,21 @@ def test_a_subject_after_an_opening_anzhao_clause_is_charged() -> None:
     )
     roles = _roles(text, "上海市人民政府关于支持临港地区新一轮发展的若干意见", "上海市人民政府")
     assert roles == {("LED_BY", "浦东新区人民政府")}
+
+
+def test_no_unit_holds_a_verb_a_hired_bank_or_where_the_case_arises() -> None:
+    """Before: 广东省人民政府委托省委宣传部 was one unit (i03; the 省委宣传部 it entrusts is still not
+    read), 老年人户籍所在地镇人民政府 one (c21), 合作银行 a unit (i10) and 区人民银行平潭支行 the
+    park's (e13)."""
+    rule = (
+        "第三条 省人民政府委托省委宣传部负责省社科成果奖的管理工作。\n"
+        "第四条 合作银行负责对贷款项目进行调查和评估。\n"
+        "第五条 老年人户籍所在地镇人民政府（街道办事处）负责办理补贴资格确认。\n"
+    )
+    assert _roles(rule, "广东省哲学社会科学优秀成果奖励办法", "广东省人民政府办公厅") == {
+        ("LED_BY", "镇人民政府（街道办事处）"),
+    }
+    plan = "（一）加快完善征信系统建设。（责任单位：区人民银行平潭支行、经济发展局）\n"
+    assert ("LED_BY", "人民银行平潭支行") in _roles(
+        plan, "平潭综合实验区信用建设任务分工", PARK_ISSUER
+    )

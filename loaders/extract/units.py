@@ -26,7 +26,8 @@ GENERIC = re.compile(
     r"^[市县区省]级(?:有关|相关)|"  # but 省级各部门 is every one of them: a collective
     r"^(?:县区|区县|县市区|市县区|市县)|"
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$|"
-    r"城乡$"  # 住房城乡(建设部), 统筹城乡: urban and rural, not a township (乡)
+    r"城乡$|"  # 住房城乡(建设部), 统筹城乡: urban and rural, not a township (乡)
+    r"^(?:合作|商业|承办|经办|贷款|放款|托管|开户)银行$"  # the banks a scheme works with
 )
 _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|中国(?!共产党))")
 # Central organs whose bare name no local organ shares.
@@ -61,6 +62,10 @@ def _home_park(word: str, region: Region | None, province: str | None) -> ParkMe
 
 
 _DEPARTMENT = re.compile(r"(?:局|委|办|厅|委员会|办公室)$")
+# 老年人户籍所在地镇人民政府, 项目所在地县级人民政府: the organ, wherever the case arises.
+_LOCATED = re.compile(r"^[\u4e00-\u9fff]{1,10}?所在地?(?=[\u4e00-\u9fff]{2})")
+# 省人民政府委托省委宣传部: two organs and a verb, no one name (the one charged comes after it).
+_VERB_INSIDE = re.compile(r"委托|会同|牵头|负责|配合")
 # 区交通与建设局等区直部门配合: the organ named; the departments after 等 are no one in particular.
 _AND_OTHERS = re.compile(r"(?<=[局委办厅])等(?:[区市省县]直)?(?:有关|相关|其他)?(?:部门|单位)$")
 # Branches of vertically managed organs carry their own place inside the name (人民银行平潭支行,
@@ -143,7 +148,7 @@ def qualify(
     raw: str, region: Region | None, park: ParkMention | None, province: str | None
 ) -> UnitName | None:
     """A unit name as written, placed in its region (or park); None for generic words."""
-    raw = _AND_OTHERS.sub("", raw.strip())
+    raw = _LOCATED.sub("", _AND_OTHERS.sub("", raw.strip()))
     central = national_organ(raw)
     if central is not None and ((region is None and park is None) or _UNAMBIGUOUS.search(raw)):
         # 农业农村部 is central wherever it is named; a bare 发展改革委 only in a central
@@ -152,7 +157,7 @@ def qualify(
     if COLLECTIVE.match(raw):
         # As printed, under the document's region: 各市人民政府 of a provincial document.
         return UnitName(region, raw, raw, "collective")
-    if not UNIT.fullmatch(raw) or GENERIC.search(raw) or len(raw) < 3:
+    if not UNIT.fullmatch(raw) or GENERIC.search(raw) or _VERB_INSIDE.search(raw) or len(raw) < 3:
         return None
     if _NATIONAL.match(raw) or (
         _CENTRAL_SUFFIX.match(raw) and not _PREFIX.match(raw) and not find_regions(raw, province)
@@ -189,6 +194,9 @@ def qualify(
             printed = raw[: last.end]
     else:
         prefix = _PREFIX.match(raw)
+        if prefix and _OWN_PLACE.match(raw[1:]):
+            raw = raw[1:]  # 区人民银行平潭支行: the branch names its place already
+            prefix = None
         if prefix and _below(prefix.group(1), region, park):
             owner, rest, printed = region, raw, ""
         elif prefix:
