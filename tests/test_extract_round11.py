@@ -145,3 +145,15 @@ def test_no_unit_holds_a_verb_a_hired_bank_or_where_the_case_arises() -> None:
     assert ("LED_BY", "人民银行平潭支行") in _roles(
         plan, "平潭综合实验区信用建设任务分工", PARK_ISSUER
     )
+
+
+def test_a_name_is_not_cut_inside_shekeyuan_nor_run_on_into_a_verb() -> None:
+    """Before: 中国社 (a 社 by its last character) supported the task and 中国社科院要明确相关机构
+    led one (a02)."""
+    text = (
+        "（十）建立完善科研诚信信息系统。科技部会同中国社科院建立完善科研诚信信息系统。\n"
+        "（十一）切实履行调查处理责任。中国社科院要明确相关机构负责科研诚信工作。\n"
+    )
+    roles = _roles(text, "关于进一步加强科研诚信建设的若干意见", "中共中央办公厅")
+    assert ("SUPPORTED_BY", "中国社会科学院") in roles or ("SUPPORTED_BY", "中国社科院") in roles
+    assert not any(name in ("中国社", "中国社科院要明确相关机构") for _, name in roles)

@@ -43,8 +43,9 @@ _TRIM = re.compile(
     r"^(?:由|支持|鼓励|请|要|并|将|按照|分别|其中|和|及|与|以及)|(?:要|应|负责|具体|统筹|牵头)$"
 )
 _ORGAN_CONTINUES = frozenset("组宣统办政秘")
-# Words an organ's name runs through: 发展改革部|门, 人力资源社|会保障局 are no names.
-_RUNS_ON = frozenset({"部门", "社会", "机关"})
+# Words an organ's name runs through: 发展改革部|门, 人力资源社|会保障局, 中国社|科院, 住房城乡|建设部
+# are no names.
+_RUNS_ON = frozenset({"部门", "社会", "社科", "机关", "乡建"})
 # 税务总局等国务院相关部门以及各地区: after 等 the list closes with no one in particular.
 _ETC_VAGUE = re.compile(
     r"等(?=(?:国务院|中央和国家机关|省直|市直|区直|县直)?(?:[省市县区]级)?(?:相关|有关|各))"

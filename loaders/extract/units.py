@@ -65,7 +65,9 @@ _DEPARTMENT = re.compile(r"(?:局|委|办|厅|委员会|办公室)$")
 # 老年人户籍所在地镇人民政府, 项目所在地县级人民政府: the organ, wherever the case arises.
 _LOCATED = re.compile(r"^[\u4e00-\u9fff]{1,10}?所在地?(?=[\u4e00-\u9fff]{2})")
 # 省人民政府委托省委宣传部: two organs and a verb, no one name (the one charged comes after it).
-_VERB_INSIDE = re.compile(r"委托|会同|牵头|负责|配合")
+_VERB_INSIDE = re.compile(
+    r"委托|会同|牵头|负责|配合|制定|依法|依规|(?<![主重需纲摘提])要(?![素闻件点])"
+)
 # 区交通与建设局等区直部门配合: the organ named; the departments after 等 are no one in particular.
 _AND_OTHERS = re.compile(r"(?<=[局委办厅])等(?:[区市省县]直)?(?:有关|相关|其他)?(?:部门|单位)$")
 # Branches of vertically managed organs carry their own place inside the name (人民银行平潭支行,
