@@ -157,3 +157,26 @@ def test_a_name_is_not_cut_inside_shekeyuan_nor_run_on_into_a_verb() -> None:
     roles = _roles(text, "关于进一步加强科研诚信建设的若干意见", "中共中央办公厅")
     assert ("SUPPORTED_BY", "中国社会科学院") in roles or ("SUPPORTED_BY", "中国社科院") in roles
     assert not any(name in ("中国社", "中国社科院要明确相关机构") for _, name in roles)
+
+
+def test_a_text_without_headings_makes_the_sentence_the_task() -> None:
+    """Before: a plan printed as plain paragraphs had no task, so 各市、县（区）政府要… named no
+    one (g04); the collective is read whole though its levels are listed with 、; a kind of
+    organ (住房城乡建设部门要会同教育部门…) is still no one."""
+    text = (
+        "各市、县（区）政府要切实履行和承担举办普通高中教育的主体责任。\n"
+        "住房城乡建设部门要会同教育部门落实和完善普通高中学校建设标准。\n"
+    )
+    meta = Metadata(
+        title="关于新时代推进普通高中育人方式改革的实施意见", issuer="江西省人民政府办公厅"
+    )
+    extraction = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta, ()))
+    nodes = {n.id: n for n in extraction.nodes}
+    led = [
+        (str(nodes[r.start].properties["title"]), str(nodes[r.end].properties["name"]))
+        for r in extraction.relationships
+        if r.type in ("LED_BY", "SUPPORTED_BY")
+    ]
+    assert led == [
+        ("各市、县（区）政府要切实履行和承担举办普通高中教育的主体责任", "各市、县（区）政府")
+    ]

@@ -37,7 +37,14 @@ from policykg.loaders.extract.unit_lists import (
     prefix_units,
     subject_units,
 )
-from policykg.loaders.extract.units import GENERIC, UNIT, UnitName, normalize_unit, unit_kind
+from policykg.loaders.extract.units import (
+    COLLECTIVE,
+    GENERIC,
+    UNIT,
+    UnitName,
+    normalize_unit,
+    unit_kind,
+)
 from policykg.ontology.records import Value
 from policykg.ontology.schema import TASK_TEXT_CHARS
 
@@ -176,6 +183,11 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
     for m in _SUBJECT_MUST.finditer(text):
         before = clause_before(text, m.start())
         mark = text[max(0, m.start() - len(before) - 1) : m.start() - len(before)]
+        if mark in ("、", "（", "("):
+            # 各市、县（区）政府要…: a collective whose levels are listed inside it.
+            opening = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+            if COLLECTIVE.match(text[opening : m.start()].strip()):
+                before, mark = text[opening : m.start()], text[opening - 1 : opening]
         if mark not in ("", "。", "；", ";", "\n") and not ARTICLE.match(before.strip()):
             comma = m.start() - len(before) - 1
             if mark not in ("，", ",") or not _OPENER.search(text, max(0, comma - 80), comma):
@@ -382,6 +394,29 @@ def _span_task(ctx: Context, b: Builder, doc: Target, paragraph: SpanTask) -> Ta
     return ("Task", tid)
 
 
+def _named_organ(ref: Ref) -> bool:
+    return isinstance(ref, UnitName) and (
+        ref.kind == "collective" or bool(_GOVERNING.search(ref.name))
+    )
+
+
+def _sentence_task(ctx: Context, b: Builder, doc: Target, pos: int) -> Target:
+    """The Task node of the sentence holding pos, in a text without headings (各市、县（区）政府
+    要…, a plan printed as plain paragraphs)."""
+    start, end = ctx.sentences.span(pos)
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    title = ctx.text[start:end].strip()[:60].rstrip("。；;")
+    tid = task_id(ctx.doc_id, f"@{start}")
+    props: dict[str, Value] = {
+        "name": title, "title": title, "text": ctx.text[start:end][:TASK_TEXT_CHARS],
+        "start": start, "end": end,
+    }  # fmt: skip
+    b.node("Task", tid, props, weak=False)
+    b.rel("HAS_TASK", doc, ("Task", tid), title)
+    return ("Task", tid)
+
+
 # （三）责任单位及承办科室：… as an item of its own: the label, not a task.
 _LABEL_TITLE = re.compile(rf"(?:{_HEAD})(?:{_OFFICES})?")
 
@@ -463,6 +498,11 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
             continue
         index = ctx.sections.deepest(pos)
         if index is None:
+            # A text without headings: the sentence is the task, when a named organ or a
+            # collective is charged (住房城乡建设部门要会同… names a kind of organ, no one).
+            if not ctx.sections.sections and _named_organ(target):
+                node = _sentence_task(ctx, b, doc, pos)
+                b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)
             continue
         index = _group_of_only_child(ctx, _label_parent(ctx, index))
         node = task(ctx, b, doc, index)

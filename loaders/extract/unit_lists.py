@@ -325,6 +325,10 @@ def subject_units(resolve: Resolver, clause: str) -> list[Ref]:
     # 市发展改革、财政、…、统计等相关部门（单位）: the listed sectors' departments, at the first
     # one's level (shared_level); the 等相关部门 after them is no one in particular.
     clause = _LISTED_SECTORS_TAIL.sub("部门", clause) if "、" in clause else clause
+    if "、" in clause and COLLECTIVE.match(clause):
+        # 各市、县（区）政府要…: one collective, its levels listed inside it.
+        whole = resolve.find(clause)
+        return [whole] if whole is not None else []
     named: list[Ref | None] = []
     for piece in shared_level(SPLIT.split(clause)):
         # 工业和信息化部 is one organ; 科技部和教育部, 镇人民政府和街道办事处 two.
