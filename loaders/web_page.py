@@ -33,6 +33,10 @@ _MENU_DEPTH = 5  # resiliparse drops link clusters below this depth itself
 _MAX_BAR = 2000  # characters: a site's menu is shorter
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+_SITE_NAME = re.compile(r"\s+[-—|｜_]\s*|_")
+_DOCUMENT_KIND = re.compile(
+    r"(?:通知|办法|意见|方案|规定|细则|决定|规划|措施|公告|通告|条例|纲要|计划|要点|批复)$"
+)
 _LINK_SHARE = 0.9  # of a block's characters inside links: a menu, not a paragraph
 _CELL_GAP = "\t\t"  # how resiliparse separates table cells
 _MAX_CELL = 600  # longer cells mean a page laid out with a table: keep its lines as they are
@@ -71,6 +75,12 @@ def _headline(tree: object) -> str | None:
             title = _words(element.text.replace(_MARK, ""))
             if 4 <= len(title) <= 100 and not _BREADCRUMB.search(title):
                 return title
+    # No heading: the page's <title> before the site's name (…实施办法 - 广州市增城区人民政府门户网站),
+    # when it names a document — the text's first line may be a site widget (长者助手).
+    page_title = _SITE_NAME.split(tree.title or "")[0]  # type: ignore[attr-defined]
+    title = _words(page_title)
+    if 4 <= len(title) <= 100 and _DOCUMENT_KIND.search(title):
+        return title
     return None
 
 

@@ -76,3 +76,21 @@ def test_a_link_to_a_reading_of_a_document_is_not_a_citation() -> None:
     assert find_citations(text) == []
     cited = find_citations("根据《明溪县促进房地产市场平稳健康发展若干措施(修订)》有关规定")
     assert [c.title for c in cited] == ["明溪县促进房地产市场平稳健康发展若干措施(修订)"]
+
+
+def test_a_page_without_headings_takes_its_title_from_the_head_not_a_widget(tmp_path: Path) -> None:
+    """j11 (sealed_8, after scoring): the text's first line was the site's 长者助手 button, read as
+    the title, so the document had no home region; a <title> that names no document is not
+    used."""
+    body = (
+        '<div class="tools"><a>长者助手</a></div><div class="content">'
+        "<p>第一条 为保障困难残疾人基本生活，制定本办法。</p>"
+        "<p>第二条 市民政部门负责组织实施。</p></div>"
+    )
+    head = "<title>广州市困难残疾人生活补贴实施办法 - 广州市增城区人民政府门户网站</title>"
+    saved = tmp_path / "rule.html"
+    saved.write_text(page(body).replace("<head>", f"<head>{head}"), encoding="utf-8")
+    assert parse(saved).documents()[0].metadata.title == "广州市困难残疾人生活补贴实施办法"
+    assert article_text(
+        page(body).replace("<head>", "<head><title>首页 - 网站</title>")
+    ).startswith("长者助手")
