@@ -180,3 +180,15 @@ def test_a_text_without_headings_makes_the_sentence_the_task() -> None:
     assert led == [
         ("各市、县（区）政府要切实履行和承担举办普通高中教育的主体责任", "各市、县（区）政府")
     ]
+
+
+def test_a_short_name_given_in_a_bracket_does_not_break_a_cited_list() -> None:
+    """After sealed_8 was scored (j11): the second and third titles of 根据《A》（…，以下简称《X》）《B》
+    （…）和《C》（…）等文件精神 were references, not basis."""
+    text = (
+        "根据《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号，"
+        "以下简称《国务院意见》）《民政部 财政部 中国残联关于进一步完善困难残疾人生活补贴和重度残疾人护理"
+        "补贴制度的意见》（民发〔2021〕70号）和《广东省民政厅关于印发广东省困难残疾人生活补贴实施办法的通知》"
+        "（粤民规字〔2021〕1号）等文件精神，结合我市实际，制定本实施办法。"
+    )
+    assert [c.relation for c in find_citations(text)] == ["basis", "basis", "basis"]

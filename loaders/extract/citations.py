@@ -97,6 +97,19 @@ def _is_form(text: str, start: int, title: str) -> bool:
 _SPACES = re.compile(r"\s+")
 _KNOWN_HEADS = tuple(PROVINCES) + tuple(NATIONAL)
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|或)?\s*")
+# 《A》（国发〔2015〕52号，以下简称《国务院意见》）《B》: the short name given in A's bracket stands
+# between two titles of one list.
+_ALIAS_ASIDE = re.compile(
+    r"^\s*(?:[（(])?[^《》()（）]{0,20}?(?:以下简称|下称|简称)\s*《[^《》]{1,30}》\s*[)）]"
+)
+
+
+def _in_one_list(text: str, end: int, start: int) -> bool:
+    """Nothing but a list's joint (and perhaps a short-name aside) between two titles."""
+    gap = text[end:start]
+    return bool(_LIST_GAP.fullmatch(_ALIAS_ASIDE.sub("", gap, count=1)))
+
+
 # The document a notice issues is its attachment, not a citation: 现将《X》印发给你们, 《X》已经
 # 区政府同意，现印发实施, 制定《X》(…见附件). Other titles of the same list may stand between.
 _ISSUED = re.compile(
@@ -273,7 +286,7 @@ def find_citations(
         if (
             relation == "reference"
             and previous is not None
-            and _LIST_GAP.fullmatch(text[previous.end : start])
+            and _in_one_list(text, previous.end, start)
         ):
             relation = previous.relation
         previous = Citation(title, number, relation, start, end, kind)
@@ -287,7 +300,7 @@ def find_citations(
         if (
             out[i].relation == "reference"
             and later.relation in _AFTER_CUED
-            and _LIST_GAP.fullmatch(text[out[i].end : later.start])
+            and _in_one_list(text, out[i].end, later.start)
         ):
             out[i] = replace(out[i], relation=later.relation)
     return out
