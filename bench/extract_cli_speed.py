@@ -68,16 +68,25 @@ def clean_chars(files: list[Path]) -> tuple[int, list[str]]:
     return sum(len(t) for t in texts), texts
 
 
+def user_env() -> dict[str, str]:
+    """This process's environment as on a user's machine: Python writes .pyc files (a
+    developer's shell may forbid it)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def extract_command(folder: Path) -> list[str]:
+    """`policykg extract --json folder` as this Python runs it."""
+    return [sys.executable, "-m", "policykg.app.cli", "extract", "--json", str(folder)]
+
+
 def extract_cpu(folder: Path, sink: Path) -> tuple[float, float, int]:
     """One `policykg extract --json` process: (CPU s, wall s, output lines)."""
-    # As on a user's machine: Python writes .pyc files (a developer's shell may forbid it).
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(sink, "w", encoding="utf-8") as out:
         done = subprocess.run(
-            [sys.executable, "-m", "policykg.app.cli", "extract", "--json", str(folder)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.PIPE, text=True, check=False,
+            extract_command(folder),
+            cwd=ROOT, env=user_env(), stdout=out, stderr=subprocess.PIPE, text=True, check=False,
         )  # fmt: skip
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

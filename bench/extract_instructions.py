@@ -12,7 +12,6 @@ compiled-pattern cache). Also says whether the two trees printed byte-identical 
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -21,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.extract_cli_speed import corpus
+from bench.extract_cli_speed import corpus, extract_command, user_env
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "extract_instructions.txt"
@@ -30,9 +29,8 @@ _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 def instructions(tree: Path, folder: Path, sink: Path) -> int:
     """Instructions of one `policykg extract --json folder` in tree (output to sink)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(tree)
-    command = [sys.executable, "-m", "policykg.app.cli", "extract", "--json", str(folder)]
+    env = {**user_env(), "PYTHONPATH": str(tree)}
+    command = extract_command(folder)
     subprocess.run(command, cwd=tree, env=env, stdout=subprocess.DEVNULL, check=True)
     with open(sink, "wb") as out:
         done = subprocess.run(

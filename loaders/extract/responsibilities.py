@@ -372,8 +372,13 @@ def task(ctx: Context, b: Builder, doc: Target, index: int) -> Target:
         "section": ctx.sections.heading_paths[index], "text": section.text[:TASK_TEXT_CHARS],
         "start": section.start, "end": section.end,
     }  # fmt: skip
+    return _add_task(b, doc, tid, props)
+
+
+def _add_task(b: Builder, doc: Target, tid: str, props: dict[str, Value]) -> Target:
+    """A Task node with HAS_TASK from the document (named by the task's name)."""
     b.node("Task", tid, props, weak=False)
-    b.rel("HAS_TASK", doc, ("Task", tid), name)
+    b.rel("HAS_TASK", doc, ("Task", tid), str(props["name"]))
     return ("Task", tid)
 
 
@@ -389,9 +394,7 @@ def _span_task(ctx: Context, b: Builder, doc: Target, paragraph: SpanTask) -> Ta
         "text": ctx.text[paragraph.start : paragraph.end][:TASK_TEXT_CHARS],
         "start": paragraph.start, "end": paragraph.end,
     }  # fmt: skip
-    b.node("Task", tid, props, weak=False)
-    b.rel("HAS_TASK", doc, ("Task", tid), title)
-    return ("Task", tid)
+    return _add_task(b, doc, tid, props)
 
 
 def _named_organ(ref: Ref) -> bool:
@@ -412,9 +415,7 @@ def _sentence_task(ctx: Context, b: Builder, doc: Target, pos: int) -> Target:
         "name": title, "title": title, "text": ctx.text[start:end][:TASK_TEXT_CHARS],
         "start": start, "end": end,
     }  # fmt: skip
-    b.node("Task", tid, props, weak=False)
-    b.rel("HAS_TASK", doc, ("Task", tid), title)
-    return ("Task", tid)
+    return _add_task(b, doc, tid, props)
 
 
 # （三）责任单位及承办科室：… as an item of its own: the label, not a task.
@@ -460,8 +461,7 @@ def _table_tasks(
             "name": name, "number": row.number, "title": title, "section": "任务分工表",
             "text": row.text[:TASK_TEXT_CHARS], "start": row.start, "end": row_end(ctx.text, row.start),
         }  # fmt: skip
-        b.node("Task", tid, props, weak=False)
-        b.rel("HAS_TASK", doc, ("Task", tid), name)
+        _add_task(b, doc, tid, props)
         evidence = ctx.sentences.at(row.start)
         duty = [t for chunk in row.duty for t in resolve.many(chunk)]
         roles = [("LED_BY", t) for chunk in row.lead for t in resolve.many(chunk)]

@@ -12,6 +12,7 @@ from policykg.loaders.extract.parks import ParkMention, find_parks
 from policykg.loaders.extract.regions import Region, find_regions, lookup
 from policykg.loaders.extract.units import (
     COLLECTIVE,
+    COLLECTIVE_KINDS,
     CROSS_AREA,
     GENERIC,
     UNIT,
@@ -33,9 +34,8 @@ TAIL = re.compile(
 _COLLECTIVE_SPAN = re.compile(
     # 各市、县、区政府 is one collective; 各相关单位、各区政府 two pieces (a list of units ends
     # at 单位 or 部门).
-    r"(?:各|地方各级)(?:(?!单位|部门)[\u4e00-\u9fff（）()、]){0,14}?"
-    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心|管理局)"
-    r"(?:[（(]管委会[)）])?(?!有关|相关|所属)"
+    rf"(?:各|地方各级)(?:(?!单位|部门)[\u4e00-\u9fff（）()、]){{0,14}}?{COLLECTIVE_KINDS}"
+    r"(?!有关|相关|所属)"
 )
 SPLIT = re.compile(r"[、，,/]")
 AND = re.compile(r"以及|及|与|和")

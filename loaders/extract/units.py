@@ -37,13 +37,16 @@ _UNAMBIGUOUS = re.compile(
 )
 # A ministry, general administration or bureau named without any place: a central organ.
 _CENTRAL_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:部|总局|总署|总会)$")
+# The kinds of organ a collective (各…) names, as its name ends; unit_lists finds them in text.
+COLLECTIVE_KINDS = (
+    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心|管理局)"
+    r"(?:[（(]管委会[)）])?"
+)
 # 各市、县、区政府, 各县（市、区）人民政府, 各基础电信企业: many organs of one kind, as one node.
 COLLECTIVE = re.compile(
     # 各级财政部门, 各级人民银行: the organ of that kind at every level, as one node.
     r"^各级(?!各|有关|相关|其他)[\u4e00-\u9fff]{2,10}?(?:部门|机关|人民银行)$|"
-    r"^(?:各|全省各|全市各|地方各级)[\u4e00-\u9fff（）()、]{0,14}?"
-    r"(?:人民政府|政府|管委会|管理委员会|党委|党工委|企业|公司|银行|医院|学校|高校|服务中心|管理局)"
-    r"(?:[（(]管委会[)）])?$"
+    rf"^(?:各|全省各|全市各|地方各级)[\u4e00-\u9fff（）()、]{{0,14}}?{COLLECTIVE_KINDS}$"
 )
 _PARK_HEAD = re.compile(
     r"^(?:本?园区|开发区|高新区|经开区|经济开发区|示范区|区)(?=管委会|管理委员会|党工委|工委)"
