@@ -211,12 +211,22 @@ def find_citations(
     *,
     body: bool = True,
 ) -> list[Citation]:
-    """Cited documents in (half-width) text, self-references and non-documents left out.
+    """Cited documents in text, self-references and non-documents left out.
 
     `body` is False for a title searched on its own: 关于印发《X》的通知 there names what it
     issues, which the caller needs to know.
     """
-    text = halfwidth(text)
+    return find_citations_halfwidth(halfwidth(text), own_title, own_number, body=body)
+
+
+def find_citations_halfwidth(
+    text: str,
+    own_title: str | None = None,
+    own_number: str | None = None,
+    *,
+    body: bool = True,
+) -> list[Citation]:
+    """find_citations over text already half-width (a Context's text): no second pass."""
     own = normalize_title(own_title) if own_title else None
     out: list[Citation] = []
     previous: Citation | None = None

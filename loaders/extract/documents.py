@@ -6,7 +6,7 @@ import re
 
 from policykg.loaders.docnumber import normalize_title, title_status
 from policykg.loaders.extract.builder import Builder
-from policykg.loaders.extract.citations import Citation, document_kind, find_citations
+from policykg.loaders.extract.citations import Citation, document_kind, find_citations_halfwidth
 from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.ids import document_id
 from policykg.loaders.extract.issuers import LEVEL_OF_REGION, issuer_of_number, level_of_issuer_name
@@ -94,13 +94,13 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
     same_numbers = {c.metadata.doc_number for c in ctx.doc.companions if c.metadata.doc_number}
     if own_title:
         title_text = halfwidth(own_title)
-        title_citations = find_citations(title_text, None, meta.doc_number, body=False)
+        title_citations = find_citations_halfwidth(title_text, None, meta.doc_number, body=False)
         if _ISSUES.search(title_text):
             same_file.update(normalize_title(c.title) for c in title_citations if c.title)
         else:
             # 解读《X》: the title names the document this one is about.
             found.extend((c, own_title) for c in title_citations)
-    for c in find_citations(ctx.text, own_title, meta.doc_number):
+    for c in find_citations_halfwidth(ctx.text, own_title, meta.doc_number):
         found.append((c, ctx.sentences.at(c.start)))
     own_key = normalize_title(own_title) if own_title else None
     issued_plans = {

@@ -95,6 +95,8 @@ class Resolver:
     def read_aliases(self) -> None:
         """市医疗保险经办机构（以下简称医保经办机构）: the short name is that organ."""
         text = self.ctx.text
+        if "称" not in text:
+            return  # most texts give no short names: one search instead of the pattern's scan
         for m in _UNIT_ALIAS.finditer(text):
             full = SUBJECT_CLAUSE.search(text, max(0, m.start() - 30), m.start())
             found = self.suffix(full.group()) if full else None
