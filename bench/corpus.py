@@ -24,6 +24,7 @@ PARTS = (
     "sealed_6",
     "sealed_7",
     "sealed_8",
+    "sealed_9",
 )
 
 

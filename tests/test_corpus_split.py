@@ -121,9 +121,14 @@ def test_sealed_4_is_new_and_covers_every_level() -> None:
 
 
 @pytest.mark.parametrize(
-    "doc_id", SPLIT["sealed_5"] + SPLIT["sealed_6"] + SPLIT["sealed_7"] + SPLIT["sealed_8"]
+    "doc_id",
+    SPLIT["sealed_5"]
+    + SPLIT["sealed_6"]
+    + SPLIT["sealed_7"]
+    + SPLIT["sealed_8"]
+    + SPLIT["sealed_9"],
 )
-def test_sealed_5_to_8_files_are_the_ones_sealed(doc_id: str) -> None:
+def test_sealed_5_to_9_files_are_the_ones_sealed(doc_id: str) -> None:
     """Size and sha256 were recorded before any gold was written; the files never change."""
     source = BY_ID[doc_id]
     path = CORPUS / source["file"]
@@ -174,6 +179,24 @@ def test_sealed_8_is_new_mixes_levels_and_is_held_out() -> None:
     assert all(is_held_out(CORPUS / source["file"]) for source in sealed_8)
 
 
+def test_sealed_9_is_new_mixes_levels_and_is_held_out() -> None:
+    """Like sealed_8, new by document (titles and 文号), not by repository (split.json's note:
+    no repository that no earlier part used had usable full texts); it has county documents."""
+    sealed_9 = [BY_ID[doc_id] for doc_id in SPLIT["sealed_9"]]
+    earlier_ids = [doc_id for p in PARTS[: PARTS.index("sealed_9")] for doc_id in SPLIT[p]]
+    earlier_titles = {BY_ID[doc_id]["title"] for doc_id in earlier_ids}
+    earlier_numbers = {BY_ID[doc_id]["doc_number"] for doc_id in earlier_ids} - {None}
+    reserved = {"mengke25/policy_text_frenq", "ZhouYNF/platform-1"}
+    assert 12 <= len(sealed_9) <= 16
+    assert not {source["title"] for source in sealed_9} & earlier_titles
+    assert not {source["doc_number"] for source in sealed_9} & earlier_numbers
+    assert not {source["repository"] for source in sealed_9} & reserved
+    assert len({source["repository"] for source in sealed_9}) >= 3
+    assert {source["level"] for source in sealed_9} == LEVELS
+    assert sum(source["level"] == "county" for source in sealed_9) >= 3
+    assert all(is_held_out(CORPUS / source["file"]) for source in sealed_9)
+
+
 def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_2"]) == "sealed_2"
     assert _part(["--part", "sealed_3"]) == "sealed_3"
@@ -182,6 +205,7 @@ def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_6"]) == "sealed_6"
     assert _part(["--part", "sealed_7"]) == "sealed_7"
     assert _part(["--part", "sealed_8"]) == "sealed_8"
+    assert _part(["--part", "sealed_9"]) == "sealed_9"
     assert _part(["--sealed"]) == "sealed"
     assert _part([]) is None
     with pytest.raises(SystemExit, match="unknown corpus part 'nope'; choose one of"):
