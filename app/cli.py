@@ -489,11 +489,16 @@ def run(
         # The query limits itself in the server: --limit/--all set that bound, so a unit
         # with 70,000 tasks is not fetched whole to print 1,000 of them.
         raw["limit"] = str(row_limit if row_limit is not None else 2**31 - 1)
-    store = _state(ctx).reader()
+    from policykg.app.texts import saved_text_reader, texts_dir, with_sentences
+
+    state = _state(ctx)
+    store = state.reader()
     try:
         result = store.read(named.cypher, named.bind(raw))
     finally:
         store.close()
+    # A Target's sentence is in the saved text, named by the query's evidence_* columns.
+    result = with_sentences(result, saved_text_reader(texts_dir(state.settings.home)))
     _print_result(result, fmt, row_limit)
 
 

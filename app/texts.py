@@ -24,6 +24,7 @@ from policykg.loaders.document import ParsedDocument
 from policykg.ontology.schema import TASK_TEXT_CHARS
 
 if TYPE_CHECKING:
+    from policykg.graph.result import QueryResult
     from policykg.queries.graph_checks import CheckResult
 
 TEXTS_DIR = "texts"
@@ -99,10 +100,10 @@ def read_text(directory: Path, document_id: str) -> StoredText | None:
 def span_evidence(
     rows: Iterable[dict[str, Any]], text_of: Callable[[str | None], str | None]
 ) -> list[dict[str, Any]]:
-    """Rows that name a Task's paragraph by offsets (`start`, `end`, and `document_id` when
-    rows come from several documents) get that paragraph from the document's saved text as
-    `evidence`; where the text cannot be read they keep the evidence the query gave. The
-    offsets are dropped: the graph keeps no copy of a task's paragraph."""
+    """Rows that name a Task's paragraph or a Target's sentence by offsets (`start`, `end`,
+    and `document_id` when rows come from several documents) get that span of the document's
+    saved text as `evidence`; where the text cannot be read they keep the evidence the query
+    gave. The offsets are dropped: the graph keeps no copy of either."""
     out = []
     for row in rows:
         row = dict(row)
@@ -134,3 +135,38 @@ def with_task_paragraphs(results: list[CheckResult], directory: Path) -> list[Ch
     """Check results whose examples show a Task's paragraph, read from the saved texts."""
     text_of = saved_text_reader(directory)
     return [replace(r, examples=span_evidence(r.examples, text_of)) for r in results]
+
+
+# Columns a query returns to name its evidence by offsets into a document's saved text: a
+# Target keeps no copy of its sentence. with_sentences fills `evidence` from them and drops them.
+SPAN_COLUMNS = ("evidence_document", "evidence_start", "evidence_end")
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """A Target's sentence as the extraction read it: its span of the clean text, full-width
+    digits and letters half-width (the same length, so the offsets hold)."""
+    # Here, not at the top: the extraction's package costs ~50 ms to import, and the CLI's
+    # commands import this module; only a query that reads sentences needs it.
+    from policykg.loaders.extract.sentences import halfwidth
+
+    return halfwidth(text[start:end])
+
+
+def with_sentences(result: QueryResult, text_of: Callable[[str | None], str | None]) -> QueryResult:
+    """A query result without its span columns, `evidence` read from the saved texts where the
+    graph gave none (a graph loaded before this contract still has the sentence itself)."""
+    if not set(SPAN_COLUMNS) <= set(result.columns) or "evidence" not in result.columns:
+        return result
+    spans = [result.columns.index(c) for c in SPAN_COLUMNS]
+    at = result.columns.index("evidence")
+    kept = [i for i, c in enumerate(result.columns) if c not in SPAN_COLUMNS]
+    rows = []
+    for row in result.rows:
+        values = list(row)
+        document_id, start, end = (row[i] for i in spans)
+        if values[at] is None and isinstance(start, int) and isinstance(end, int):
+            text = text_of(document_id)
+            if text is not None:
+                values[at] = sentence_at(text, start, end)
+        rows.append(tuple(values[i] for i in kept))
+    return replace(result, columns=tuple(result.columns[i] for i in kept), rows=tuple(rows))

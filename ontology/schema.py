@@ -17,9 +17,10 @@ class Property:
     name: str
     type: str  # "string", "integer", "float", "boolean", "date", "string[]"
     description: str = ""
-    # False for long texts the extraction keeps but the graph does not: the store reads them
-    # from the document's saved text by the node's offsets (a Task's paragraph was a quarter
-    # of the embedded server's memory).
+    # False for texts the extraction keeps but the graph does not: readers take them from the
+    # document's saved text by the node's offsets (a Task's paragraph was a quarter of the
+    # embedded server's memory; a Target's sentence and a Task's heading path most of the rest
+    # of their nodes' attributes).
     stored: bool = True
 
 
@@ -79,6 +80,16 @@ TASK_TEXT_CHARS = 2000
 
 def _p(name: str, type_: str = "string", description: str = "", stored: bool = True) -> Property:
     return Property(name, type_, description, stored)
+
+
+def _span(owner: str, noun: str, text: str) -> tuple[Property, ...]:
+    """start and end of a text in the document's clean text, and that text, which the graph
+    does not keep: readers take it from the saved text by the offsets."""
+    return (
+        _p("start", "integer", f"offset of {owner} {noun} in the document's clean text"),
+        _p("end", "integer", f"end of that {noun} (exclusive)"),
+        _p("text", description=f"{text}: in the extraction and the text store only", stored=False),
+    )
 
 
 DOC_PROVENANCE = (
@@ -145,14 +156,12 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         (
             _p("number", description="as printed: 14, (一)"),
             _p("title"),
-            _p("section", description="heading path"),
-            _p("start", "integer", "offset of the task's text in the document's clean text"),
-            _p("end", "integer", "end of that text (exclusive)"),
             _p(
-                "text",
-                description="the task's paragraph: in the extraction and the text store only",
+                "section",
+                description="heading path: in the extraction (extract --json) only, not the graph",
                 stored=False,
             ),
+            *_span("the task's", "text", "the task's paragraph"),
         ),
         "task",
     ),
@@ -175,7 +184,7 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
             _p("comparator", description=">=, >, =, ~, <=, <"),
             _p("year", "integer"),
             _p("baseline", "float"),
-            _p("text"),
+            *_span("the target's", "sentence", "the sentence"),
         ),
         "target",
     ),

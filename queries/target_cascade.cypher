@@ -6,6 +6,8 @@
 // The targets are found once, through the indexes on Target.metric_key and Target.year (the
 // printed metric is searched only when no target carries $metric as its key); the national
 // target is picked from them, not looked up again for every row.
+// A Target keeps the offsets of its sentence, not the sentence: `policykg run` and the
+// explorer read it from the saved text into evidence and drop the evidence_* columns.
 OPTIONAL MATCH (k:Target {metric_key: $metric})
 WITH count(k) > 0 AS keyed
 CALL {
@@ -71,8 +73,13 @@ RETURN level,
             WHEN t.unit = '%' AND NOT t.comparator IN ['<=', '<'] AND ratio < 1 THEN 'less ambitious'
             WHEN t.unit <> '%' AND ratio > 1 THEN 'exceeds the level above'
        END AS flag,
-       t.text AS evidence
+       t.text AS evidence,
+       d.id AS evidence_document,
+       t.start AS evidence_start,
+       t.end AS evidence_end
+// The sentence itself is null in a graph loaded since it left the graph: ties of one document
+// are ordered by where their sentences stand.
 ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN 'provincial' THEN 1
                     WHEN 'city' THEN 2 WHEN 'county' THEN 3 ELSE 4 END,
-         scope, value, document, evidence
+         scope, value, document, evidence, evidence_start
 LIMIT 1000

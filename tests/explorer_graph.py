@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from policykg.app.loading import load_files
 from policykg.app.text_search import index_texts
-from policykg.app.texts import save_text, stored_text, texts_dir
+from policykg.app.texts import StoredText, save_text, stored_text, texts_dir
 from policykg.graph import open_store
 from policykg.graph.embedded import stop_server
 from policykg.graph.store import Store
@@ -53,6 +55,55 @@ BASIS_EVIDENCE = (
     "根据《中共安徽省委办公厅、安徽省人民政府办公厅关于完善城市功能提升城市品质增强城市发展"
     "活力和竞争力的意见》(皖办发〔2024〕11号)"
 )
+
+
+# The known graph's targets are invented: (position, metric, value, unit, scope, its label,
+# document, sentence). Their sentences are kept after the document's text (known_texts).
+TARGETS = [
+    (
+        "1",
+        "建成区面积",
+        30.0,
+        "平方公里",
+        PARK_ID,
+        "Park",
+        SEED000_ID,
+        "到2027年,建成区面积达到30平方公里",
+    ),
+    (
+        "2",
+        "常住人口城镇化率",
+        75.0,
+        "%",
+        PARK_ID,
+        "Park",
+        SEED000_ID,
+        "到2027年,常住人口城镇化率达到75%",
+    ),
+    (
+        "3",
+        "常住人口城镇化率",
+        70.0,
+        "%",
+        HEBI_ID,
+        "Region",
+        SEED002_ID,
+        "到2027年,全市常住人口城镇化率达到70%",
+    ),
+]
+
+
+@cache
+def known_texts() -> dict[str, StoredText]:
+    """The texts `load` would keep for the two loaded documents of the known graph, each with
+    its invented targets' sentences on lines of their own at the end: a Target keeps only the
+    offsets of its sentence in the saved text, as a load writes it."""
+    texts = {}
+    for doc_id, source in ((SEED000_ID, SEED000_SOURCE), (SEED002_ID, SEED002_SOURCE)):
+        kept = stored_text(doc_id, parse(Path(source)))
+        sentences = [t[-1] for t in TARGETS if t[-2] == doc_id]
+        texts[doc_id] = replace(kept, text="\n".join([kept.text.rstrip("\n"), *sentences]) + "\n")
+    return texts
 
 
 def _doc(doc_id: str, title: str, **props: object) -> NodeRecord:
@@ -168,38 +219,6 @@ def known_records() -> tuple[list[NodeRecord], list[RelationshipRecord]]:
             {"name": SUPPORT_UNIT_NAME, "full_name": "鹤壁市交通运输局", "kind": "department"},
         ),
     ]
-    targets = [
-        (
-            "1",
-            "建成区面积",
-            30.0,
-            "平方公里",
-            PARK_ID,
-            "Park",
-            SEED000_ID,
-            "到2027年,建成区面积达到30平方公里",
-        ),
-        (
-            "2",
-            "常住人口城镇化率",
-            75.0,
-            "%",
-            PARK_ID,
-            "Park",
-            SEED000_ID,
-            "到2027年,常住人口城镇化率达到75%",
-        ),
-        (
-            "3",
-            "常住人口城镇化率",
-            70.0,
-            "%",
-            HEBI_ID,
-            "Region",
-            SEED002_ID,
-            "到2027年,全市常住人口城镇化率达到70%",
-        ),
-    ]
     rels = [
         _rel(
             "CITES",
@@ -251,8 +270,9 @@ def known_records() -> tuple[list[NodeRecord], list[RelationshipRecord]]:
         RelationshipRecord("LOCATED_IN", "Park", PARK_ID, "Region", BOZHOU_ID),
         RelationshipRecord("BELONGS_TO", "Unit", UNIT_ID, "Region", HEBI_ID),
     ]
-    for position, metric, value, unit, scope, scope_label, doc, text in targets:
+    for position, metric, value, unit, scope, scope_label, doc, text in TARGETS:
         target_id = node_id("Target", f"{doc}#{position}")
+        start = known_texts()[doc].text.index(text)
         nodes.append(
             NodeRecord(
                 "Target",
@@ -265,6 +285,8 @@ def known_records() -> tuple[list[NodeRecord], list[RelationshipRecord]]:
                     "comparator": ">=",
                     "year": 2027,
                     "text": text,
+                    "start": start,
+                    "end": start + len(text),
                 },
             )
         )
@@ -282,10 +304,9 @@ def write_known_graph(store: Store) -> None:
 def keep_known_texts(home: Path) -> None:
     """The texts `load` would keep for the two loaded documents of the known graph."""
     for doc_id, source in ((SEED000_ID, SEED000_SOURCE), (SEED002_ID, SEED002_SOURCE)):
-        parsed = parse(Path(source))
-        text = stored_text(doc_id, parsed)
+        text = known_texts()[doc_id]
         save_text(texts_dir(home), text)
-        index_texts(texts_dir(home), [(text, parsed.metadata.title or "")])
+        index_texts(texts_dir(home), [(text, parse(Path(source)).metadata.title or "")])
 
 
 @contextmanager

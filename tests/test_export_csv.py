@@ -77,8 +77,7 @@ def test_one_file_per_label_and_type_with_documented_headers(store: Store, tmp_p
         "comparator",
         "year:long",
         "baseline:double",
-        "text",
-        ":LABEL",
+        ":LABEL",  # a Target's sentence is in the saved text, not the graph
     ]
     assert _header(folder / "nodes_Park.csv")[-2:] == ["aliases:string[]", ":LABEL"]
     assert "stub:boolean" in _header(folder / "nodes_Document.csv")

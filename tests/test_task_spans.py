@@ -32,19 +32,20 @@ DOCUMENTS = [
 ]
 
 
-def _tasks(path: Path) -> list[tuple[str, dict[str, object]]]:
-    """(saved text, Task properties) for every Task extracted from every document of a file."""
+def extracted_nodes(path: Path, label: str) -> list[tuple[str, dict[str, object]]]:
+    """(saved text, properties) for every node of a label extracted from every document of a
+    file (test_lean_graph reads Targets with it)."""
     found = []
     for document in parse(path).documents():
         extraction = extract(document)
         text = stored_text(extraction.document_id, document).text
-        found += [(text, n.properties) for n in extraction.nodes if n.label == "Task"]
+        found += [(text, n.properties) for n in extraction.nodes if n.label == label]
     return found
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
 def test_every_task_text_is_its_span_of_the_saved_text(path: Path) -> None:
-    tasks = _tasks(path)
+    tasks = extracted_nodes(path, "Task")
     assert tasks, f"{path.name}: no tasks extracted"
     for text, props in tasks:
         start, end = props["start"], props["end"]

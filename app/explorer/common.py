@@ -17,7 +17,7 @@ import streamlit as st
 from policykg.app import vocabulary
 from policykg.app.explorer.i18n import QUERY_DESCRIPTIONS, column, text
 from policykg.app.explorer.questions import page_query
-from policykg.app.texts import StoredText, read_text, texts_dir
+from policykg.app.texts import StoredText, read_text, saved_text_reader, texts_dir, with_sentences
 from policykg.app.visual import (
     LAYOUTS,
     NODE_CAP,
@@ -130,7 +130,7 @@ def run(name: str, **params: Any) -> QueryResult | None:
     """Run one of the explorer's queries with typed parameters; a refusal is shown, not raised."""
     query = page_query(name)
     try:
-        return store().read(query.cypher, params)
+        return sentences(store().read(query.cypher, params))
     except PolicyKGError as exc:  # refused, timed out, or the store went away
         show_error(exc)
         return None
@@ -157,7 +157,7 @@ def _cached_rows(
     opened: str, version: int, name: str, params: dict[str, Any]
 ) -> list[dict[str, Any]]:
     """A page query's rows, kept per open store, graph version and parameters."""
-    return store().read(page_query(name).cypher, params).records()
+    return sentences(store().read(page_query(name).cypher, params)).records()
 
 
 def cached_records(name: str, **params: Any) -> list[dict[str, Any]]:
@@ -422,6 +422,12 @@ def choose_document(key: str, prefer: str | None = None) -> dict[str, Any] | Non
     if row is not None:
         st.session_state["doc_id"] = row["id"]
     return row
+
+
+def sentences(result: QueryResult) -> QueryResult:
+    """A result whose evidence_* columns name Targets' sentences, with the sentences read from
+    the saved texts (the graph keeps their offsets only)."""
+    return with_sentences(result, saved_text_reader(kept_texts()))
 
 
 def kept_texts() -> Path:

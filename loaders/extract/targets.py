@@ -586,6 +586,12 @@ def targets(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMent
         if goal.value_max is not None:
             shown += f"-{goal.value_max:g}"
         sentence = ctx.sentences.at(goal.start)
+        # The sentence's offsets as trimmed, so readers find it in the saved text (the graph
+        # keeps these, not the sentence).
+        first, last = ctx.sentences.span(goal.start)
+        raw = ctx.text[first:last]
+        first += len(raw) - len(raw.lstrip())
+        last = max(first, last - (len(raw) - len(raw.rstrip())))
         known = lookup_metric(goal.metric, goal.unit)
         props: dict[str, Value] = {
             "name": f"{goal.metric} {goal.comparator} {shown}{goal.unit}"
@@ -594,7 +600,7 @@ def targets(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMent
             "metric_key": known.key if known else None,
             "dimension": known.dimension if known else None,
             "unit": goal.unit, "comparator": goal.comparator, "year": goal.year,
-            "baseline": goal.baseline, "text": sentence,
+            "baseline": goal.baseline, "text": sentence, "start": first, "end": last,
         }  # fmt: skip
         b.node("Target", tid, props, weak=False)
         b.rel("SETS_TARGET", doc, ("Target", tid), sentence)

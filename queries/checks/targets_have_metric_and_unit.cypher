@@ -4,4 +4,4 @@ WHERE t.metric IS NULL OR t.metric = '' OR t.unit IS NULL OR t.unit = ''
 WITH d, st, t
 ORDER BY d.title, t.id
 RETURN count(t) AS count,
-       collect({item: coalesce(t.name, t.id), document: d.title, evidence: coalesce(t.text, st.evidence)})[0..5] AS examples
+       collect({item: coalesce(t.name, t.id), document: d.title, evidence: coalesce(t.text, st.evidence), document_id: d.id, start: t.start, end: t.end})[0..5] AS examples

@@ -56,4 +56,4 @@ CALL {
 }
 WITH count, CASE WHEN size(sure) >= 5 OR size(sure) >= count THEN sure[0..5] ELSE scanned END AS found
 RETURN count,
-       [f IN found | {item: coalesce(f.t.name, f.t.metric), document: f.d.title, evidence: coalesce(f.t.text, f.st.evidence)}] AS examples
+       [f IN found | {item: coalesce(f.t.name, f.t.metric), document: f.d.title, evidence: coalesce(f.t.text, f.st.evidence), document_id: f.d.id, start: f.t.start, end: f.t.end}] AS examples

@@ -3,7 +3,8 @@
 // Walks out from the document (found by its id index) rather than filtering every
 // relationship of the graph by doc: 1.5 s at 2,000 documents, growing with the corpus.
 // HAS_TASK, SETS_TARGET and FOR keep no copy: the Task's paragraph or the Target's sentence is theirs.
-// A Task keeps only the offsets of its paragraph (start, end): the page reads it from the saved text.
+// A Task keeps only the offsets of its paragraph (start, end), a Target those of its sentence
+// (the end node's on SETS_TARGET, the start node's on FOR): the page reads them from the saved text.
 CALL {
   MATCH (a:Document {id: $doc})-[r]->(b)
   WHERE r.doc = $doc
@@ -22,13 +23,13 @@ CALL {
   WHERE r.doc = $doc AND a.id <> $doc
   RETURN a, r, b
 }
-WITH a, r, b
-WHERE coalesce(r.evidence, b.text, a.text, b.start) IS NOT NULL
+WITH a, r, b, r.evidence IS NULL AND b.text IS NULL AND a.text IS NULL AS spanned
+WHERE coalesce(r.evidence, b.text, a.text, b.start, a.start) IS NOT NULL
 RETURN type(r) AS type,
        r.relation AS relation,
        a.name AS source,
        b.name AS target,
        coalesce(r.evidence, b.text, a.text) AS evidence,
-       CASE WHEN r.evidence IS NULL AND b.text IS NULL THEN b.start END AS start,
-       CASE WHEN r.evidence IS NULL AND b.text IS NULL THEN b.end END AS end
+       CASE WHEN spanned THEN coalesce(b.start, a.start) END AS start,
+       CASE WHEN spanned THEN CASE WHEN b.start IS NULL THEN a.end ELSE b.end END END AS end
 ORDER BY type, target

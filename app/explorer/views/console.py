@@ -11,6 +11,7 @@ from policykg.app.explorer.common import (
     graph_view,
     header,
     query_description,
+    sentences,
     show_error,
     store,
     t,
@@ -53,7 +54,7 @@ if go:
         st.error(t("bad_params"))
         st.stop()
     try:
-        st.session_state["console_result"] = store().read(cypher, params)
+        st.session_state["console_result"] = sentences(store().read(cypher, params))
         st.session_state.pop("console_extra", None)
     except PolicyKGError as exc:
         st.session_state.pop("console_result", None)
