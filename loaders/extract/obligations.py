@@ -25,7 +25,7 @@ from policykg.loaders.extract.unit_lists import (
 from policykg.loaders.extract.units import UnitName
 
 # 应当, 应: not 应用, 应急, 对应, 应届, 相应, 应有, 应予, 应在 (a condition: 应在…前).
-_MUST = re.compile(r"(?<![对相响供适回效反])(?:应当|应(?![用急届有予当]))")
+MUST = re.compile(r"(?<![对相响供适回效反])(?:应当|应(?![用急届有予当]))")
 # Organs of government: 区民政部门, 市医疗保障局, 镇人民政府（街道办事处）, 医保经办机构.
 _ORGAN = re.compile(
     r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|管委会|管理委员会|办事处|部门|经办机构|残联|"
@@ -52,7 +52,7 @@ def article_obligations(
     read: list[tuple[int, int]] = []
     if not has_articles(ctx):
         return out, read
-    for m in _MUST.finditer(text):
+    for m in MUST.finditer(text):
         index = article_of(ctx, m.start())
         if index is None:
             continue

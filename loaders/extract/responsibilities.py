@@ -7,8 +7,9 @@ from dataclasses import replace
 
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.goal_filters import is_regulation
 from policykg.loaders.extract.ids import task_id, unit_id
-from policykg.loaders.extract.obligations import article_obligations
+from policykg.loaders.extract.obligations import MUST, article_obligations
 from policykg.loaders.extract.parks import ParkMention, find_parks
 from policykg.loaders.extract.span_tasks import (
     SpanTask,
@@ -23,6 +24,7 @@ from policykg.loaders.extract.unit_lists import (
     ARTICLE,
     BOTH_LEVELS,
     CLAUSE,
+    ITEM_NUMBER,
     SPLIT,
     SUBJECT_CLAUSE,
     SUBJECT_TAIL,
@@ -61,18 +63,27 @@ _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,400}})")
 # 科技部和中国社科院分别负责…, 国家医保局负责…: the clause before 负责 is nothing but units.
 # Each alternative opens on a literal (the look-behind for 由 stands after it), so the scan
 # skips in C to the characters a match opens with.
-_CHARGE = r"(?:负责|主管(?!部门|单位|机关|领导|[局委厅办]))(?![，,、]|人|同志)"
+# 本办法由市民政局负责解释: who interprets a rule is told, no task is given (j04, j08, i09).
+_CHARGE = r"(?:负责|主管(?!部门|单位|机关|领导|[局委厅办]))(?![，,、]|人|同志|解释)"
 _SUBJECT_CHARGE = re.compile(
     "|".join(
         f"{word[0]}(?<!由{word[0]}){word[1:]}{_CHARGE}" for word in ("分别", "共同", "具体", "主要")
     )
-    + r"|负(?<!由负)责(?![，,、]|人|同志)|主(?<!由主)管(?!部门|单位|机关|领导|[局委厅办])(?![，,、]|人|同志)"
+    + r"|负(?<!由负)责(?![，,、]|人|同志|解释)"
+    + r"|主(?<!由主)管(?!部门|单位|机关|领导|[局委厅办])(?![，,、]|人|同志)"
 )
 # 科技部要建立…, 各级党委（党组）要…: the units a sentence opens with are charged with it.
 _GOVERNING = re.compile(
-    r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|科学院|工程院|社科院|科协|党组[)）]?|管委会)$"
+    r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|科学院|工程院|社科院|科协|党组[)）]?|管委会"
+    r"|残联|残疾人联合会|妇联|妇女联合会|总工会|工商联|办事处[)）])$"
+)
+# 区民政部门要…, 市、区残联要…: a sector's department printed with its level is one organ
+# of that level (a kind of organ without one, 科技计划管理部门要…, is not).
+_LEVELLED_SUBJECT = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])?\s*[省市县区](?![级场委])"
 )
 _BY = re.compile(r"(?<!自)由")
+_CLAUSE_MARK = re.compile(r"[，,：:]")
 # 按照本市…要求，浦东新区政府要…: a sentence may open on what it follows before its subject.
 _OPENER = re.compile(
     r"(?:^|[。；;\n])\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])?\s*"
@@ -80,7 +91,7 @@ _OPENER = re.compile(
 )
 _SUBJECT_MUST = re.compile(r"要(?<![需只不]要)(?![求素件点])")
 _IN_CHARGE = re.compile(
-    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?(?:负责|另行制定|统一制定|协调推进|组织实施)"
+    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?(?:负责(?!解释)|另行制定|统一制定|协调推进|组织实施)"
     rf"(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
 )
 # （市发展改革委、市财政局负责）closing an item: the first named leads.
@@ -180,9 +191,19 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
                 out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
     for m in _SUBJECT_CHARGE.finditer(text):
         out.extend((m.start(), "LED_BY", ref) for ref in _charged(text, m, resolve))
-    for m in _SUBJECT_MUST.finditer(text):
+    musts = list(_SUBJECT_MUST.finditer(text))
+    if is_regulation(ctx.doc.metadata.title or "") and not has_articles(ctx):
+        # A rule printed as numbered items, not 第X条 (区民政、财政部门应于每年1月底…): its
+        # organs' duties read as 要 does; article_obligations reads a rule made of articles.
+        musts = sorted([*musts, *MUST.finditer(text)], key=lambda m: m.start())
+    for m in musts:
         before = clause_before(text, m.start())
         mark = text[max(0, m.start() - len(before) - 1) : m.start() - len(before)]
+        opening = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        item = ITEM_NUMBER.match(text, opening, m.start())
+        if item is not None and not _CLAUSE_MARK.search(text, item.end(), m.start()):
+            # （一）市、区民政、残联要…: the item's number opens the sentence, not a clause.
+            before, mark = text[item.end() : m.start()], ""
         if mark in ("、", "（", "("):
             # 各市、县（区）政府要…: a collective whose levels are listed inside it.
             opening = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
@@ -193,7 +214,10 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
             if mark not in ("，", ",") or not _OPENER.search(text, max(0, comma - 80), comma):
                 continue  # only a sentence's subject: not …，并要求市财政局要…
         units = subject_units(resolve, before)
-        if not all(_GOVERNING.search(ref.name) for ref in units):
+        levelled = _LEVELLED_SUBJECT.match(before.strip()) is not None
+        if not all(
+            _GOVERNING.search(ref.name) or (levelled and ref.name.endswith("部门")) for ref in units
+        ):
             continue  # 定点医药机构要…, 科技计划管理部门要…: rules for bodies, or a kind of organ
         out.extend((m.start(), "LED_BY", ref) for ref in units)
     for m in _CHARGE_SUPPORT.finditer(text):
@@ -273,7 +297,9 @@ def _charged(text: str, m: re.Match[str], resolve: Resolver) -> list[Ref]:
         ):
             return []
         before = wide.group()
-    clause = SUBJECT_TAIL.sub("", ARTICLE.sub("", before.strip()))
+    clause = ARTICLE.sub("", before.strip())
+    item = ITEM_NUMBER.match(clause)
+    clause = SUBJECT_TAIL.sub("", clause[item.end() :] if item else clause)
     if not clause or _BY.search(clause):
         return []  # 本办法由市卫生健康部门负责: read as 由X负责
     return subject_units(resolve, clause)

@@ -24,6 +24,8 @@ from policykg.ontology.records import Value
 
 # A rule's article number opens its first clause: 第三条 市民政局负责….
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
+# An item's own number before its subject: （一）镇人民政府（街道办事处）负责…, 3.市财政局负责….
+ITEM_NUMBER = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])\s*")
 SUBJECT_CLAUSE = re.compile(r"[^，,。；;：:\n]+$")
 SUBJECT_TAIL = re.compile(r"(?:分别|共同|具体|主要|要|应当|应|还要|统一)+$")
 CLAUSE = re.compile(r"[，,。；;：:\n(（]")
@@ -312,9 +314,46 @@ def shared_level(parts: list[str]) -> list[str]:
             if piece[:1] not in _LEVEL_WORDS:
                 piece = f"{level}{piece}"
             out[i] = piece
-    return out
+        return out
+    return _levels_by_sectors(out)
 
 
+def _levels_by_sectors(parts: list[str]) -> list[str]:
+    """市、区民政、残联 (parts 市民政, 区民政, 残联 once levels are joined): every listed level's
+    department of every listed sector (市民政部门, 区民政部门, 市残联, 区残联); a sector that is
+    no organ by itself gets 部门. Lists of whole names are left as they are."""
+    levels: list[str] = []
+    for piece in parts:
+        if piece[:1] not in _LEVEL_WORDS or piece[:1] in levels or UNIT.fullmatch(piece):
+            break
+        levels.append(piece[:1])
+    if not levels or any(p[1:] != parts[0][1:] for p in parts[: len(levels)]):
+        return parts  # no level printed first, or levels of different sectors (市民政、区财政)
+    sectors = [parts[0][1:], *parts[len(levels) :]]
+    if (len(levels) == 1 and len(sectors) == 1) or any(s[:1] in _LEVEL_WORDS for s in sectors):
+        return parts
+    # 财政部门和残联: two sectors when what follows 和 names an organ at the level (市残联);
+    # 人力资源和社会保障 stays one.
+    sectors = [
+        part
+        for sector in sectors
+        for part in (
+            AND.split(sector)
+            if all(UNIT.fullmatch(f"{levels[0]}{p}") for p in AND.split(sector))
+            else [sector]
+        )
+    ]
+    if any(_NOT_SECTOR.search(s) or not 2 <= len(s) <= 8 for s in sectors):
+        return parts
+    return [
+        f"{level}{sector}" if UNIT.fullmatch(f"{level}{sector}") else f"{level}{sector}部门"
+        for sector in sectors
+        for level in levels
+    ]
+
+
+# Words that make a piece of a list something other than a sector (民政, 残联, 财政部门).
+_NOT_SECTOR = re.compile(r"[级等各有相其]|政府|办事处|[省市县区]$")
 _LISTED_SECTORS_TAIL = re.compile(r"等(?:相关|有关)?部门(?:[（(]单位[)）])?$")
 
 

@@ -149,11 +149,16 @@ def _owner_for_prefix(
     return region
 
 
+# 镇（街）负责…: a district's township governments and street offices, printed short.
+_TOWNSHIPS = re.compile(r"镇[（(]街道?[)）]")
+
+
 def qualify(
     raw: str, region: Region | None, park: ParkMention | None, province: str | None
 ) -> UnitName | None:
     """A unit name as written, placed in its region (or park); None for generic words."""
     raw = _LOCATED.sub("", _AND_OTHERS.sub("", raw.strip()))
+    raw = _TOWNSHIPS.sub("镇人民政府（街道办事处）", raw)
     central = national_organ(raw)
     if central is not None and ((region is None and park is None) or _UNAMBIGUOUS.search(raw)):
         # 农业农村部 is central wherever it is named; a bare 发展改革委 only in a central

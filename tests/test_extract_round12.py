@@ -1,0 +1,79 @@
+"""Issue 10, round 12 (after sealed_9 was sealed, on spent parts): who a local rule charges
+with a duty when it lists levels and sectors (市、区民政、残联要…, 区民政、财政部门应…), a
+district's or township's organ printed by its level (区民政部门, 镇（街）), and the closing
+clause that says who interprets a rule (本办法由市民政局负责解释), which assigns no task."""
+
+from __future__ import annotations
+
+from policykg.loaders.document import Metadata, ParsedDocument
+from policykg.loaders.extract import extract
+
+CITY_RULE = "广州市困难群众生活补贴实施办法"
+CITY_ISSUER = "广州市民政局"
+
+
+def _roles(text: str, title: str = CITY_RULE, issuer: str = CITY_ISSUER) -> set[tuple[str, str]]:
+    """(relationship type, unit name) of every LED_BY / SUPPORTED_BY the text yields."""
+    meta = Metadata(title=title, issuer=issuer)
+    extraction = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta, ()))
+    names = {n.id: str(n.properties.get("name")) for n in extraction.nodes}
+    return {
+        (r.type, names[r.end])
+        for r in extraction.relationships
+        if r.type in ("LED_BY", "SUPPORTED_BY")
+    }
+
+
+def test_who_interprets_a_rule_is_no_assignment() -> None:
+    """Before: 本细则由市科委负责解释 made 市科委 lead a task (j04, j08, i09 annotate none)."""
+    text = (
+        "第一条 为规范补贴发放，制定本办法。\n"
+        "第二条 本办法由市民政局负责解释。\n"
+        "第三条 本办法自印发之日起施行，由市财政局、市民政局负责解释。\n"
+    )
+    assert _roles(text) == set()
+
+
+def test_a_named_organ_that_interprets_and_does_more_still_leads() -> None:
+    """Only interpreting is excepted: an organ 负责 anything else still leads it."""
+    text = "第二条 市民政局负责组织实施本办法。\n"
+    assert ("LED_BY", "广州市民政局") in _roles(text)
+
+
+def test_levels_listed_before_the_sectors_give_each_level_each_sector() -> None:
+    """Before: 市、区民政、残联要… named no one (j11)."""
+    text = "一、职责分工\n（一）市、区民政、残联要充分利用门户网站宣传补贴制度，营造良好氛围。\n"
+    roles = _roles(text)
+    assert {
+        ("LED_BY", "广州市民政部门"),
+        ("LED_BY", "区民政部门"),
+        ("LED_BY", "广州市残疾人联合会"),
+        ("LED_BY", "区残疾人联合会"),
+    } <= roles
+
+
+def test_a_districts_departments_listed_with_a_shared_suffix_lead() -> None:
+    """Before: 区民政、财政部门应… and 区民政部门、区残联要… named no one (j11)."""
+    text = (
+        "一、职责分工\n"
+        "（一）区民政、财政部门应于每年1月底报送补贴资金使用清算报告。\n"
+        "（二）区民政部门、区残联要按相关规定做好政策衔接，核准发放对象。\n"
+    )
+    roles = _roles(text)
+    assert {
+        ("LED_BY", "区民政部门"),
+        ("LED_BY", "区财政部门"),
+        ("LED_BY", "区残疾人联合会"),
+    } <= roles
+
+
+def test_a_kind_of_organ_without_a_level_is_still_no_unit() -> None:
+    """科技计划管理部门要… names a kind of organ, not one (as before)."""
+    text = "一、工作要求\n（一）科技计划管理部门要加强项目管理，防范科研失信行为。\n"
+    assert _roles(text, "关于加强科研诚信建设的实施意见", "科技部") == set()
+
+
+def test_township_and_street_offices_printed_short_are_one_collective() -> None:
+    """Before: 镇（街）负责受理… named no one (j11 annotates 镇人民政府（街道办事处）)."""
+    text = "一、职责分工\n（一）镇（街）负责受理符合条件的补贴资格认定申请，并负责初审。\n"
+    assert ("LED_BY", "镇人民政府（街道办事处）") in _roles(text)
