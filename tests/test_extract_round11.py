@@ -14,21 +14,13 @@ from policykg.loaders.extract import extract
 from policykg.loaders.extract.citations import find_citations
 from policykg.loaders.formats import Extracted
 from tests.target_rows import goal_rows
+from tests.unit_roles import unit_roles
 
 PARK_PLAN = "平潭综合实验区2015年宜居环境建设行动计划实施方案"
 PARK_ISSUER = "平潭综合实验区管委会办公室"
 
 
-def _roles(text: str, title: str, issuer: str) -> set[tuple[str, str]]:
-    """(relationship type, unit name) of every LED_BY / SUPPORTED_BY the text yields."""
-    meta = Metadata(title=title, issuer=issuer)
-    extraction = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta, ()))
-    names = {n.id: str(n.properties.get("name")) for n in extraction.nodes}
-    return {
-        (r.type, names[r.end])
-        for r in extraction.relationships
-        if r.type in ("LED_BY", "SUPPORTED_BY")
-    }
+_roles = unit_roles
 
 
 def test_branches_that_name_their_own_place_are_named_as_printed() -> None:

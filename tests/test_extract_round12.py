@@ -5,23 +5,14 @@ clause that says who interprets a rule (本办法由市民政局负责解释), w
 
 from __future__ import annotations
 
-from policykg.loaders.document import Metadata, ParsedDocument
-from policykg.loaders.extract import extract
+from tests.unit_roles import unit_roles
 
 CITY_RULE = "广州市困难群众生活补贴实施办法"
 CITY_ISSUER = "广州市民政局"
 
 
 def _roles(text: str, title: str = CITY_RULE, issuer: str = CITY_ISSUER) -> set[tuple[str, str]]:
-    """(relationship type, unit name) of every LED_BY / SUPPORTED_BY the text yields."""
-    meta = Metadata(title=title, issuer=issuer)
-    extraction = extract(ParsedDocument("mem.txt", "txt", "utf-8", text, meta, ()))
-    names = {n.id: str(n.properties.get("name")) for n in extraction.nodes}
-    return {
-        (r.type, names[r.end])
-        for r in extraction.relationships
-        if r.type in ("LED_BY", "SUPPORTED_BY")
-    }
+    return unit_roles(text, title, issuer)
 
 
 def test_who_interprets_a_rule_is_no_assignment() -> None:
