@@ -68,3 +68,27 @@ def test_township_and_street_offices_printed_short_are_one_collective() -> None:
     """Before: 镇（街）负责受理… named no one (j11 annotates 镇人民政府（街道办事处）)."""
     text = "一、职责分工\n（一）镇（街）负责受理符合条件的补贴资格认定申请，并负责初审。\n"
     assert ("LED_BY", "镇人民政府（街道办事处）") in _roles(text)
+
+
+def test_projects_others_lead_assign_nothing() -> None:
+    """Before: 科研院所等牵头的项目 made 科研院所 lead a task (j01)."""
+    text = "7. 支持承担国家科技计划项目。支持科技型中小企业参与龙头骨干企业、高校、科研院所等牵头的项目。\n"
+    assert _roles(text, "关于支持科技型中小企业创新发展的若干措施", "科技部") == set()
+
+
+def test_every_places_department_is_no_one_in_particular() -> None:
+    """Before: 地方科技行政管理部门负责… made a unit (j02); 地方各级X部门 stays a collective."""
+    text = (
+        "十六、加强跟踪评价。地方科技行政管理部门负责协调推动本地区新型研发机构建设发展。\n"
+        "十七、强化资金监管。地方各级人社部门应当建立资金发放台账。\n"
+    )
+    roles = _roles(text, "关于促进新型研发机构发展的指导意见", "科技部")
+    assert not any(name.startswith("地方科技") for _, name in roles)
+
+
+def test_every_levels_departments_of_listed_sectors_are_collectives() -> None:
+    """Before: 各级人社、财政部门应当… gave 各级人社 and 财政部门 (f05 annotates 各级人社部门 and
+    各级财政部门)."""
+    text = "第二十条 各级人社、财政部门应当按照规定开展监督检查。\n"
+    roles = _roles(text, "福建省就业补助资金管理办法", "福建省财政厅")
+    assert {("LED_BY", "各级人社部门"), ("LED_BY", "各级财政部门")} <= roles

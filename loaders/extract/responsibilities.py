@@ -52,8 +52,9 @@ from policykg.ontology.schema import TASK_TEXT_CHARS
 
 _C = r"[^，,。；;：:\n]"  # one clause's characters
 _SUPPORT_VERB = r"(?:配合|参与|协同|协助|按职责分工负责|按职责负责|分工负责)"
+# 高校、科研院所等牵头的项目: 牵头 describing what someone else leads assigns nothing.
 _LEAD_CUE = re.compile(
-    rf"牵头(?!单位)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}(?!、))?"
+    rf"牵头(?!单位|的)(?:统筹|负责|组织|抓总)?(?:[，,、]?(?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}(?!、))?"
 )
 # 市财政局负责，市税务局协助: 负责 only counts with a supporting clause after it.
 # The look-behinds stand after the first character: a pattern opening on a literal is scanned

@@ -315,6 +315,12 @@ def shared_level(parts: list[str]) -> list[str]:
                 piece = f"{level}{piece}"
             out[i] = piece
         return out
+    if len(out) > 1 and out[0].startswith("各级") and out[-1].endswith("部门"):
+        # 各级人社、财政部门: every level's department of each sector, a collective each.
+        return [
+            f"{'' if p.startswith('各级') else '各级'}{p}{'' if p.endswith('部门') else '部门'}"
+            for p in out
+        ]
     return _levels_by_sectors(out)
 
 

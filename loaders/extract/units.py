@@ -27,6 +27,7 @@ GENERIC = re.compile(
     r"^(?:县区|区县|县市区|市县区|市县)|"
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$|"
     r"城乡$|"  # 住房城乡(建设部), 统筹城乡: urban and rural, not a township (乡)
+    r"^地方(?!各级)[\u4e00-\u9fff]{0,10}(?:部门|机关)$|"  # 地方科技行政管理部门: every place's, no one
     r"^(?:合作|商业|承办|经办|贷款|放款|托管|开户)银行$"  # the banks a scheme works with
 )
 _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|中国(?!共产党))")
@@ -150,7 +151,7 @@ def _owner_for_prefix(
 
 
 # 镇（街）负责…: a district's township governments and street offices, printed short.
-_TOWNSHIPS = re.compile(r"镇[（(]街道?[)）]")
+_TOWNSHIPS = re.compile(r"(?<!各)镇[（(]街道?[)）]")  # 各镇（街道）: a collective, as printed
 
 
 def qualify(
