@@ -92,3 +92,33 @@ def test_every_levels_departments_of_listed_sectors_are_collectives() -> None:
     text = "第二十条 各级人社、财政部门应当按照规定开展监督检查。\n"
     roles = _roles(text, "福建省就业补助资金管理办法", "福建省财政厅")
     assert {("LED_BY", "各级人社部门"), ("LED_BY", "各级财政部门")} <= roles
+
+
+def test_sectors_listed_after_huitong_are_departments_at_the_leads_level() -> None:
+    """Before: 会同工业和信息化、商务…等部门 gave one unit, 旅游等部门 (g02)."""
+    text = (
+        "一、加大金融支持\n（一）实行重点企业融资名单制管理。省发展改革委会同工业和信息化、商务、"
+        "文化和旅游等部门梳理受疫情影响较大的企业名单。\n"
+    )
+    roles = _roles(text, "江西省应对疫情支持中小企业的若干措施", "江西省人民政府办公厅")
+    assert {
+        ("LED_BY", "江西省发展改革委"),
+        ("SUPPORTED_BY", "江西省工业和信息化部门"),
+        ("SUPPORTED_BY", "江西省商务部门"),
+        ("SUPPORTED_BY", "江西省文化和旅游部门"),
+    } <= roles
+    assert not any(name.endswith("等部门") for _, name in roles)
+
+
+def test_a_provinces_notice_passing_on_central_requests_is_the_provinces() -> None:
+    """Before: a notice 经省政府同意 that cites 人民银行、财政部 and other central organs was
+    read as central, so its 省发展改革委 had no province (g02)."""
+    text = (
+        "《关于金融支持防控疫情的若干措施》已经省政府同意，现印发给你们，请认真贯彻执行。\n"
+        "为贯彻落实中国人民银行、财政部、银保监会、证监会、外汇局《关于进一步强化金融支持防控疫情的通知》"
+        "和《江西省人民政府关于有效应对疫情稳定经济增长的通知》，全力支持我省打赢疫情防控阻击战，"
+        "现提出如下措施。\n"
+        "1.实行重点企业融资名单制管理，由省发展改革委牵头，省商务厅配合。\n"
+    )
+    roles = _roles(text, "关于金融支持防控疫情的若干措施", "")
+    assert ("LED_BY", "江西省发展改革委") in roles

@@ -16,6 +16,7 @@ from policykg.loaders.extract.regions import (
     county_at_start,
     find_regions,
     name_spans,
+    regions,
 )
 from policykg.loaders.extract.sentences import SectionIndex, Sentences, halfwidth
 from policykg.loaders.structure import text_sections
@@ -138,6 +139,11 @@ def _jurisdiction(
         return issuer.region, None, False
     hits = [h for h in find_regions(text, None, spans) if not _in_firm_name(text, h.end)]
     counts = Counter(hit.region.adcode for hit in hits)
+    if hits and _PROVINCE_SPEAKS.search(text, 0, 3000):
+        # 经省政府同意…全力支持我省…: a province's own notice, although it passes on what
+        # central organs ask; its province is the one its text names most.
+        provinces = Counter(hit.region.province for hit in hits)
+        return regions()[provinces.most_common(1)[0][0]], None, False
     if _names_central_organs(doc.text, max(counts.values(), default=0)):
         # No place in the issuer, title or 文号, and the text tasks ministries more often
         # than it names any place: a place it mentions (北京冬奥会, a 示范县) is not its home.
@@ -147,6 +153,9 @@ def _jurisdiction(
         return next(h.region for h in hits if h.region.adcode == code), None, False
     return None, None, False
 
+
+# A provincial government's organs speaking of their own province.
+_PROVINCE_SPEAKS = re.compile(r"我省|(?:经|已经)省(?:人民)?政府同意")
 
 # 国网山东省电力公司, 山东高速集团有限公司: a firm named after a place is not the place.
 _FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:有限公司|有限责任公司|股份公司|集团|公司|银行)")

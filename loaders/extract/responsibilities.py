@@ -37,6 +37,7 @@ from policykg.loaders.extract.unit_lists import (
     lead_of,
     pieces,
     prefix_units,
+    sector_departments,
     subject_units,
 )
 from policykg.loaders.extract.units import (
@@ -181,7 +182,11 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
             continue
         out.append((m.start(), "LED_BY", lead))
         first = CLAUSE.split(m.group("sup"))[0]
-        out.extend((m.start(), "SUPPORTED_BY", t) for t in prefix_units(first, resolve))
+        head = ARTICLE.sub("", subject.strip())
+        item = ITEM_NUMBER.match(head)
+        level = head[item.end() if item else 0 :][:1]
+        supports = sector_departments(resolve, first, level) or prefix_units(first, resolve)
+        out.extend((m.start(), "SUPPORTED_BY", t) for t in supports)
     for m in _IN_CHARGE.finditer(text):
         # 由区、镇人民政府和街道办事处负责: every one of them.
         lead = lead_of(resolve, m.group("lead"))

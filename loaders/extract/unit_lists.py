@@ -388,6 +388,28 @@ def subject_units(resolve: Resolver, clause: str) -> list[Ref]:
     return []
 
 
+# 会同工业和信息化、商务、交通运输等部门: sectors named without their organs.
+_SECTOR = r"(?:(?!等)[\u4e00-\u9fff]){2,10}"
+_SECTOR_LIST = re.compile(rf"(?P<sectors>{_SECTOR}(?:、{_SECTOR})+)等?(?:相关|有关)?部门")
+
+
+def sector_departments(resolve: Resolver, chunk: str, level: str) -> list[Ref]:
+    """省发展改革委会同工业和信息化、商务等部门: the departments of the listed sectors at the
+    level the lead is printed with (省工业和信息化部门, 省商务部门); [] unless every one is."""
+    listed = _SECTOR_LIST.match(chunk)
+    if listed is None or level not in _LEVEL_WORDS:
+        return []
+    out: list[Ref] = []
+    for sector in listed.group("sectors").split("、"):
+        if sector[:1] in _LEVEL_WORDS or _NOT_SECTOR.search(sector) or UNIT.fullmatch(sector):
+            return []  # a list of organs (省财政厅、省商务厅) is read as one
+        found = resolve.find(f"{level}{sector}部门")
+        if not isinstance(found, UnitName):
+            return []
+        out.append(found)
+    return out
+
+
 def prefix_units(chunk: str, resolve: Resolver) -> list[Ref]:
     """Units at the head of a phrase: 市财政局研究制定 → 市财政局; lists split first."""
     if _SAME_LEVEL.match(chunk):
