@@ -122,3 +122,26 @@ def test_a_provinces_notice_passing_on_central_requests_is_the_provinces() -> No
     )
     roles = _roles(text, "关于金融支持防控疫情的若干措施", "")
     assert ("LED_BY", "江西省发展改革委") in roles
+
+
+def test_organs_described_by_a_clause_are_no_unit() -> None:
+    """Before: 对未完成目标的市委… made 安徽省未完成当年能耗强度降低目标的市委 a unit (e03)."""
+    text = (
+        "一、保障措施\n（一）强化监督考核。未完成当年能耗强度降低目标的市委要向省委作出书面说明。\n"
+    )
+    roles = _roles(text, "安徽省节能减排实施方案", "安徽省人民政府")
+    assert not any("的" in name for _, name in roles)
+
+
+def test_the_youth_league_committee_is_named_as_printed() -> None:
+    """Before: 团省委 became 江西省团省委 (g01 annotates 团省委)."""
+    text = "一、职责分工\n（一）加强宣传。团省委负责针对青年开展婴幼儿照护相关的宣传教育。\n"
+    roles = _roles(text, "江西省促进婴幼儿照护服务发展的实施意见", "江西省人民政府办公厅")
+    assert roles == {("LED_BY", "团省委")}
+
+
+def test_governments_at_every_level_are_no_one_in_particular() -> None:
+    """Before: 各级政府要… made 各级政府 lead (g01, g03, c03 annotate none)."""
+    text = "一、基本原则\n（一）坚持政府主导。各级政府要把婴幼儿照护服务纳入经济社会发展规划。\n"
+    roles = _roles(text, "江西省促进婴幼儿照护服务发展的实施意见", "江西省人民政府办公厅")
+    assert roles == set()

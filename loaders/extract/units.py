@@ -69,8 +69,9 @@ _DEPARTMENT = re.compile(r"(?:局|委|办|厅|委员会|办公室)$")
 # 老年人户籍所在地镇人民政府, 项目所在地县级人民政府: the organ, wherever the case arises.
 _LOCATED = re.compile(r"^[\u4e00-\u9fff]{1,10}?所在地?(?=[\u4e00-\u9fff]{2})")
 # 省人民政府委托省委宣传部: two organs and a verb, no one name (the one charged comes after it).
+# …未完成目标的市委: a name holding 的 describes which organs, it names none.
 _VERB_INSIDE = re.compile(
-    r"委托|会同|牵头|负责|配合|制定|依法|依规|(?<![主重需纲摘提])要(?![素闻件点])"
+    r"委托|会同|牵头|负责|配合|制定|依法|依规|(?<![主重需纲摘提])要(?![素闻件点])|的"
 )
 # 区交通与建设局等区直部门配合: the organ named; the departments after 等 are no one in particular.
 _AND_OTHERS = re.compile(r"(?<=[局委办厅])等(?:[区市省县]直)?(?:有关|相关|其他)?(?:部门|单位)$")
@@ -78,7 +79,8 @@ _AND_OTHERS = re.compile(r"(?<=[局委办厅])等(?:[区市省县]直)?(?:有关
 # 人行合肥中心支行, 平潭海关): named as printed, never under the document's region again.
 _OWN_PLACE = re.compile(
     r"^(?:中国)?(?:人民银行|人行)[\u4e00-\u9fff]{2,8}?(?:中心)?(?:支行|分行)$|"
-    r"^(?!直属|隶属|口岸|各|有关|相关)[\u4e00-\u9fff]{2,4}海关$"
+    r"^(?!直属|隶属|口岸|各|有关|相关)[\u4e00-\u9fff]{2,4}海关$|"
+    r"^团[省市县区]委$"  # 团省委: the Youth League committee names its level itself
 )
 _FULL_PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 # 省X厅, 市X局 … (but 县级以上地方人民政府 names levels, not a place).
@@ -150,6 +152,9 @@ def _owner_for_prefix(
     return region
 
 
+# 各级政府要…, 地方各级人民政府…: governments at every level, no one in particular (a01, c03,
+# g01 and g03 annotate none); 各市人民政府 or 各级财政部门 name a collective.
+_EVERY_GOVERNMENT = re.compile(r"(?:地方)?各级(?:地方)?(?:人民)?政府$")
 # 镇（街）负责…: a district's township governments and street offices, printed short.
 _TOWNSHIPS = re.compile(r"(?<!各)镇[（(]街道?[)）]")  # 各镇（街道）: a collective, as printed
 
@@ -160,6 +165,8 @@ def qualify(
     """A unit name as written, placed in its region (or park); None for generic words."""
     raw = _LOCATED.sub("", _AND_OTHERS.sub("", raw.strip()))
     raw = _TOWNSHIPS.sub("镇人民政府（街道办事处）", raw)
+    if _EVERY_GOVERNMENT.match(raw):
+        return None
     central = national_organ(raw)
     if central is not None and ((region is None and park is None) or _UNAMBIGUOUS.search(raw)):
         # 农业农村部 is central wherever it is named; a bare 发展改革委 only in a central
