@@ -145,3 +145,29 @@ def test_governments_at_every_level_are_no_one_in_particular() -> None:
     text = "一、基本原则\n（一）坚持政府主导。各级政府要把婴幼儿照护服务纳入经济社会发展规划。\n"
     roles = _roles(text, "江西省促进婴幼儿照护服务发展的实施意见", "江西省人民政府办公厅")
     assert roles == set()
+
+
+def test_a_note_after_the_units_in_charge_keeps_the_list() -> None:
+    """Before: （A、B按职责分工负责。以下均需地方人民政府负责，不再列出） assigned nothing (i02)."""
+    text = (
+        "一、提高通关效率\n（一）强化主要航空口岸通关服务保障。\n优化完善主要航空口岸通关保障制度。"
+        "（交通运输部、海关总署、中国民航局和各地方人民政府按职责分工负责。以下均需地方人民政府负责，"
+        "不再列出）\n"
+    )
+    roles = _roles(text, "关于进一步促进航空口岸通关便利化的通知", "海关总署")
+    assert ("LED_BY", "交通运输部") in roles
+    assert ("SUPPORTED_BY", "海关总署") in roles
+
+
+def test_a_long_list_of_leads_before_their_kind_in_brackets() -> None:
+    """Before: only the last 40 characters before 牵头 were read, and （单位） hid the list (i05)."""
+    text = (
+        "二、部门自查\n省级部门要按照职责分工进行深入自查。督查重点由所涉及的省政府办公厅、住房城乡建设厅、"
+        "省发展改革委、环境保护厅、民政厅、文化厅、商务厅、科技厅、农业厅、水利厅、财政厅等省级主管部门"
+        "（单位）牵头完成自查报告，其他相关部门（单位）配合。\n"
+    )
+    roles = _roles(
+        text, "四川省人民政府办公厅关于开展政策措施落实情况自查的通知", "四川省人民政府办公厅"
+    )
+    assert {("LED_BY", "四川省住房城乡建设厅"), ("LED_BY", "四川省财政厅")} <= roles
+    assert not any(name.endswith("主管部门") for _, name in roles)

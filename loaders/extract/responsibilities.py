@@ -61,6 +61,7 @@ _LEAD_CUE = re.compile(
 # The look-behinds stand after the first character: a pattern opening on a literal is scanned
 # for that character in C, one opening on a look-behind is tried at every offset (~20x slower).
 _CHARGE_SUPPORT = re.compile(rf"负(?<!由负)责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
+_LONG_LIST = 240  # characters a list of units before 牵头 may run to
 _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,400}})")
 # 科技部和中国社科院分别负责…, 国家医保局负责…: the clause before 负责 is nothing but units.
 # Each alternative opens on a literal (the look-behind for 由 stands after it), so the scan
@@ -97,8 +98,11 @@ _IN_CHARGE = re.compile(
     rf"(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
 )
 # （市发展改革委、市财政局负责）closing an item: the first named leads.
+# A note may follow inside the bracket: （交通运输部、海关总署按职责分工负责。以下均需地方人民
+# 政府负责，不再列出）.
 _BRACKET_DUTY = re.compile(
-    r"[（(](?P<list>[^（）()\n牵配]{2,80}?)(?:按职责分工|分别|共同)?负责[)）]"
+    r"[（(](?P<list>[^（）()\n牵配]{2,80}?)(?:按职责分工|分别|共同)?负责"
+    r"(?:[。；;][^（）()\n]{2,40})?[)）]"
 )
 # （市经济信息化委、市科委）closing a measure, without 负责 or a 责任单位 label: the units in
 # charge of it (Shanghai's action plans print them so); every named unit leads.
@@ -152,7 +156,12 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
     text = ctx.text
     out: list[tuple[int, str, Ref]] = []
     for m in _LEAD_CUE.finditer(text):
-        clause = clause_before(text, m.start())
+        # 由所涉及的省政府办公厅、住房城乡建设厅、…等省级主管部门（单位）牵头: a long list, and
+        # the kind of its units in brackets after it.
+        end = m.start() - 4 if text.endswith(("（单位）", "(单位)"), 0, m.start()) else m.start()
+        clause = clause_before(text, end)
+        if "、" in clause:
+            clause = clause_before(text, end, _LONG_LIST)
         # 由市商务局、市邮政管理局牵头: several leads.
         leads = resolve.many(clause) if "、" in clause else []
         lead = lead_of(resolve, clause)

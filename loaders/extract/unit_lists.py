@@ -31,7 +31,7 @@ SUBJECT_TAIL = re.compile(r"(?:分别|共同|具体|主要|要|应当|应|还要
 CLAUSE = re.compile(r"[，,。；;：:\n(（]")
 TAIL = re.compile(
     r"(?:按职责分工|按职责|按照职责|根据职责|分别|共同|等)*"
-    r"(?:等(?:[省市县区]级)?(?:相关|有关)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))?$"
+    r"(?:等(?:[省市县区]级)?(?:相关|有关)?(?:主管)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))?$"
 )
 _COLLECTIVE_SPAN = re.compile(
     # 各市、县、区政府 is one collective; 各相关单位、各区政府 two pieces (a list of units ends
@@ -279,9 +279,9 @@ def pieces(chunk: str) -> list[str]:
     return [piece for piece in out if piece.strip()]
 
 
-def clause_before(text: str, pos: int) -> str:
-    """The clause that ends at pos (at most 40 characters back)."""
-    start = max(0, pos - 40)
+def clause_before(text: str, pos: int, reach: int = 40) -> str:
+    """The clause that ends at pos (at most reach characters back)."""
+    start = max(0, pos - reach)
     window = text[start:pos]
     cut = list(CLAUSE.finditer(window))
     return window[cut[-1].end() :] if cut else window
