@@ -171,3 +171,34 @@ def test_a_long_list_of_leads_before_their_kind_in_brackets() -> None:
     )
     assert {("LED_BY", "四川省住房城乡建设厅"), ("LED_BY", "四川省财政厅")} <= roles
     assert not any(name.endswith("主管部门") for _, name in roles)
+
+
+def test_sectors_after_huitong_in_a_rules_article() -> None:
+    """Before: 会同发展改革、规划和自然资源等部门 gave one unit, 自然资源等部门 (a rule of articles)."""
+    text = "第七条 市住房城乡建设局应会同发展改革、规划和自然资源等部门制定公共租赁住房保障中长期发展规划。\n"
+    roles = _roles(text, "广州市公共租赁住房保障办法", "广州市人民政府")
+    assert {
+        ("LED_BY", "广州市住房城乡建设局"),
+        ("SUPPORTED_BY", "广州市发展改革部门"),
+        ("SUPPORTED_BY", "广州市规划和自然资源部门"),
+    } <= roles
+
+
+def test_officials_in_charge_and_kinds_of_body_are_no_units() -> None:
+    """Before: 由党委和政府负责同志领导的专项小组 made 党委和人民政府 a unit, and 高校和科研院所负责…
+    a unit of the kinds of body (c04, j03); 各级党委和政府 is governments at every level."""
+    text = (
+        "一、加强领导\n（一）各地要设立由党委和政府负责同志领导的专项小组，压实工作责任。\n"
+        "（二）高校和科研院所负责基础数学中心的建设和考核评价。\n"
+        "（三）各级党委和政府要把乡村振兴摆在优先位置。\n"
+    )
+    assert _roles(text, "关于做好乡村振兴重点工作的意见", "中共中央") == set()
+
+
+def test_one_organ_whatever_its_brackets_width() -> None:
+    """镇人民政府(街道办事处) and 镇人民政府（街道办事处） were two units."""
+    text = (
+        "一、职责分工\n（一）镇人民政府(街道办事处)负责受理申请。\n"
+        "（二）镇人民政府（街道办事处）负责初审。\n"
+    )
+    assert _roles(text) == {("LED_BY", "镇人民政府（街道办事处）")}

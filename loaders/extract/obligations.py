@@ -20,6 +20,7 @@ from policykg.loaders.extract.unit_lists import (
     Ref,
     Resolver,
     prefix_units,
+    sector_departments,
     subject_units,
 )
 from policykg.loaders.extract.units import UnitName
@@ -92,5 +93,7 @@ def article_obligations(
         cooperate = _COOPERATE.match(text, m.end())
         if cooperate:
             first = CLAUSE.split(cooperate.group("sup"))[0]
-            out.extend((begin, "SUPPORTED_BY", ref, span) for ref in prefix_units(first, resolve))
+            level = text[subject : subject + 1]  # 市住房城乡建设局应会同发展改革、…等部门
+            supports = sector_departments(resolve, first, level) or prefix_units(first, resolve)
+            out.extend((begin, "SUPPORTED_BY", ref, span) for ref in supports)
     return out, read

@@ -94,7 +94,7 @@ _OPENER = re.compile(
 )
 _SUBJECT_MUST = re.compile(r"要(?<![需只不]要)(?![求素件点])")
 _IN_CHARGE = re.compile(
-    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?(?:负责(?!解释)|另行制定|统一制定|协调推进|组织实施)"
+    rf"由(?P<lead>{_C}{{2,30}}?)(?:具体)?(?:负责(?!解释|同志|人)|另行制定|统一制定|协调推进|组织实施)"
     rf"(?:[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB})?"
 )
 # （市发展改革委、市财政局负责）closing an item: the first named leads.

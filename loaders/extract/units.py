@@ -20,6 +20,9 @@ _SUFFIX = (
 UNIT = re.compile(
     rf"[\u4e00-\u9fff（）()]{{1,18}}?{_SUFFIX}(?:[（(][\u4e00-\u9fff]{{2,8}}{_SUFFIX}[)）])?"
 )
+_BODIES = (
+    r"(?:高校|高等学校|高等院校|科研院所|科研机构|金融机构|银行业金融机构|医疗机构|企业|社会组织)"
+)
 # Words that name no particular unit: 相关部门, 各县区.
 GENERIC = re.compile(
     r"^(?:各|有关|相关|其他|其它|所在|属地|区直|市直|省直|县直|各级|一个|多个|每个)|"
@@ -27,6 +30,7 @@ GENERIC = re.compile(
     r"^(?:县区|区县|县市区|市县区|市县)|"
     r"^(?:[市县区省]?(?:直)?(?:有关|相关|各)?(?:部门|单位|县区|县市区|乡镇|街道|成员单位))$|"
     r"城乡$|"  # 住房城乡(建设部), 统筹城乡: urban and rural, not a township (乡)
+    rf"^{_BODIES}(?:(?:和|及|与|、){_BODIES})*$|"  # 高校和科研院所: kinds of body, not organs
     r"^地方(?!各级)[\u4e00-\u9fff]{0,10}(?:部门|机关)$|"  # 地方科技行政管理部门: every place's, no one
     r"^(?:合作|商业|承办|经办|贷款|放款|托管|开户)银行$"  # the banks a scheme works with
 )
@@ -152,9 +156,10 @@ def _owner_for_prefix(
     return region
 
 
+_FULL_BRACKETS = str.maketrans("()", "（）")
 # 各级政府要…, 地方各级人民政府…: governments at every level, no one in particular (a01, c03,
 # g01 and g03 annotate none); 各市人民政府 or 各级财政部门 name a collective.
-_EVERY_GOVERNMENT = re.compile(r"(?:地方)?各级(?:地方)?(?:人民)?政府$")
+_EVERY_GOVERNMENT = re.compile(r"(?:地方)?各级(?:地方)?(?:党委和|党委、)?(?:人民)?政府$")
 # 镇（街）负责…: a district's township governments and street offices, printed short.
 _TOWNSHIPS = re.compile(r"(?<!各)镇[（(]街道?[)）]")  # 各镇（街道）: a collective, as printed
 
@@ -164,7 +169,8 @@ def qualify(
 ) -> UnitName | None:
     """A unit name as written, placed in its region (or park); None for generic words."""
     raw = _LOCATED.sub("", _AND_OTHERS.sub("", raw.strip()))
-    raw = _TOWNSHIPS.sub("镇人民政府（街道办事处）", raw)
+    # One spelling per organ: 镇人民政府(街道办事处) as 镇人民政府（街道办事处）.
+    raw = _TOWNSHIPS.sub("镇人民政府（街道办事处）", raw.translate(_FULL_BRACKETS))
     if _EVERY_GOVERNMENT.match(raw):
         return None
     central = national_organ(raw)
