@@ -26,7 +26,8 @@ from policykg.loaders.extract.unit_lists import (
 from policykg.loaders.extract.units import UnitName
 
 # 应当, 应: not 应用, 应急, 对应, 应届, 相应, 应有, 应予, 应在 (a condition: 应在…前).
-MUST = re.compile(r"(?<![对相响供适回效反])(?:应当|应(?![用急届有予当]))")
+# The look-behind stands after the literal 应, so the scan skips in C to each 应.
+MUST = re.compile(r"应(?<![对相响供适回效反]应)(?:当|(?![用急届有予当]))")
 # Organs of government: 区民政部门, 市医疗保障局, 镇人民政府（街道办事处）, 医保经办机构.
 _ORGAN = re.compile(
     r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|管委会|管理委员会|办事处|部门|经办机构|残联|"

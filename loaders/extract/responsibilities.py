@@ -61,6 +61,7 @@ _LEAD_CUE = re.compile(
 # The look-behinds stand after the first character: a pattern opening on a literal is scanned
 # for that character in C, one opening on a look-behind is tried at every offset (~20x slower).
 _CHARGE_SUPPORT = re.compile(rf"负(?<!由负)责[，,、](?P<sup>{_C}{{2,80}}?){_SUPPORT_VERB}")
+_SENTENCE_REACH = 160  # characters back to look for where a sentence opens
 _LONG_LIST = 240  # characters a list of units before 牵头 may run to
 _COOPERATE = re.compile(rf"会同(?P<sup>{_C}{{2,400}})")
 # 科技部和中国社科院分别负责…, 国家医保局负责…: the clause before 负责 is nothing but units.
@@ -214,15 +215,17 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
     for m in musts:
         before = clause_before(text, m.start())
         mark = text[max(0, m.start() - len(before) - 1) : m.start() - len(before)]
-        opening = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
-        item = ITEM_NUMBER.match(text, opening, m.start())
-        if item is not None and not _CLAUSE_MARK.search(text, item.end(), m.start()):
-            # （一）市、区民政、残联要…: the item's number opens the sentence, not a clause.
-            before, mark = text[item.end() : m.start()], ""
         if mark in ("、", "（", "("):
-            # 各市、县（区）政府要…: a collective whose levels are listed inside it.
-            opening = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
-            if COLLECTIVE.match(text[opening : m.start()].strip()):
+            # Searched back a sentence's length only: from the text's start, each 要 of a long
+            # plan cost a scan of everything before it.
+            reach = max(0, m.start() - _SENTENCE_REACH)
+            opening = max(reach - 1, *(text.rfind(c, reach, m.start()) for c in "。；;\n")) + 1
+            item = ITEM_NUMBER.match(text, opening, m.start())
+            if item is not None and not _CLAUSE_MARK.search(text, item.end(), m.start()):
+                # （一）市、区民政、残联要…: the item's number opens the sentence, not a clause.
+                before, mark = text[item.end() : m.start()], ""
+            elif COLLECTIVE.match(text[opening : m.start()].strip()):
+                # 各市、县（区）政府要…: a collective whose levels are listed inside it.
                 before, mark = text[opening : m.start()], text[opening - 1 : opening]
         if mark not in ("", "。", "；", ";", "\n") and not ARTICLE.match(before.strip()):
             comma = m.start() - len(before) - 1
