@@ -1,4 +1,4 @@
-"""政府信息公开 header lines: pipe tables, bullet lists, `来源: … 发布时间: …`, PKULaw 【…】."""
+"""政府信息公开 header lines: pipe tables, bullet lists, `来源: … 发布时间: …`, PKULaw 【…】, [键] 值."""
 
 from __future__ import annotations
 
@@ -25,17 +25,20 @@ KEYS: dict[str, str] = {
     "检索关键词": "关键词",
     # A policy database's export (政策文号 / 牵头单位 / 文件状态 / 链接 above 正文).
     "政策文号": "文号", "文件状态": "有效性", "链接": "原文链接",
+    # The 北京 policy library's pages ([发文机构] 北京市人民政府 / [发文字号] 京政发〔2023〕14号).
+    "发文机构": "发文机关", "联合发文单位": "联合发文单位", "文件来源": "来源",
 }  # fmt: skip
 
 _KEY_ALT = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(KEYS, key=len, reverse=True))
 # A name followed by a colon, at the line start or after a space, bullet or pipe.
 # Markdown exports print the name in bold (**发布机构**: …).
 _KV = re.compile(rf"(?:^|(?<=[\s|•·●▪■*\-]))(?P<key>{_KEY_ALT})\**\s*[:：]\s*")
-_PKULAW = re.compile(rf"^【(?P<key>{_KEY_ALT})】\s*(?P<value>.*)$")
+_PKULAW = re.compile(rf"^[【\[](?P<key>{_KEY_ALT})[】\]]\s*(?P<value>.*)$")
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
 _BULLET = re.compile(r"^[•·●▪■*\-]+\s*")
 _TABLE_RULE = re.compile(r"^[\s|:：\-—]+$")
 _SPACES = re.compile(r"\s+")
-_MARKS = re.compile(r"[:：|【]")
+_MARKS = re.compile(r"[:：|【\[]")
 
 
 def canonical(name: str) -> str | None:
@@ -64,7 +67,8 @@ def header_fields(line: str) -> list[tuple[str, str]] | None:
         return _pipe_fields(line)
     match = _PKULAW.match(line)
     if match:
-        return [(KEYS[_SPACES.sub("", match["key"])], match["value"].strip())]
+        value = match["value"].translate(_INVISIBLE).strip()
+        return [(KEYS[_SPACES.sub("", match["key"])], value)]
     body = _BULLET.sub("", line)
     # A body sentence may mention 来源: in passing; a header line starts with a name and is short.
     if len(body) > 160 or "。" in body or not _KV.match(body):

@@ -34,3 +34,29 @@ def test_the_export_header_gives_title_number_and_status(tmp_path: Path) -> None
     # 牵头单位 in the body is a task's assignment, not a header field: it stays in the text.
     assert "牵头单位：区工业和信息化局" in doc.text
     assert "牵头单位：组织部" not in doc.text
+
+
+LIBRARY_PAGE = (
+    "北京市人民政府关于印发《北京市加快建设人工智能创新策源地实施方案》的通知\n"
+    "[文件来源] 政府公报 2023年 第28期\n"
+    "[主题分类] 科技教育/科技\n"
+    "[发文机构] 北京市人民政府\n"
+    "[联合发文单位]\n"
+    "[成文日期] 2023-05-21\n"
+    "[发文字号] \u200b京政发〔2023〕14号\n"
+    "[废止日期]\n"
+    "京政发〔2023〕14号\n"
+    "各区人民政府，市政府各委、办、局：\n"
+    "现将《北京市加快建设人工智能创新策源地实施方案》印发给你们，请认真贯彻落实。\n"
+)
+
+
+def test_a_policy_librarys_bracketed_fields_are_header_fields(tmp_path: Path) -> None:
+    """Before: [发文字号] 京政发〔2023〕14号 stayed in the text, the document had no 文号, and its
+    own number printed under the title was read as a citation (k03, k04, k05, k12, k13)."""
+    path = tmp_path / "page.txt"
+    path.write_text(LIBRARY_PAGE, encoding="utf-8")
+    doc = parse(path)
+    assert doc.metadata.doc_number == "京政发〔2023〕14号"
+    assert doc.metadata.issuer == "北京市人民政府"
+    assert "[发文字号]" not in doc.text and "[文件来源]" not in doc.text
