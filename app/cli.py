@@ -470,7 +470,7 @@ def run(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
 ) -> None:
     """Run a named query (see --list)."""
-    from policykg.queries import get_query, named_queries
+    from policykg.queries import SPAN_COLUMNS, get_query, named_queries
 
     if list_ or name is None:
         from rich.text import Text
@@ -489,16 +489,18 @@ def run(
         # The query limits itself in the server: --limit/--all set that bound, so a unit
         # with 70,000 tasks is not fetched whole to print 1,000 of them.
         raw["limit"] = str(row_limit if row_limit is not None else 2**31 - 1)
-    from policykg.app.texts import saved_text_reader, texts_dir, with_sentences
-
     state = _state(ctx)
     store = state.reader()
     try:
         result = store.read(named.cypher, named.bind(raw))
     finally:
         store.close()
-    # A Target's sentence is in the saved text, named by the query's evidence_* columns.
-    result = with_sentences(result, saved_text_reader(texts_dir(state.settings.home)))
+    if set(SPAN_COLUMNS) <= set(result.columns):
+        # A Target's sentence is in the saved text, named by the query's evidence_* columns;
+        # the text store's module is imported only then (~50 ms of every run otherwise).
+        from policykg.app.texts import saved_text_reader, texts_dir, with_sentences
+
+        result = with_sentences(result, saved_text_reader(texts_dir(state.settings.home)))
     _print_result(result, fmt, row_limit)
 
 

@@ -9,16 +9,17 @@ from pathlib import Path
 import pytest
 
 from policykg.app.texts import (
-    SPAN_COLUMNS,
     StoredText,
     save_text,
     saved_text_reader,
+    sentence_at,
     with_sentences,
 )
 from policykg.graph import QueryResult
 from policykg.graph.writer import node_rows
 from policykg.loaders.extract.sentences import halfwidth
 from policykg.ontology import NodeRecord
+from policykg.queries import SPAN_COLUMNS
 from policykg.settings import Settings
 from tests.cli_runner import run_cli
 from tests.test_task_spans import extracted_nodes
@@ -57,6 +58,11 @@ def test_the_graph_keeps_a_targets_offsets_and_no_heading_path() -> None:
     rows = {label: r for (label, _), r in node_rows([target, task]).items()}
     assert rows["Target"][0]["props"] == {"name": "a >= 1%", "metric": "a", "start": 0, "end": 11}
     assert rows["Task"][0]["props"] == {"name": "1 b", "title": "b", "start": 3}
+
+
+def test_sentences_are_read_half_width_as_the_extraction_reads_them() -> None:
+    every = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000)
+    assert sentence_at(every, 0, len(every)) == halfwidth(every)
 
 
 def test_with_sentences_fills_evidence_and_drops_the_span_columns(tmp_path: Path) -> None:
