@@ -11,7 +11,7 @@ import pytest
 
 from policykg.graph import Store, open_store
 from policykg.graph.embedded import stop_server
-from policykg.settings import Settings
+from policykg.settings import Settings, default_home
 from tests.neo4j_server import Neo4jServer, build_launcher, missing_tools, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +49,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
         if module in E2E_MODULES or "own_home" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_data_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Whatever falls back to the default data directory (a process that was given no home)
+    gets one of the session's, never the user's ~/.local/share/policykg; a server started
+    there is stopped at the end instead of outliving the run (seen now and then after the
+    fast layer, from a test not yet pinned down)."""
+    previous = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
+    try:
+        yield
+    finally:
+        stop_server(default_home())
+        if previous is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = previous
 
 
 @pytest.fixture(scope="session")
