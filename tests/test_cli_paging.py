@@ -62,12 +62,16 @@ def test_named_query_limit_is_applied_in_the_server(settings: Settings, tmp_path
     home, graph = settings.home, settings.graph_name
     everything = run_cli(home, graph, "run", "unit_tasks", "-p", "unit=发展改革委", "-f", "json")
     assert len(json.loads(everything.stdout)) == 4, everything.stderr
-    two = run_cli(home, graph, "run", "unit_tasks", "-p", "unit=发展改革委", "--limit", "2", "-f", "json")
+    two = run_cli(
+        home, graph, "run", "unit_tasks", "-p", "unit=发展改革委", "--limit", "2", "-f", "json"
+    )
     # The named query's own $limit took the bound: two rows came back, none was cut locally.
     assert len(json.loads(two.stdout)) == 2 and "showing" not in two.stderr
 
 
-def test_unit_tasks_by_document_counts_leads_and_supports(settings: Settings, tmp_path: Path) -> None:
+def test_unit_tasks_by_document_counts_leads_and_supports(
+    settings: Settings, tmp_path: Path
+) -> None:
     _load(settings, _two_plans(tmp_path / "plans"))
     result = run_cli(
         settings.home, settings.graph_name,

@@ -162,8 +162,6 @@ def test_write_all_runs_statements_in_order_in_one_round_trip(store: Store) -> N
 
 def test_a_failing_statement_in_write_all_names_itself(store: Store) -> None:
     with pytest.raises(QueryError) as failed:
-        store.write_all(
-            [("CREATE (:Region {id: 'region:c'})", {}), ("MATCH (n) RETURN n +", {})]
-        )
+        store.write_all([("CREATE (:Region {id: 'region:c'})", {}), ("MATCH (n) RETURN n +", {})])
     assert "the query failed" in str(failed.value) and "of pipeline" not in str(failed.value)
     assert failed.value.hint == "query: MATCH (n) RETURN n +"
