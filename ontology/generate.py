@@ -30,6 +30,16 @@ def write_generated(directory: Path = GENERATED_DIR) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":
-    for written_path in write_generated(Path(sys.argv[1]) if len(sys.argv) > 1 else GENERATED_DIR):
+def main(argv: list[str]) -> int:
+    """`python -m policykg.ontology.generate [DIRECTORY]` (default: ontology/generated)."""
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        # An option (--help) was once taken for the directory and written into.
+        print("usage: python -m policykg.ontology.generate [DIRECTORY]", file=sys.stderr)
+        return 0 if argv and argv[0] in ("-h", "--help") else 2
+    for written_path in write_generated(Path(argv[0]) if argv else GENERATED_DIR):
         print(written_path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -127,3 +127,17 @@ def test_markdown_tables_match_the_definition() -> None:
         assert embedded_table(path.read_text("utf-8")) == markdown_table(), (
             f"{path.name}: run `python -m policykg.ontology.table {path.relative_to(REPO)}`"
         )
+
+
+def test_the_generator_takes_no_option_for_its_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m policykg.ontology.generate --help` once wrote the ontology into ./--help."""
+    from policykg.ontology.generate import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["--help"]) == 0
+    assert main(["--bogus"]) == 2
+    assert list(tmp_path.iterdir()) == []
+    assert main([str(tmp_path / "out")]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["policykg.ttl", "shapes.ttl"]
