@@ -60,6 +60,9 @@ BLOCKS = {
     "scale": lambda: (RESULTS / "scale.txt").read_text(encoding="utf-8").strip(),
     "scale-10k": lambda: (RESULTS / "scale_10000.txt").read_text(encoding="utf-8").strip(),
     "scale-100k": lambda: (RESULTS / "scale_100000.txt").read_text(encoding="utf-8").strip(),
+    "scale-20k-leaner": lambda: (
+        (RESULTS / "scale_20000_leaner.txt").read_text(encoding="utf-8").strip()
+    ),
     "analysis-demo": lambda: (RESULTS / "analysis_demo.txt").read_text(encoding="utf-8").strip(),
     "analysis-1k": lambda: (RESULTS / "analysis_1k.txt").read_text(encoding="utf-8").strip(),
     "analysis-queries": lambda: (
