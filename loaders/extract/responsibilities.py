@@ -24,6 +24,7 @@ from policykg.loaders.extract.unit_lists import (
     ARTICLE,
     BOTH_LEVELS,
     CLAUSE,
+    ITEM,
     ITEM_NUMBER,
     SPLIT,
     SUBJECT_CLAUSE,
@@ -38,6 +39,7 @@ from policykg.loaders.extract.unit_lists import (
     pieces,
     prefix_units,
     sector_departments,
+    subject_opening,
     subject_units,
 )
 from policykg.loaders.extract.units import (
@@ -83,15 +85,12 @@ _GOVERNING = re.compile(
 )
 # 区民政部门要…, 市、区残联要…: a sector's department printed with its level is one organ
 # of that level (a kind of organ without one, 科技计划管理部门要…, is not).
-_LEVELLED_SUBJECT = re.compile(
-    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])?\s*[省市县区](?![级场委])"
-)
+_LEVELLED_SUBJECT = re.compile(rf"^{ITEM}?\s*[省市县区](?![级场委])")
 _BY = re.compile(r"(?<!自)由")
 _CLAUSE_MARK = re.compile(r"[，,：:]")
 # 按照本市…要求，浦东新区政府要…: a sentence may open on what it follows before its subject.
 _OPENER = re.compile(
-    r"(?:^|[。；;\n])\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])?\s*"
-    r"(?:按照|根据|依据|围绕|对照)[^。；;\n，,]{2,60}$"
+    rf"(?:^|[。；;\n])\s*{ITEM}?\s*(?:按照|根据|依据|围绕|对照)[^。；;\n，,]{{2,60}}$"
 )
 _SUBJECT_MUST = re.compile(r"要(?<![需只不]要)(?![求素件点])")
 _IN_CHARGE = re.compile(
@@ -193,9 +192,7 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
             continue
         out.append((m.start(), "LED_BY", lead))
         first = CLAUSE.split(m.group("sup"))[0]
-        head = ARTICLE.sub("", subject.strip())
-        item = ITEM_NUMBER.match(head)
-        level = head[item.end() if item else 0 :][:1]
+        level = subject_opening(subject)[:1]
         supports = sector_departments(resolve, first, level) or prefix_units(first, resolve)
         out.extend((m.start(), "SUPPORTED_BY", t) for t in supports)
     for m in _IN_CHARGE.finditer(text):
@@ -323,9 +320,7 @@ def _charged(text: str, m: re.Match[str], resolve: Resolver) -> list[Ref]:
         ):
             return []
         before = wide.group()
-    clause = ARTICLE.sub("", before.strip())
-    item = ITEM_NUMBER.match(clause)
-    clause = SUBJECT_TAIL.sub("", clause[item.end() :] if item else clause)
+    clause = SUBJECT_TAIL.sub("", subject_opening(before))
     if not clause or _BY.search(clause):
         return []  # 本办法由市卫生健康部门负责: read as 由X负责
     return subject_units(resolve, clause)

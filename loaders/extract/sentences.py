@@ -47,10 +47,17 @@ class Sentences:
         end = self.ends[i] if i < len(self.ends) else len(self.text)
         return start, end
 
+    def trimmed_span(self, pos: int) -> tuple[int, int]:
+        """[start, end) of the sentence holding offset pos, without its edge whitespace."""
+        start, end = self.span(pos)
+        raw = self.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        return start, max(start, end - (len(raw) - len(raw.rstrip())))
+
     def at(self, pos: int) -> str:
         """The sentence holding offset pos, trimmed."""
-        start, end = self.span(pos)
-        return self.text[start:end].strip()
+        start, end = self.trimmed_span(pos)
+        return self.text[start:end]
 
 
 @dataclass(frozen=True)

@@ -585,13 +585,10 @@ def targets(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMent
         shown = "*" if goal.value is None else f"{goal.value:g}"
         if goal.value_max is not None:
             shown += f"-{goal.value_max:g}"
-        sentence = ctx.sentences.at(goal.start)
         # The sentence's offsets as trimmed, so readers find it in the saved text (the graph
         # keeps these, not the sentence).
-        first, last = ctx.sentences.span(goal.start)
-        raw = ctx.text[first:last]
-        first += len(raw) - len(raw.lstrip())
-        last = max(first, last - (len(raw) - len(raw.rstrip())))
+        first, last = ctx.sentences.trimmed_span(goal.start)
+        sentence = ctx.text[first:last]
         known = lookup_metric(goal.metric, goal.unit)
         props: dict[str, Value] = {
             "name": f"{goal.metric} {goal.comparator} {shown}{goal.unit}"

@@ -25,7 +25,8 @@ from policykg.ontology.records import Value
 # A rule's article number opens its first clause: 第三条 市民政局负责….
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
 # An item's own number before its subject: （一）镇人民政府（街道办事处）负责…, 3.市财政局负责….
-ITEM_NUMBER = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])\s*")
+ITEM = r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])"
+ITEM_NUMBER = re.compile(rf"{ITEM}\s*")
 SUBJECT_CLAUSE = re.compile(r"[^，,。；;：:\n]+$")
 SUBJECT_TAIL = re.compile(r"(?:分别|共同|具体|主要|要|应当|应|还要|统一)+$")
 CLAUSE = re.compile(r"[，,。；;：:\n(（]")
@@ -277,6 +278,13 @@ def pieces(chunk: str) -> list[str]:
         last = m.end()
     out.extend(SPLIT.split(chunk[last:]))
     return [piece for piece in out if piece.strip()]
+
+
+def subject_opening(clause: str) -> str:
+    """A clause without the article (第五条) and the item number (（一）, 3.) it opens with."""
+    head = ARTICLE.sub("", clause.strip())
+    item = ITEM_NUMBER.match(head)
+    return head[item.end() :] if item else head
 
 
 def clause_before(text: str, pos: int, reach: int = 40) -> str:
