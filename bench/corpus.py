@@ -25,6 +25,7 @@ PARTS = (
     "sealed_7",
     "sealed_8",
     "sealed_9",
+    "sealed_10",
 )
 
 

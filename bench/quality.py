@@ -10,7 +10,8 @@ python -m bench.quality --part sealed_2
                                    # spent, scored once; sealed_3 likewise after sealed_2,
                                    # sealed_4 after sealed_3, sealed_5 after sealed_4,
                                    # sealed_6 after sealed_5, sealed_7 after sealed_6,
-                                   # sealed_8 after sealed_7, sealed_9 after sealed_8)
+                                   # sealed_8 after sealed_7, sealed_9 after sealed_8,
+                                   # sealed_10 after sealed_9)
 
 Figures are written to bench/results/ (quality_<part>.txt for a corpus part, quality.txt for
 the tuning sets).

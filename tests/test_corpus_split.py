@@ -126,9 +126,10 @@ def test_sealed_4_is_new_and_covers_every_level() -> None:
     + SPLIT["sealed_6"]
     + SPLIT["sealed_7"]
     + SPLIT["sealed_8"]
-    + SPLIT["sealed_9"],
+    + SPLIT["sealed_9"]
+    + SPLIT["sealed_10"],
 )
-def test_sealed_5_to_9_files_are_the_ones_sealed(doc_id: str) -> None:
+def test_sealed_5_to_10_files_are_the_ones_sealed(doc_id: str) -> None:
     """Size and sha256 were recorded before any gold was written; the files never change."""
     source = BY_ID[doc_id]
     path = CORPUS / source["file"]
@@ -197,6 +198,25 @@ def test_sealed_9_is_new_mixes_levels_and_is_held_out() -> None:
     assert all(is_held_out(CORPUS / source["file"]) for source in sealed_9)
 
 
+def test_sealed_10_is_new_mixes_levels_and_is_held_out() -> None:
+    """Like sealed_9, new by document (titles and 文号), not by repository (split.json's note);
+    it has one county document only (no other whole county text could be had)."""
+    sealed_10 = [BY_ID[doc_id] for doc_id in SPLIT["sealed_10"]]
+    earlier_ids = [doc_id for p in PARTS[: PARTS.index("sealed_10")] for doc_id in SPLIT[p]]
+    earlier_titles = {BY_ID[doc_id]["title"] for doc_id in earlier_ids}
+    earlier_numbers = {BY_ID[doc_id]["doc_number"] for doc_id in earlier_ids} - {None}
+    reserved = {"mengke25/policy_text_frenq", "ZhouYNF/platform-1"}
+    assert 12 <= len(sealed_10) <= 16
+    assert not {source["title"] for source in sealed_10} & earlier_titles
+    assert not {source["doc_number"] for source in sealed_10} & earlier_numbers
+    assert not {source["repository"] for source in sealed_10} & reserved
+    assert len({source["repository"] for source in sealed_10}) >= 3
+    assert {source["level"] for source in sealed_10} == LEVELS
+    assert sum(source["has_assignments"] for source in sealed_10) >= 10
+    assert sum(source["has_targets"] for source in sealed_10) >= 6
+    assert all(is_held_out(CORPUS / source["file"]) for source in sealed_10)
+
+
 def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_2"]) == "sealed_2"
     assert _part(["--part", "sealed_3"]) == "sealed_3"
@@ -206,6 +226,7 @@ def test_quality_part_option_names_a_split_part() -> None:
     assert _part(["--part", "sealed_7"]) == "sealed_7"
     assert _part(["--part", "sealed_8"]) == "sealed_8"
     assert _part(["--part", "sealed_9"]) == "sealed_9"
+    assert _part(["--part", "sealed_10"]) == "sealed_10"
     assert _part(["--sealed"]) == "sealed"
     assert _part([]) is None
     with pytest.raises(SystemExit, match="unknown corpus part 'nope'; choose one of"):
