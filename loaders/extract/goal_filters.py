@@ -197,3 +197,25 @@ def no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
             return True  # 按人口不低于5元标准下拨: the rate of a payment
         return bool(_PAYMENT.search(text, max(sentence_start, value_start - 40), value_start))
     return False
+
+
+# A limit a text sets for others is a norm, not a goal it sets itself: 首次缴纳比例不得低于50%,
+# 预售价格原则上不得超过10%, 项目参与单位一般不超过2个, 每处建筑面积原则上不少于1000平方米.
+_NORM_BEFORE = re.compile(r"(?:不得|原则上|一般)\s*(?:不得|在)?\s*$")
+# 工程投资额在100万元以下（含）的, 营业面积在100平方米以上: who qualifies, not what is to be reached
+# (控制在, 保持在, 稳定在 are goals' own verbs and read as comparators before this is asked).
+_THRESHOLD_AT = re.compile(r"(?<!控制|保持|稳定|维持)在\s*$")
+_THRESHOLD_AFTER = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:及以上|以上|及以下|以下|以内)")
+_GOAL_VERB = re.compile(r"确保|力争|争取|保持|稳定|控制")
+
+
+def norm_set(text: str, clause_start: int, comparator_start: int, m: re.Match[str]) -> bool:
+    """The number is a limit set for others (不得/原则上/一般 before its comparator) or a
+    threshold of eligibility (X在100万元以下)."""
+    if _NORM_BEFORE.search(text, max(clause_start, comparator_start - 6), comparator_start):
+        return True
+    value_start = m.start("value")
+    if _THRESHOLD_AT.search(text, max(clause_start, value_start - 4), value_start) is None:
+        return False
+    threshold = m.group("post") or _THRESHOLD_AFTER.match(text, m.end())
+    return bool(threshold) and _GOAL_VERB.search(text, clause_start, value_start) is None

@@ -36,6 +36,7 @@ from policykg.loaders.extract.unit_lists import (
     Target,
     clause_before,
     lead_of,
+    listed_sectors,
     pieces,
     prefix_units,
     sector_departments,
@@ -231,6 +232,11 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
                 continue  # only a sentence's subject: not …，并要求市财政局要…
         units = subject_units(resolve, before)
         levelled = _LEVELLED_SUBJECT.match(before.strip()) is not None
+        if not units and ctx.level not in (None, "national"):
+            # 发改、财政等部门要…: a local government's own departments (a central text's 教育、
+            # 卫生健康等部门 are every level's, no organ in particular).
+            units = listed_sectors(resolve, before)
+            levelled = bool(units)
         if not all(
             _GOVERNING.search(ref.name) or (levelled and ref.name.endswith("部门")) for ref in units
         ):

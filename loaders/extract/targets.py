@@ -21,6 +21,7 @@ from policykg.loaders.extract.goal_filters import (
     instrument,
     is_regulation,
     no_goal,
+    norm_set,
     quota,
 )
 from policykg.loaders.extract.goal_lists import LEADING, Goal, spread_enumerations
@@ -483,6 +484,9 @@ def find_goals(ctx: Context) -> list[Goal]:
         if quota(text, clause_start, value_start, m.end(), pre):
             continue
         apart = None if pre_match else _apart(text, clause_start, value_start)
+        said = pre_match.start() if pre_match else apart.start() if apart else value_start
+        if norm_set(text, clause_start, said, m):
+            continue
         post = m.group("post") or shared.get(m.start())
         if not (pre or post or apart or section_year or cues.in_sentence(sentence_start, m.end())):
             continue

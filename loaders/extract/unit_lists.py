@@ -418,6 +418,27 @@ def sector_departments(resolve: Resolver, chunk: str, level: str) -> list[Ref]:
     return out
 
 
+# 发改、财政、工信、科技等部门: sectors listed with no level, closed by 等(相关)部门.
+_UNLEVELLED_SECTORS = re.compile(rf"(?P<sectors>{_SECTOR}(?:、{_SECTOR})+)等(?:相关|有关)?部门")
+
+
+def listed_sectors(resolve: Resolver, clause: str) -> list[Ref]:
+    """发改、财政、工信等部门 as a sentence's subject: the document's own department of each
+    listed sector; [] unless every piece is a sector printed without a level."""
+    listed = _UNLEVELLED_SECTORS.fullmatch(subject_opening(clause))
+    if listed is None:
+        return []
+    out: list[Ref] = []
+    for sector in listed.group("sectors").split("、"):
+        if sector[:1] in _LEVEL_WORDS or _NOT_SECTOR.search(sector) or not 2 <= len(sector) <= 8:
+            return []
+        found = resolve.find(f"{sector}部门")
+        if not isinstance(found, UnitName):
+            return []
+        out.append(found)
+    return out
+
+
 def prefix_units(chunk: str, resolve: Resolver) -> list[Ref]:
     """Units at the head of a phrase: 市财政局研究制定 → 市财政局; lists split first."""
     if _SAME_LEVEL.match(chunk):

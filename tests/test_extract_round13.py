@@ -1,0 +1,90 @@
+"""Issue 10, round 13 (after sealed_10 was sealed, on spent parts): norms a text sets for
+others are no goals — a limit printed with 不得, 原则上 or 一般 (项目参与单位一般不超过2个,
+首付比例不得低于50%), a threshold of who qualifies (工程投资额在100万元以下的) — while a goal
+with 控制在 / 稳定在 stays one; and a sector list without a level (发改、财政、工信等部门要…)
+charges each sector's department of the document's own government."""
+
+from __future__ import annotations
+
+from tests.target_rows import target_metrics
+from tests.unit_roles import unit_roles
+
+PLAN = "白银市房地产市场平稳健康发展实施方案"
+CITY = "白银市人民政府办公室"
+
+
+def _metrics(text: str) -> set[str]:
+    return target_metrics(text, PLAN, CITY, "2022-06-01")
+
+
+def test_limits_printed_as_rules_are_no_goals() -> None:
+    """Before: 首次缴纳比例不得 <= 50% (k09), 同一项目…预售价格原则上不得 > 10% (k08), 项目参与
+    单位一般 <= 2个 (j09), 在研项目（课题）总数不得 > 2个 (k16) were targets."""
+    text = (
+        "到2022年，首次缴纳比例不得低于全部土地出让价款的50%。\n"
+        "同一项目下一批次备案预售价格原则上不得高于上一批次同类型房屋销售价格的10%。\n"
+        "到2022年，首付比例不得低于30%。\n"
+        "到2024年，项目参与单位一般不超过2个。\n"
+        "到2018年，国家重点研发计划在研项目（课题）总数不得超过2个。\n"
+        "到2025年，每处建筑面积原则上不少于1000平方米。\n"
+    )
+    assert _metrics(text) == set()
+
+
+def test_goals_beside_such_limits_stay() -> None:
+    """A goal's own words (控制在, 不超过 without 不得/原则上/一般) are untouched, and a 一般 that
+    is part of the metric (一般公共预算收入) is no rule."""
+    text = (
+        "到2025年，城镇调查失业率控制在5.5%以内，单位地区生产总值能耗不超过0.3吨标准煤。\n"
+        "2026年一般公共预算收入增长4%左右。\n"
+    )
+    assert len(_metrics(text)) == 3
+
+
+def test_a_threshold_of_who_qualifies_is_no_goal() -> None:
+    """Before: 工程投资额在 <= 100万元 (k12) and 营业面积在 >= 100平方米 (h06) were targets."""
+    text = (
+        "到2027年，工程投资额在100万元以下（含）或建筑面积在300平方米以下（含）的餐饮门店装修，"
+        "无需办理施工许可。\n"
+        "在美食街内新开设特色美食餐厅，营业面积在100平方米以上，经营满一年的，给予支持。\n"
+    )
+    assert _metrics(text) == set()
+
+
+def test_a_level_kept_with_a_verb_before_it_is_a_goal() -> None:
+    """稳定在 / 保持在 / 控制在 … 以上 are goals, 在 and all."""
+    text = "到2025年，粮食产量稳定在1300万吨以上，全市森林覆盖率保持在76.8%以上。\n"
+    assert len(_metrics(text)) == 2
+
+
+COUNTY_PLAN = "柳河县重点产业发展实施方案"
+COUNTY = "柳河县人民政府"
+
+
+def test_sectors_listed_without_a_level_are_the_documents_own_departments() -> None:
+    """Before: 发改、财政、工信、科技等部门要… named no one (h07). A kind of department is named
+    as printed, under the document's region (as 区民政部门 is)."""
+    text = (
+        "四、保障措施\n"
+        "（一）发改、财政、工信、科技等部门要全力做好国家相关政策与重点产业发展对接。\n"
+    )
+    roles = unit_roles(text, COUNTY_PLAN, COUNTY)
+    assert {name for kind, name in roles if kind == "LED_BY"} == {
+        "发改部门",
+        "财政部门",
+        "工信部门",
+        "科技部门",
+    }
+
+
+def test_a_list_of_bodies_that_are_no_sectors_names_no_one() -> None:
+    """企业、高校等单位要… are no government departments."""
+    text = "（二）企业、高校等单位要加强合作。\n（三）银行、保险等机构要加大信贷支持。\n"
+    assert unit_roles(text, COUNTY_PLAN, COUNTY) == set()
+
+
+def test_a_central_texts_sector_list_names_no_organ() -> None:
+    """In a central document 教育、卫生健康等部门 are every level's departments (a02): no unit."""
+    text = "（一）教育、卫生健康、新闻出版等部门要明确要求教育、医疗等单位完善内控制度。\n"
+    title = "关于进一步加强科研诚信建设的若干意见"
+    assert unit_roles(text, title, "中共中央办公厅 国务院办公厅") == set()
