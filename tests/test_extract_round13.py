@@ -88,3 +88,13 @@ def test_a_central_texts_sector_list_names_no_organ() -> None:
     text = "（一）教育、卫生健康、新闻出版等部门要明确要求教育、医疗等单位完善内控制度。\n"
     title = "关于进一步加强科研诚信建设的若干意见"
     assert unit_roles(text, title, "中共中央办公厅 国务院办公厅") == set()
+
+
+def test_a_baseline_and_the_word_for_a_cap_are_no_part_of_a_metric() -> None:
+    """Before: 市本级住宅土地供应量在原有年度供地计划基础上增加 (k08) and 二手住宅销售价格涨幅控制目标
+    (k09) were metrics; 较2020年 was already dropped, as 在…基础上 now is."""
+    text = (
+        "力争三年内市本级住宅土地供应量在原有年度供地计划基础上增加20%以上。\n"
+        "到2022年，二手住宅销售价格涨幅控制目标为7.6%。\n"
+    )
+    assert _metrics(text) == {"市本级住宅土地供应量增加", "二手住宅销售价格涨幅"}

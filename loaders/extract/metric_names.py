@@ -123,10 +123,12 @@ def leading_year(text: str) -> int | None:
     return int(digits.group()) if digits else None
 
 
-# What the indicator is compared with (能耗较2020年下降, 排放量同比下降) and the list words
-# left after it (利用率分别, 利用率均) are no part of its name.
+# What the indicator is compared with (能耗较2020年下降, 排放量同比下降, 供应量在原有年度供地
+# 计划基础上增加), the list words left after it (利用率分别, 利用率均) and the 控制目标 a cap is
+# announced with (涨幅控制目标为7%) are no part of its name.
 _COMPARED_WITH = re.compile(
-    r"(?:比|较)(?:19|20)\d{2}年(?:底|末|度)?(?:水平)?|同比(?!例)|(?:分别|均)$"
+    r"(?:比|较)(?:19|20)\d{2}年(?:底|末|度)?(?:水平)?|同比(?!例)|在[^，,。；;在]{1,16}?基础上"
+    r"|(?:分别|均|控制目标)$"
 )
 # 新能源汽车新车销售量达到汽车新车销售总量的20%: a share, named 新能源汽车新车销售量占…比例.
 _SHARE_OF = re.compile(r"^(?P<part>[^，,。；;]{2,}?)(?:达到|达)(?P<whole>[^，,。；;]{2,})的$")
