@@ -98,3 +98,13 @@ def test_a_baseline_and_the_word_for_a_cap_are_no_part_of_a_metric() -> None:
         "到2022年，二手住宅销售价格涨幅控制目标为7.6%。\n"
     )
     assert _metrics(text) == {"市本级住宅土地供应量增加", "二手住宅销售价格涨幅"}
+
+
+def test_people_served_are_named_with_the_service_not_the_verb() -> None:
+    """Before: 为特殊困难老年人家庭开展适老化改造 (k06) and 残疾人提供基本康复服务 (d17) were
+    metrics."""
+    text = (
+        "2023年为不少于2.2万户特殊困难老年人家庭开展适老化改造。\n"
+        "到2026年，为10万名残疾人提供基本康复服务。\n"
+    )
+    assert _metrics(text) == {"特殊困难老年人家庭适老化改造", "残疾人基本康复服务"}

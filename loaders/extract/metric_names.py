@@ -81,6 +81,12 @@ _ACTED = re.compile(
     r"享受|获得|取得)[^，,。；;的]{2,})$"
 )
 _RECIPIENTS = re.compile(r"为\s*(?:超|超过|约|近)?\s*$")
+# 为10万名残疾人提供基本康复服务: the people served and the service, without the verb that
+# joins them (残疾人基本康复服务), as a researcher would list it; 配备/发放 stay (what is
+# equipped or paid is no service: 社区卫生服务中心配备医保刷脸支付终端).
+_SERVED_WITH = re.compile(
+    r"^(?P<who>[^，,。；;]{2,}?)(?:提供|开展)(?P<what>[^，,。；;的]{2,})$"
+)
 
 
 def _acted_on(after: str) -> str:
@@ -102,6 +108,11 @@ def metric_name(text: str, start: int, value_start: int, end: int) -> str:
         served = _RECIPIENTS.search(text, start, value_start) or text.startswith("为", value_start)
         if before in ("", "在") and not served:
             after, before = _acted_on(after), ""
+        elif served:
+            service = _SERVED_WITH.match(after)
+            if service is not None:
+                after = f"{service.group('who')}{service.group('what')}"
+            before = "" if before == "为" else before
         metric = f"{before}{after}" if before else after
     else:
         metric = before
