@@ -84,9 +84,7 @@ _RECIPIENTS = re.compile(r"为\s*(?:超|超过|约|近)?\s*$")
 # 为10万名残疾人提供基本康复服务: the people served and the service, without the verb that
 # joins them (残疾人基本康复服务), as a researcher would list it; 配备/发放 stay (what is
 # equipped or paid is no service: 社区卫生服务中心配备医保刷脸支付终端).
-_SERVED_WITH = re.compile(
-    r"^(?P<who>[^，,。；;]{2,}?)(?:提供|开展)(?P<what>[^，,。；;的]{2,})$"
-)
+_SERVED_WITH = re.compile(r"^(?P<who>[^，,。；;]{2,}?)(?:提供|开展)(?P<what>[^，,。；;的]{2,})$")
 
 
 def _acted_on(after: str) -> str:
