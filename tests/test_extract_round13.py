@@ -108,3 +108,18 @@ def test_people_served_are_named_with_the_service_not_the_verb() -> None:
         "到2026年，为10万名残疾人提供基本康复服务。\n"
     )
     assert _metrics(text) == {"特殊困难老年人家庭适老化改造", "残疾人基本康复服务"}
+
+
+RULE = "广州市老年人助餐配餐服务管理办法"
+
+
+def test_an_organ_named_after_by_in_a_rule_of_items_does_what_follows() -> None:
+    """Before: 由区民政部门进行编号管理 and 由区民政部门按有关规定处理 (c21) named no one."""
+    text = (
+        "一、服务设施\n"
+        "（一）长者饭堂统一命名，由区民政部门进行编号管理。\n"
+        "二、监督管理\n"
+        "（一）对冒用他人社会保障卡的，由区民政部门按有关规定处理并进行批评教育。\n"
+        "（二）建设经费由区财政负担。\n"
+    )
+    assert unit_roles(text, RULE, "广州市民政局") == {("LED_BY", "区民政部门")}

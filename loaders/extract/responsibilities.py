@@ -211,6 +211,7 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
         # A rule printed as numbered items, not 第X条 (区民政、财政部门应于每年1月底…): its
         # organs' duties read as 要 does; article_obligations reads a rule made of articles.
         musts = sorted([*musts, *MUST.finditer(text)], key=lambda m: m.start())
+        out.extend(_assigned_by(text, resolve))
     for m in musts:
         before = clause_before(text, m.start())
         mark = text[max(0, m.start() - len(before) - 1) : m.start() - len(before)]
@@ -330,6 +331,25 @@ def _charged(text: str, m: re.Match[str], resolve: Resolver) -> list[Ref]:
     if not clause or _BY.search(clause):
         return []  # 本办法由市卫生健康部门负责: read as 由X负责
     return subject_units(resolve, clause)
+
+
+# 由区民政部门进行编号管理, 由区民政部门按有关规定处理: in a rule, the organ 由 names does it.
+_BY_ORGAN = re.compile(rf"(?<![自经])由(?P<chunk>{_C}{{4,40}})")
+_ACTS = re.compile(r"(?:进行|按|依|负责|列入|纳入|督促|组织|审核|核实|确认|统筹|指导|处理|办理)")
+
+
+def _assigned_by(text: str, resolve: Resolver) -> list[tuple[int, str, Ref]]:
+    """由<organ><verb> in a rule printed as items: the organ leads what the clause says."""
+    out: list[tuple[int, str, Ref]] = []
+    for m in _BY_ORGAN.finditer(text) if "由" in text else ():
+        chunk = m.group("chunk")
+        act = _ACTS.search(chunk, 3)
+        found = resolve.find(chunk[: act.start()]) if act else None
+        if isinstance(found, UnitName) and (
+            _GOVERNING.search(found.name) or found.name.endswith("部门")
+        ):
+            out.append((m.start(), "LED_BY", found))
+    return out
 
 
 _IS_ORGAN = re.compile(r"^(?P<units>[^，,。；;]{2,40}?)(?:是|为|作为)")
