@@ -12,15 +12,16 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from policykg.graph.result import GraphPath, GraphRelationship
 from policykg.ontology.schema import TASK_TEXT_CHARS
-from policykg.queries import SPAN_COLUMNS
+from policykg.queries import RELATIONSHIP_SPAN, SPAN_COLUMNS
 
 if TYPE_CHECKING:
     from policykg.graph.result import QueryResult
@@ -113,7 +114,9 @@ def span_evidence(
     """Rows that name a Task's paragraph or a Target's sentence by offsets (`start`, `end`,
     and `document_id` when rows come from several documents) get that span of the document's
     saved text as `evidence`; where the text cannot be read they keep the evidence the query
-    gave. The offsets are dropped: the graph keeps no copy of either."""
+    gave. Rows that name a relationship's evidence sentence by the SPAN_COLUMNS keys get it
+    as extracted (half-width) where the graph gave none. The offsets are dropped: the graph
+    keeps no copy of any of these."""
     out = []
     for row in rows:
         row = dict(row)
@@ -122,6 +125,9 @@ def span_evidence(
         text = text_of(document_id) if isinstance(start, int) else None
         if text is not None:
             row["evidence"] = text[start : end if isinstance(end, int) else None][:TASK_TEXT_CHARS]
+        quoted = [row.pop(c, None) for c in SPAN_COLUMNS]
+        if row.get("evidence") is None:
+            row["evidence"] = _quoted(quoted, text_of)
         out.append(row)
     return out
 
@@ -158,14 +164,49 @@ _HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c) not in "（
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    """A Target's sentence as the extraction read it: its span of the clean text, full-width
-    digits and letters half-width (the same length, so the offsets hold)."""
+    """A Target's or a relationship's sentence as the extraction read it: its span of the clean
+    text, full-width digits and letters half-width (the same length, so the offsets hold)."""
     return text[start:end].translate(_HALFWIDTH)
+
+
+def _quoted(span: Sequence[Any], text_of: Callable[[str | None], str | None]) -> str | None:
+    """The sentence (document id, start, end) names in a saved text; None when it names none."""
+    document_id, start, end = span
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return None
+    text = text_of(document_id)
+    return sentence_at(text, start, end) if text is not None else None
+
+
+def _quoting(value: Any, text_of: Callable[[str | None], str | None]) -> Any:
+    """A result value whose relationships have their evidence sentence, read from the saved text
+    of their `doc` by its offsets (which are dropped), inside paths, lists and maps too."""
+    if isinstance(value, GraphRelationship):
+        props = value.properties
+        if RELATIONSHIP_SPAN[0] not in props:
+            return value
+        kept = {k: v for k, v in props.items() if k not in RELATIONSHIP_SPAN}
+        if kept.get("evidence") is None:
+            span = [props.get("doc"), *(props[k] for k in RELATIONSHIP_SPAN)]
+            kept["evidence"] = _quoted(span, text_of)
+        return replace(value, properties=kept)
+    if isinstance(value, GraphPath):
+        rels = tuple(_quoting(r, text_of) for r in value.relationships)
+        return replace(value, relationships=rels)
+    if isinstance(value, list | tuple):
+        return type(value)(_quoting(v, text_of) for v in value)
+    if isinstance(value, dict):
+        return {k: _quoting(v, text_of) for k, v in value.items()}
+    return value
 
 
 def with_sentences(result: QueryResult, text_of: Callable[[str | None], str | None]) -> QueryResult:
     """A query result without its span columns, `evidence` read from the saved texts where the
-    graph gave none (a graph loaded before this contract still has the sentence itself)."""
+    graph gave none (a graph loaded before this contract still has the sentence itself); its
+    relationships (and those of its paths) with their evidence sentence read likewise."""
+    quoting = tuple(tuple(_quoting(v, text_of) for v in row) for row in result.rows)
+    if quoting != result.rows:
+        result = replace(result, rows=quoting)
     if not set(SPAN_COLUMNS) <= set(result.columns) or "evidence" not in result.columns:
         return result
     spans = [result.columns.index(c) for c in SPAN_COLUMNS]
@@ -174,10 +215,7 @@ def with_sentences(result: QueryResult, text_of: Callable[[str | None], str | No
     rows = []
     for row in result.rows:
         values = list(row)
-        document_id, start, end = (row[i] for i in spans)
-        if values[at] is None and isinstance(start, int) and isinstance(end, int):
-            text = text_of(document_id)
-            if text is not None:
-                values[at] = sentence_at(text, start, end)
+        if values[at] is None:
+            values[at] = _quoted([row[i] for i in spans], text_of)
         rows.append(tuple(values[i] for i in kept))
     return replace(result, columns=tuple(result.columns[i] for i in kept), rows=tuple(rows))

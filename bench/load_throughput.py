@@ -46,7 +46,7 @@ def synthetic_graph(documents: int) -> tuple[list[NodeRecord], list[Relationship
                     doc,
                     "Document",
                     cited,
-                    {"doc": doc, "evidence": "根据…", "relation": "basis"},
+                    {"doc": doc, "evidence_start": 0, "evidence_end": 40, "relation": "basis"},
                 )
             )
         for t in range(8):
@@ -74,7 +74,7 @@ def synthetic_graph(documents: int) -> tuple[list[NodeRecord], list[Relationship
                     task,
                     "Unit",
                     units[(d + t) % 50],
-                    {"doc": doc, "evidence": "由市局牵头"},
+                    {"doc": doc, "evidence_start": 0, "evidence_end": 5},
                 )
             )
     return nodes, rels

@@ -2,8 +2,11 @@
 
 Nodes get stable IRIs under a base (`<base><id prefix>/<key>`); each relationship is a
 direct triple plus a `pkg:Link` (an rdf:Statement) carrying its properties. A relationship
-read from text is a `pkg:ExtractedLink`: `prov:wasQuotedFrom` its document, `prov:value` its
-evidence sentence. LED_BY / SUPPORTED_BY are also PROV-O qualified associations.
+read from text is a `pkg:ExtractedLink`: `prov:wasQuotedFrom` its document, and its evidence
+as the graph keeps it: `pkg:evidenceStart` / `pkg:evidenceEnd`, the offsets of its sentence in
+that document's clean text, or `prov:value` for evidence that is no sentence of the text (and
+in a graph loaded before the offsets). LED_BY / SUPPORTED_BY are also PROV-O qualified
+associations.
 """
 
 from __future__ import annotations

@@ -64,11 +64,8 @@ def relationship_rows(
     for rel in relationships:
         validate_relationship(rel)
         rtype = RELATIONSHIPS[rel.type]
-        stored = rtype.stored_property_names
         props = {
-            k: v
-            for k, v in rel.properties.items()
-            if v is not None and k not in rtype.key and k in stored
+            k: v for k, v in rtype.stored_properties(rel.properties).items() if k not in rtype.key
         }
         grouped[(rel.type, rel.start_label, rel.end_label)].append(
             {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ class RelationshipType:
     # Extracted from text: carries doc and evidence.
     extracted: bool = True
     # False where a node of the relationship already holds its evidence (a Task's number and
-    # title, a Target's sentence): the extraction keeps it, the graph stores no copy.
+    # title, a Target's sentence): the extraction keeps it, the graph stores no copy. Where it
+    # is True, evidence quoted from the text is stored as its offsets (EVIDENCE_SPAN) alone.
     evidence: bool = True
 
     @cached_property  # validation and the writer ask for every relationship of a load
@@ -69,8 +71,20 @@ class RelationshipType:
 
     @cached_property
     def stored_property_names(self) -> frozenset[str]:
-        """The properties a store keeps of it: evidence only where no node holds it."""
+        """The properties a store may keep of it: evidence only where no node holds it (and
+        then, for a sentence of the text, its offsets instead: see stored_properties)."""
         return self.property_names if self.evidence else self.property_names - {"evidence"}
+
+    def stored_properties(self, properties: dict[str, Any]) -> dict[str, Any]:
+        """What a store keeps of a relationship's properties: no nulls, no evidence a node
+        holds, and no evidence sentence where its offsets are given."""
+        stored = self.stored_property_names
+        quoted = properties.get("evidence_start") is not None
+        return {
+            k: v
+            for k, v in properties.items()
+            if v is not None and k in stored and not (quoted and k == "evidence")
+        }
 
 
 # A Task's text (its paragraph, a table row) is cut at this many characters, in the extraction
@@ -94,7 +108,23 @@ def _span(owner: str, noun: str, text: str) -> tuple[Property, ...]:
 
 DOC_PROVENANCE = (
     _p("doc", description="id of the document the relationship was read from"),
-    _p("evidence", description="the sentence it was read from"),
+    _p(
+        "evidence",
+        description="the sentence it was read from: in the graph only when it is no sentence of"
+        " the text (发布机构: …, 文号: …, a title), else in the extraction and the text store",
+    ),
+)
+
+# Where a relationship's evidence sentence stands in the clean text of its `doc`: the graph
+# keeps these instead of the sentence (relationships' evidence was a quarter of the embedded
+# server's memory); readers take the sentence from the saved text, half-width as extracted.
+EVIDENCE_SPAN = (
+    _p(
+        "evidence_start",
+        "integer",
+        "offset of the evidence sentence in the clean text of the document `doc` names",
+    ),
+    _p("evidence_end", "integer", "end of that sentence (exclusive)"),
 )
 
 NODE_LABELS: tuple[NodeLabel, ...] = (
@@ -199,20 +229,29 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         ("Document",),
         ("Document",),
         "relation: basis, implements, applies, repeals, amends or reference",
-        (_p("relation"),),
+        (_p("relation"), *EVIDENCE_SPAN),
         key=("doc", "relation"),
     ),
-    RelationshipType("ISSUED_BY", ("Document",), ("Unit",), "issuing organ", key=("doc",)),
     RelationshipType(
-        "APPLIES_TO", ("Document",), PLACES, "jurisdiction the policy governs", key=("doc",)
+        "ISSUED_BY", ("Document",), ("Unit",), "issuing organ", EVIDENCE_SPAN, key=("doc",)
     ),
-    RelationshipType("MENTIONS", ("Document",), PLACES, "other places named", key=("doc",)),
+    RelationshipType(
+        "APPLIES_TO",
+        ("Document",),
+        PLACES,
+        "jurisdiction the policy governs",
+        EVIDENCE_SPAN,
+        key=("doc",),
+    ),
+    RelationshipType(
+        "MENTIONS", ("Document",), PLACES, "other places named", EVIDENCE_SPAN, key=("doc",)
+    ),
     RelationshipType(
         "PROMOTES",
         ("Document",),
         ("Industry",),
         "industries it sets out to develop; role: leading, emerging, featured or absent",
-        (_p("role"),),
+        (_p("role"), *EVIDENCE_SPAN),
         key=("doc",),
     ),
     RelationshipType(
@@ -223,8 +262,10 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         key=("doc",),
         evidence=False,
     ),
-    RelationshipType("LED_BY", ("Task",), RESPONSIBLE, "牵头 / 负责", key=("doc",)),
-    RelationshipType("SUPPORTED_BY", ("Task",), RESPONSIBLE, "配合 / 参与 / 会同", key=("doc",)),
+    RelationshipType("LED_BY", ("Task",), RESPONSIBLE, "牵头 / 负责", EVIDENCE_SPAN, key=("doc",)),
+    RelationshipType(
+        "SUPPORTED_BY", ("Task",), RESPONSIBLE, "配合 / 参与 / 会同", EVIDENCE_SPAN, key=("doc",)
+    ),
     RelationshipType(
         "SETS_TARGET",
         ("Document",),

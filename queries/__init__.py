@@ -21,9 +21,12 @@ from policykg.errors import QueryError
 
 QUERY_DIR = Path(__file__).parent
 # Columns a query returns to name its evidence by offsets into a document's saved text (a
-# Target keeps no copy of its sentence): readers fill `evidence` from them and drop them
-# (policykg.app.texts.with_sentences).
+# Target and a relationship keep no copy of their sentence): readers fill `evidence` from them
+# and drop them (policykg.app.texts.with_sentences).
 SPAN_COLUMNS = ("evidence_document", "evidence_start", "evidence_end")
+# A relationship's own offsets of its evidence sentence, in the saved text of its `doc`: the
+# explorer fills `evidence` of the relationships a query returns from them.
+RELATIONSHIP_SPAN = ("evidence_start", "evidence_end")
 _PARAM = re.compile(
     r"^//\s*param:\s*(?P<name>\w+)\s+(?P<type>str|int|float|bool)"
     r"(?:\s*=\s*(?P<default>\S+))?\s+(?P<description>.+)$"

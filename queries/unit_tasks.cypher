@@ -7,6 +7,8 @@
 // before the limit grew with the corpus (20 -> 5 ms at 2,000 documents, 200 rows). So a unit
 // with more tasks than the limit shows the first it was given, in load order; --all (or a
 // larger limit) lists them all, unit_tasks_by_document counts them per document.
+// A relationship keeps the offsets of its evidence sentence in its doc's text, not the
+// sentence: `policykg run` and the explorer read it into evidence and drop the evidence_* columns.
 CALL {
   MATCH (u:Unit)<-[r:LED_BY|SUPPORTED_BY]-(t:Task)<-[:HAS_TASK]-(d:Document)
   WHERE u.name CONTAINS $unit OR u.full_name CONTAINS $unit
@@ -28,6 +30,9 @@ RETURN u.name AS unit,
        d.title AS document,
        t.number AS task_number,
        t.title AS task,
-       r.evidence AS evidence
+       r.evidence AS evidence,
+       r.doc AS evidence_document,
+       r.evidence_start AS evidence_start,
+       r.evidence_end AS evidence_end
 ORDER BY unit, document, task_number
 LIMIT $limit

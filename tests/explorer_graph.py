@@ -18,7 +18,9 @@ from policykg.graph.embedded import stop_server
 from policykg.graph.store import Store
 from policykg.graph.writer import write_records
 from policykg.loaders import parse
+from policykg.loaders.extract.sentences import halfwidth
 from policykg.ontology import NodeRecord, RelationshipRecord, node_id
+from policykg.ontology.schema import RELATIONSHIPS
 from policykg.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,13 +120,21 @@ def _rel(
     evidence: str,
     **props: object,
 ) -> RelationshipRecord:
+    quoted: dict[str, object] = {}
+    kept = known_texts().get(doc)
+    if kept is not None and "evidence_start" in RELATIONSHIPS[rtype].property_names:
+        # A sentence of the document's text: the extraction gives its offsets too, and the
+        # graph keeps those alone (readers take the sentence from the saved text).
+        found = halfwidth(kept.text).find(evidence)
+        if found >= 0:
+            quoted = {"evidence_start": found, "evidence_end": found + len(evidence)}
     return RelationshipRecord(
         rtype,
         start[0],
         start[1],
         end[0],
         end[1],
-        {"doc": doc, "evidence": evidence, **props},  # type: ignore[dict-item]
+        {"doc": doc, "evidence": evidence, **quoted, **props},  # type: ignore[dict-item]
     )
 
 

@@ -29,7 +29,8 @@ def _citing(store: Store) -> None:
     rels = [
         RelationshipRecord(
             "CITES", "Document", CITING, "Document", STUB,
-            {"doc": CITING, "evidence": f"为贯彻落实《{TITLE}》", "relation": "implements"},
+            {"doc": CITING, "evidence": f"为贯彻落实《{TITLE}》", "relation": "implements",
+             "evidence_start": 3, "evidence_end": 3 + len(TITLE) + 7},
         )
     ]  # fmt: skip
     write_records(store, nodes, rels, batch_size=10)
@@ -56,6 +57,11 @@ def test_stub_loaded_first_merges_into_the_real_document(store: Store) -> None:
     assert [(m.stub, m.real) for m in merge_stubs(store)] == [(STUB, REAL)]
     assert _lineage(store) == [(CITING, "implements", REAL)]
     assert graph_stats(store).labels["Document"] == 2
+    # the moved citation keeps where its sentence stands in the citing document's text
+    moved = store.read(
+        "MATCH (:Document)-[c:CITES]->(:Document) RETURN c.doc, c.evidence_start, c.evidence_end"
+    ).rows
+    assert [tuple(r) for r in moved] == [(CITING, 3, 3 + len(TITLE) + 7)]
 
 
 def test_real_document_loaded_first_gets_the_citation(store: Store) -> None:

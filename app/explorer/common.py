@@ -425,8 +425,9 @@ def choose_document(key: str, prefer: str | None = None) -> dict[str, Any] | Non
 
 
 def sentences(result: QueryResult) -> QueryResult:
-    """A result whose evidence_* columns name Targets' sentences, with the sentences read from
-    the saved texts (the graph keeps their offsets only)."""
+    """A result whose evidence_* columns name sentences (a Target's, a relationship's), and
+    whose relationships carry their sentence's offsets, with the sentences read from the saved
+    texts (the graph keeps their offsets only)."""
     return with_sentences(result, saved_text_reader(kept_texts()))
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.extract.parks import ParkMention
 from policykg.loaders.extract.regions import Region, ancestors
+from policykg.loaders.extract.sentences import Quote
 from policykg.ontology import NodeRecord, RelationshipRecord
 from policykg.ontology.records import Value
 
@@ -30,15 +31,23 @@ class Builder:
 
     def rel(
         self, rtype: str, start: tuple[str, str], end: tuple[str, str],
-        evidence: str | None = None, **props: Value,
+        evidence: str | Quote | None = None, **props: Value,
     ) -> None:  # fmt: skip
-        """Add a relationship once per (type, start, end, relation/role)."""
+        """Add a relationship once per (type, start, end, relation/role).
+
+        Evidence quoted from the text (a Quote) keeps its offsets beside the sentence: the
+        graph stores those alone. A string (发布机构: …, a title) is stored as it is.
+        """
         key = (rtype, start[1], end[1], str(props.get("relation") or props.get("role") or ""))
         if key in self.rels:
             return
-        extracted = evidence is not None
         properties: dict[str, Value] = {k: v for k, v in props.items() if v is not None}
-        if extracted:
+        if isinstance(evidence, Quote):
+            properties = {
+                "doc": self.doc_id, "evidence": evidence.text,
+                "evidence_start": evidence.start, "evidence_end": evidence.end, **properties,
+            }  # fmt: skip
+        elif evidence is not None:
             properties = {"doc": self.doc_id, "evidence": evidence, **properties}
         self.rels[key] = RelationshipRecord(rtype, start[0], start[1], end[0], end[1], properties)
 

@@ -13,7 +13,7 @@ from policykg.loaders.extract.issuers import LEVEL_OF_REGION, issuer_of_number, 
 from policykg.loaders.extract.parks import find_parks
 from policykg.loaders.extract.regions import find_regions
 from policykg.loaders.extract.responsibilities import organ_unit
-from policykg.loaders.extract.sentences import halfwidth
+from policykg.loaders.extract.sentences import Quote, halfwidth
 from policykg.ontology.records import Value
 
 # Relations that say more than a plain mention; a bare reference to the same target is dropped.
@@ -87,7 +87,7 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
     """CITES from the document to every document it names, by relation."""
     meta = ctx.doc.metadata
     own_title = meta.title
-    found: list[tuple[Citation, str]] = []
+    found: list[tuple[Citation, str | Quote]] = []  # the sentence, or the title naming it
     # What came in the same file is not cited by it: a notice's attachment (关于印发《X》的通知
     # issues X), the notice that issued this plan, and their 文号.
     same_file = {normalize_title(c.metadata.title) for c in ctx.doc.companions if c.metadata.title}
@@ -101,7 +101,7 @@ def cite(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
             # 解读《X》: the title names the document this one is about.
             found.extend((c, own_title) for c in title_citations)
     for c in find_citations_halfwidth(ctx.text, own_title, meta.doc_number):
-        found.append((c, ctx.sentences.at(c.start)))
+        found.append((c, ctx.sentences.quote(c.start)))
     own_key = normalize_title(own_title) if own_title else None
     issued_plans = {
         _plan_key(m.group("plan"))

@@ -169,4 +169,4 @@ def industries(ctx: Context, b: Builder, doc: tuple[str, str]) -> None:
             continue
         done.add(name)
         iid = b.node("Industry", industry_id(name), {"name": name})
-        b.rel("PROMOTES", doc, ("Industry", iid), ctx.sentences.at(pos), role=roles[name])
+        b.rel("PROMOTES", doc, ("Industry", iid), ctx.sentences.quote(pos), role=roles[name])

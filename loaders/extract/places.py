@@ -7,6 +7,7 @@ import re
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.parks import ParkMention
+from policykg.loaders.extract.sentences import Quote
 
 # 我市, 全区, 本县 …: the document's own jurisdiction.
 _DEICTIC = re.compile(r"(?:我|全|本)(?:省|市|区|县)")
@@ -20,7 +21,9 @@ def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMenti
     own: set[str] = set()
     # 我市, 全区 …: the sentence that speaks of the jurisdiction as its own is the evidence.
     deictic = _DEICTIC.search(ctx.text)
-    evidence = ctx.sentences.at(deictic.start()) if deictic else (ctx.doc.metadata.title or "")
+    evidence: str | Quote = (
+        ctx.sentences.quote(deictic.start()) if deictic else (ctx.doc.metadata.title or "")
+    )
     target = None
     if ctx.park is not None:
         target = b.park(ctx.park)
@@ -35,11 +38,11 @@ def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMenti
             continue
         target = b.region(hit.region)
         if target[1] not in own:
-            b.rel("MENTIONS", doc, target, ctx.sentences.at(hit.start))
+            b.rel("MENTIONS", doc, target, ctx.sentences.quote(hit.start))
     titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(ctx.text)]
     for park in parks:
         if any(a < park.start < b_ for a, b_ in titles):
             continue  # 《亳州经济开发区总体规划》: the cited document's place, not this one's
         target = b.park(park)
         if target[1] not in own:
-            b.rel("MENTIONS", doc, target, ctx.sentences.at(park.start))
+            b.rel("MENTIONS", doc, target, ctx.sentences.quote(park.start))

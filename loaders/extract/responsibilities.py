@@ -535,7 +535,7 @@ def _table_tasks(
             "text": row.text[:TASK_TEXT_CHARS], "start": row.start, "end": row_end(ctx.text, row.start),
         }  # fmt: skip
         _add_task(b, doc, tid, props)
-        evidence = ctx.sentences.at(row.start)
+        evidence = ctx.sentences.quote(row.start)
         duty = [t for chunk in row.duty for t in resolve.many(chunk)]
         roles = [("LED_BY", t) for chunk in row.lead for t in resolve.many(chunk)]
         roles += _duty_roles(duty, bool(row.lead), first_leads)
@@ -557,7 +557,7 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
     read += stated
     for pos, role, target, span in clauses:
         node = _span_task(ctx, b, doc, span)
-        b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)
+        b.rel(role, node, resolve.make(target), ctx.sentences.quote(pos), role=None)
     duties = sorted(
         (d for d in _duties(ctx, resolve, first_leads) if not any(a <= d[0] < z for a, z in read)),
         key=lambda d: d[0],
@@ -567,7 +567,7 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
         paragraph = own.get(paragraph_start(ctx.text, pos))
         if paragraph is not None:
             node = _span_task(ctx, b, doc, paragraph)
-            b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)
+            b.rel(role, node, resolve.make(target), ctx.sentences.quote(pos), role=None)
             continue
         index = ctx.sections.deepest(pos)
         if index is None:
@@ -575,11 +575,11 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
             # collective is charged (住房城乡建设部门要会同… names a kind of organ, no one).
             if not ctx.sections.sections and _named_organ(target):
                 node = _sentence_task(ctx, b, doc, pos)
-                b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)
+                b.rel(role, node, resolve.make(target), ctx.sentences.quote(pos), role=None)
             continue
         index = _group_of_only_child(ctx, _label_parent(ctx, index))
         node = task(ctx, b, doc, index)
-        b.rel(role, node, resolve.make(target), ctx.sentences.at(pos), role=None)
+        b.rel(role, node, resolve.make(target), ctx.sentences.quote(pos), role=None)
     for index, section in enumerate(ctx.sections.sections):
         if not section.children and section.depth >= 2 and _label_parent(ctx, index) == index:
             task(ctx, b, doc, index)

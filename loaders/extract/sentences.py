@@ -28,6 +28,16 @@ def halfwidth(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A sentence of the text and where it stands (trimmed): the evidence of a relationship,
+    which the graph keeps as the offsets alone (readers take the words from the saved text)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Sentences:
     """Sentence boundaries of one text, found once and looked up by bisection."""
 
@@ -58,6 +68,11 @@ class Sentences:
         """The sentence holding offset pos, trimmed."""
         start, end = self.trimmed_span(pos)
         return self.text[start:end]
+
+    def quote(self, pos: int) -> Quote:
+        """The sentence holding offset pos, trimmed, with its offsets."""
+        start, end = self.trimmed_span(pos)
+        return Quote(self.text[start:end], start, end)
 
 
 @dataclass(frozen=True)

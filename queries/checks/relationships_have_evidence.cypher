@@ -1,27 +1,28 @@
 // description: Every relationship read from text carries doc and evidence (all but LOCATED_IN, PART_OF and BELONGS_TO; HAS_TASK, SETS_TARGET and FOR carry doc only: their Task or Target holds the text).
+// A sentence of the text is kept as its offsets (evidence_start, evidence_end), not as evidence.
 // One walk per start label, type and end label the ontology allows (the writer refuses any
 // other; tests/test_graph_checks.py holds this list to the ontology): a walk from a labelled
 // node is several times faster in FalkorDB than one over every relationship (10 s at 10,000
 // documents).
 CALL {
   MATCH (a:Document)-[r:CITES]->(b:Document)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
   MATCH (a:Document)-[r:ISSUED_BY]->(b:Unit)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
   MATCH (a:Document)-[r:APPLIES_TO|MENTIONS]->(b:Region)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
   MATCH (a:Document)-[r:APPLIES_TO|MENTIONS]->(b:Park)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
   MATCH (a:Document)-[r:PROMOTES]->(b:Industry)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
   MATCH (a:Document)-[r:HAS_TASK]->(b:Task)
@@ -33,15 +34,15 @@ CALL {
   RETURN a, r, b
   UNION ALL
   MATCH (a:Task)-[r:LED_BY|SUPPORTED_BY]->(b:Unit)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
   MATCH (a:Task)-[r:LED_BY|SUPPORTED_BY]->(b:Park)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
   MATCH (a:Task)-[r:LED_BY|SUPPORTED_BY]->(b:Region)
-  WHERE r.doc IS NULL OR r.evidence IS NULL OR r.evidence = ''
+  WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
   MATCH (a:Target)-[r:FOR]->(b:Region)

@@ -13,4 +13,4 @@ OPTIONAL MATCH (u)<-[r:LED_BY|SUPPORTED_BY|ISSUED_BY]-()
 WITH u, collect(r)[0] AS r
 ORDER BY u.name, u.id
 RETURN count(u) AS count,
-       collect({item: coalesce(u.full_name, u.name), document: r.doc, evidence: r.evidence})[0..5] AS examples
+       collect({item: coalesce(u.full_name, u.name), document: r.doc, evidence: r.evidence, evidence_document: r.doc, evidence_start: r.evidence_start, evidence_end: r.evidence_end})[0..5] AS examples

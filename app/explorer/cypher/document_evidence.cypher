@@ -4,7 +4,8 @@
 // relationship of the graph by doc: 1.5 s at 2,000 documents, growing with the corpus.
 // HAS_TASK, SETS_TARGET and FOR keep no copy: the Task's paragraph or the Target's sentence is theirs.
 // A Task keeps only the offsets of its paragraph (start, end), a Target those of its sentence
-// (the end node's on SETS_TARGET, the start node's on FOR): the page reads them from the saved text.
+// (the end node's on SETS_TARGET, the start node's on FOR), any other relationship those of its
+// sentence (evidence_start, evidence_end): the page reads them from the saved text.
 CALL {
   MATCH (a:Document {id: $doc})-[r]->(b)
   WHERE r.doc = $doc
@@ -24,12 +25,13 @@ CALL {
   RETURN a, r, b
 }
 WITH a, r, b, r.evidence IS NULL AND b.text IS NULL AND a.text IS NULL AS spanned
-WHERE coalesce(r.evidence, b.text, a.text, b.start, a.start) IS NOT NULL
+WHERE coalesce(r.evidence, b.text, a.text, r.evidence_start, b.start, a.start) IS NOT NULL
 RETURN type(r) AS type,
        r.relation AS relation,
        a.name AS source,
        b.name AS target,
        coalesce(r.evidence, b.text, a.text) AS evidence,
-       CASE WHEN spanned THEN coalesce(b.start, a.start) END AS start,
-       CASE WHEN spanned THEN CASE WHEN b.start IS NULL THEN a.end ELSE b.end END END AS end
+       CASE WHEN spanned THEN coalesce(r.evidence_start, b.start, a.start) END AS start,
+       CASE WHEN spanned THEN CASE WHEN r.evidence_start IS NOT NULL THEN r.evidence_end
+                                   WHEN b.start IS NULL THEN a.end ELSE b.end END END AS end
 ORDER BY type, target
