@@ -205,6 +205,20 @@ def doc_number_in(paragraphs: Sequence[str]) -> str | None:
     return None
 
 
+# A text flattened into one run (a CSV field) may open on its 文号 right before the addressees:
+# 漳政综〔2019〕62号各县（市、区）人民政府，…：
+_OPENING_NUMBER = re.compile(
+    r"\s*(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,5}\s*号)"
+    r"(?=各|[\u4e00-\u9fff（）()、，,]{2,60}?[：:])"
+)
+
+
+def opening_doc_number(paragraphs: Sequence[str]) -> str | None:
+    """The 文号 a flattened text opens with, directly before its addressees."""
+    found = _OPENING_NUMBER.match(paragraphs[0]) if paragraphs else None
+    return normalize_doc_number(found.group("number")) if found else None
+
+
 def signature(paragraphs: Sequence[str]) -> tuple[str | None, str | None]:
     """The 落款 at the end: (issuer, ISO date) from `XX人民政府` / `2015年11月6日` lines."""
     tail = list(paragraphs[-6:])
@@ -262,7 +276,7 @@ def build(
     doc_number = (
         normalize_doc_number(number_field) if number_field and number_field != "无" else None
     )
-    doc_number = doc_number or doc_number_in(paragraphs)
+    doc_number = doc_number or doc_number_in(paragraphs) or opening_doc_number(paragraphs)
     signer, signed = signature(paragraphs)
     dates = {
         name: iso for name in (*_DATE_ORDER, "废止日期") if (iso := to_iso(fields.get(name, "")))

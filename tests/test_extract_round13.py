@@ -6,6 +6,9 @@ charges each sector's department of the document's own government."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from policykg.loaders import parse
 from tests.target_rows import target_metrics
 from tests.unit_roles import unit_roles
 
@@ -123,3 +126,23 @@ def test_an_organ_named_after_by_in_a_rule_of_items_does_what_follows() -> None:
         "（二）建设经费由区财政负担。\n"
     )
     assert unit_roles(text, RULE, "广州市民政局") == {("LED_BY", "区民政部门")}
+
+
+def test_a_flattened_text_opening_on_its_number_has_that_number(tmp_path: Path) -> None:
+    """Before: l10 (a CSV record's content, one run) had no 文号, no issuer and level national,
+    so every 市X局 stood without its city."""
+    path = tmp_path / "flat.txt"
+    path.write_text(
+        "漳政综〔2019〕62号各县（市、区）人民政府，漳州高新区管委会，市直各单位：　　现将《漳州市"
+        "支持工业招商引资若干措施》印发给你们，请认真贯彻执行。　　漳州市人民政府　　2019年10月12日",
+        encoding="utf-8",
+    )
+    document = parse(path)
+    assert document.metadata.doc_number == "漳政综〔2019〕62号"
+
+
+def test_a_number_cited_at_the_start_of_a_sentence_is_not_the_documents(tmp_path: Path) -> None:
+    """Only a 文号 directly before the addressees is the document's own."""
+    path = tmp_path / "cited.txt"
+    path.write_text("国发〔2018〕4号文件要求，各地加强基础研究。\n", encoding="utf-8")
+    assert parse(path).metadata.doc_number is None
