@@ -47,6 +47,7 @@ BLOCKS = {
     "corpus-sealed-7": lambda: _table("quality_sealed_7_scored_once.txt"),
     "corpus-sealed-8": lambda: _table("quality_sealed_8_scored_once.txt"),
     "corpus-sealed-9": lambda: _table("quality_sealed_9_scored_once.txt"),
+    "corpus-sealed-10": lambda: _table("quality_sealed_10_scored_once.txt"),
     "speed-cli": lambda: (RESULTS / "extract_cli_speed.txt").read_text(encoding="utf-8").strip(),
     "load": lambda: (RESULTS / "load_throughput.txt").read_text(encoding="utf-8").strip(),
     "quality": lambda: _quality_excerpt((RESULTS / "quality.txt").read_text(encoding="utf-8")),
