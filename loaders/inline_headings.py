@@ -113,12 +113,29 @@ def _after_assignments(text: str) -> list[int]:
     return [m.end() for m in _CLOSING_ASSIGNMENT.finditer(text)]
 
 
+# A record flattened into one run (a dataset's content field) keeps its paragraphs' indents:
+# …（省工信厅牵头，省生态环境厅等参与）　　加大落后产能淘汰和过剩产能压减力度。 Two or more
+# ideographic spaces begin a paragraph (a heading before them ends on no punctuation:
+# 一、深化工业污染治理　　加大…).
+_INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+
+
+def _indents(text: str) -> list[int]:
+    """Where the indented paragraphs of a flattened record begin, if it has enough of them."""
+    found = [m.end() for m in _INDENT.finditer(text)]
+    return found if len(found) >= _MIN_HEADINGS else []
+
+
 def split_flattened(paragraphs: Sequence[Span]) -> list[Span]:
-    """Paragraphs with every flattened page cut at its inline headings, and items glued to
-    a label line cut from it."""
+    """Paragraphs with every flattened page cut at its inline headings and paragraph indents,
+    and items glued to a label line cut from it."""
     out: list[Span] = []
     for paragraph in paragraphs:
-        cuts = _cuts(paragraph.text) if len(paragraph.text) >= _LONG else []
+        cuts = (
+            sorted({*_cuts(paragraph.text), *_indents(paragraph.text)})
+            if len(paragraph.text) >= _LONG
+            else []
+        )
         if len(cuts) < _MIN_HEADINGS:
             # Both need a label's colon: most paragraphs have none and are passed at once.
             labelled = "：" in paragraph.text or ":" in paragraph.text

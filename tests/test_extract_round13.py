@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.loaders import parse
+from policykg.loaders.extract import extract
 from tests.target_rows import target_metrics
 from tests.unit_roles import unit_roles
 
@@ -146,3 +147,53 @@ def test_a_number_cited_at_the_start_of_a_sentence_is_not_the_documents(tmp_path
     path = tmp_path / "cited.txt"
     path.write_text("国发〔2018〕4号文件要求，各地加强基础研究。\n", encoding="utf-8")
     assert parse(path).metadata.doc_number is None
+
+
+def _led_by(path: Path) -> set[tuple[str, str]]:
+    extraction = extract(parse(path))
+    names = {n.id: str(n.properties.get("name")) for n in extraction.nodes}
+    return {(names[r.start], names[r.end]) for r in extraction.relationships if r.type == "LED_BY"}
+
+
+def test_a_flattened_records_indented_measures_are_tasks_of_their_own(tmp_path: Path) -> None:
+    """Before: l04's measures, one run separated by ideographic indents, all went to the
+    group heading (深化工业污染治理) with every bracket's units."""
+    measures = "".join(
+        f"　　{title}。{'推进相关工作，加强监督检查，确保取得实效。' * 20}（省{lead}牵头，省生态环境厅参与）"
+        for title, lead in (
+            ("加大落后产能淘汰和过剩产能压减力度", "工信厅"),
+            ("推进园区循环化改造", "发改委"),
+            ("强化工业企业无组织排放管控", "商务厅"),
+        )
+    )
+    path = tmp_path / "flat.txt"
+    path.write_text(
+        "闽政〔2018〕25号各市、县（区）人民政府，省人民政府各部门：　　现将方案印发给你们，请认真贯彻执行。"
+        f"　　一、深化工业污染治理{measures}",
+        encoding="utf-8",
+    )
+    led = _led_by(path)
+    assert any(
+        task.startswith("加大落后产能") and unit == "福建省工业和信息化厅" for task, unit in led
+    )
+    assert not any(task.startswith("加大落后产能") and unit == "福建省商务厅" for task, unit in led)
+
+
+def test_an_awards_eligibility_by_last_years_figures_is_no_goal() -> None:
+    """Before: 上一年度纳入我区统计核算的营业收入6000万元以上 and 注册资本1亿元以上 (l15, l10) were
+    targets (上年度 already was no goal)."""
+    text = (
+        "1.现代物流业：上一年度纳入我区统计核算的营业收入6000万元以上;上一年度在我区纳税总额不低于1000万元。\n"
+        "（一）重大工业项目基本条件：企业注册资本1亿元人民币以上，同时企业投资项目需列入市级以上重点项目库。\n"
+    )
+    assert _metrics(text) == set()
+
+
+def test_a_year_earlier_in_the_paragraph_frames_the_changes_after_it() -> None:
+    """Before: 与2017年相比，全省铁路货运量增加164万吨 under 到2020年，… (l06) was no target: the
+    year stood in the sentence before."""
+    text = (
+        "（二）工作目标\n到2020年，全省货物运输结构明显优化。与2017年相比，全省铁路货运量增加164万吨；"
+        "水路货运量增加2500万吨。\n"
+    )
+    assert _metrics(text) >= {"铁路货运量增加", "水路货运量增加"}

@@ -77,7 +77,7 @@ _SIZE_BEFORE = re.compile(
 # of the clause): the instrument's word, or the rate and setting before the number.
 _INSTRUMENT = re.compile(
     r"(?:费率|税率|利率|首付|贷款(?:额度|金额)|担保金额|贴息|保证金|保函|提取金额|上限|发放比例|"
-    r"替代比例|提高比例|预付款比例|公示期|时限(?!压缩|缩短|压减)|上年度|应纳税|购买|购房)[^，,。；;]*$"
+    r"替代比例|提高比例|预付款比例|公示期|时限(?!压缩|缩短|压减)|上一?年度|注册资本|应纳税|购买|购房)[^，,。；;]*$"
 )
 _RATE_OR_SETTING = re.compile(r"按[^，,。；;]{1,16}的\s*$|由[^，,。；;]{1,16}调整为?\s*$|按\s*$")
 # A quota of an award or a grant is a setting of the instrument, not a goal: 每年评选不超过10个

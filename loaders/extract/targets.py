@@ -169,6 +169,7 @@ def _opens_between(pattern: re.Pattern[str], text: str, start: int, end: int) ->
     return found is not None and found.start() < end
 
 
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|提高|提升|下降|降低)\s*$")
 _TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
 
 
@@ -286,6 +287,17 @@ class _Cues:
     years: list[int]
     plan: bool
     bare_sentences: frozenset[int]
+
+    def framed(self, paragraph: int, sentence: int, value_start: int) -> bool:
+        """到2020年，…。与2017年相比，铁路货运量增加164万吨: a year phrase earlier in the
+        paragraph frames a change (增加/减少/增长/提高) its later sentences state."""
+        j = bisect_left(self.years, paragraph)
+        return (
+            j < len(self.years)
+            and self.years[j] < sentence
+            and _CHANGE_BEFORE.search(self.text, max(sentence, value_start - 4), value_start)
+            is not None
+        )
 
     def in_sentence(self, start: int, end: int) -> bool:
         """A cue between start and end (a sentence's start and the number's end)."""
@@ -488,7 +500,14 @@ def find_goals(ctx: Context) -> list[Goal]:
         if norm_set(text, clause_start, said, m):
             continue
         post = m.group("post") or shared.get(m.start())
-        if not (pre or post or apart or section_year or cues.in_sentence(sentence_start, m.end())):
+        if not (
+            pre
+            or post
+            or apart
+            or section_year
+            or cues.in_sentence(sentence_start, m.end())
+            or cues.framed(text.rfind("\n", 0, sentence_start) + 1, sentence_start, value_start)
+        ):
             continue
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
