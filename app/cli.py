@@ -14,7 +14,7 @@ import typer
 from policykg.app.cli_check import register as register_check
 from policykg.app.cli_interchange import register as register_interchange
 from policykg.app.console import data_console
-from policykg.app.output import FORMATS, dumps, limited, render
+from policykg.app.output import FORMATS, dump, dumps, limited, render
 from policykg.errors import PolicyKGError, QueryError
 from policykg.graph import QueryResult, Reader, Store, open_reader, open_store
 from policykg.settings import Settings
@@ -241,17 +241,16 @@ def load(
     finally:
         store.close()
     if as_json:
-        out.out(
-            dumps(
-                {
-                    "files": [vars(f) for f in load_report.files],
-                    "loaded": len(load_report.loaded),
-                    "failed": len(load_report.failed),
-                    "stages": load_report.stages.to_json(),
-                    "stats": stats.to_json(),
-                }
-            ),
-            highlight=False,
+        # Written as it is encoded, not through rich: the report lists every file.
+        dump(
+            {
+                "files": [vars(f) for f in load_report.files],
+                "loaded": len(load_report.loaded),
+                "failed": len(load_report.failed),
+                "stages": load_report.stages.to_json(),
+                "stats": stats.to_json(),
+            },
+            sys.stdout,
         )
     else:
         err.print(

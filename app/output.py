@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from policykg.app.plain_table import table_text
 from policykg.graph.result import QueryResult, to_json_value
@@ -60,3 +60,21 @@ def limited(result: QueryResult, limit: int) -> QueryResult:
 def dumps(data: Any) -> str:
     """JSON for --json outputs: UTF-8 characters kept, stable key order."""
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def dump(data: Any, stream: TextIO) -> None:
+    """`dumps(data)` and a newline, written to stream piece by piece.
+
+    For outputs that grow with the corpus (`load --json` lists every file): the whole text as
+    one string, printed through rich, took ~9.5 MB per 1,000 files at the end of a load (the
+    loader's peak RSS: 275 MB at 20,000 documents, over 1 GB at 100,000).
+    """
+    chunks: list[str] = []
+    # json.dump's one write per token took 7x as long as dumps: a write per 8,192 tokens.
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        chunks.append(chunk)
+        if len(chunks) == 8192:
+            stream.write("".join(chunks))
+            chunks.clear()
+    chunks.append("\n")
+    stream.write("".join(chunks))
