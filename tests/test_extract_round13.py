@@ -197,3 +197,9 @@ def test_a_year_earlier_in_the_paragraph_frames_the_changes_after_it() -> None:
         "水路货运量增加2500万吨。\n"
     )
     assert _metrics(text) >= {"铁路货运量增加", "水路货运量增加"}
+
+
+def test_a_second_change_of_one_indicator_is_named_without_the_first_verb() -> None:
+    """Before: 铁路货运量增加164万吨、增长5.2% gave 铁路货运量增加增长 (l06)."""
+    text = "到2020年，全省铁路货运量增加164万吨、增长5.2%。\n"
+    assert _metrics(text) == {"铁路货运量增加", "铁路货运量增长"}

@@ -169,6 +169,8 @@ def _opens_between(pattern: re.Pattern[str], text: str, start: int, end: int) ->
     return found is not None and found.start() < end
 
 
+_TRAILING_CHANGE = re.compile(r"(?:增加|减少|增长|提高|提升|下降|降低)$")
+_CHANGE_OPENS = re.compile(r"(?:年均|平均)?(?:增加|减少|增长|提高|提升|下降|降低)")
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|提高|提升|下降|降低)\s*$")
 _TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
 
@@ -523,7 +525,10 @@ def find_goals(ctx: Context) -> list[Goal]:
             metric = disposed.group("what")
         if len(metric) < 2 and out and out[-1].start >= sentence_start:
             # 地区生产总值达到500亿元，年均增长7%: the second goal is about the first metric.
-            metric = out[-1].metric + opening(text[clause_start:metric_end])
+            change = opening(text[clause_start:metric_end])
+            # 铁路货运量增加164万吨、增长5.2%: the second change is of 铁路货运量, not of its 增加.
+            base = _TRAILING_CHANGE.sub("", out[-1].metric) if _CHANGE_OPENS.match(change) else ""
+            metric = (base if len(base) >= 2 else out[-1].metric) + change
         if len(metric) < 2:
             metric = _row_indicator(text, clause_start)  # | 4.家庭医生人数 | 2025年达到4.66名
         metric = plain_metric(_SPACES.sub("", metric))  # a line broken inside its words
