@@ -238,9 +238,7 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
             # 卫生健康等部门 are every level's, no organ in particular).
             units = listed_sectors(resolve, before)
             levelled = bool(units)
-        if not all(
-            _GOVERNING.search(ref.name) or (levelled and ref.name.endswith("部门")) for ref in units
-        ):
+        if not all(_charged_organ(ref, levelled) for ref in units):
             continue  # 定点医药机构要…, 科技计划管理部门要…: rules for bodies, or a kind of organ
         out.extend((m.start(), "LED_BY", ref) for ref in units)
     for m in _CHARGE_SUPPORT.finditer(text):
@@ -345,11 +343,15 @@ def _assigned_by(text: str, resolve: Resolver) -> list[tuple[int, str, Ref]]:
         chunk = m.group("chunk")
         act = _ACTS.search(chunk, 3)
         found = resolve.find(chunk[: act.start()]) if act else None
-        if isinstance(found, UnitName) and (
-            _GOVERNING.search(found.name) or found.name.endswith("部门")
-        ):
+        if isinstance(found, UnitName) and _charged_organ(found, True):
             out.append((m.start(), "LED_BY", found))
     return out
+
+
+def _charged_organ(ref: Ref, levelled: bool) -> bool:
+    """An organ a duty can be given to: a governing body (局, 委, 政府 …), or a department
+    (部门) printed with its level (区民政部门) or read as the document's own."""
+    return bool(_GOVERNING.search(ref.name)) or (levelled and ref.name.endswith("部门"))
 
 
 _IS_ORGAN = re.compile(r"^(?P<units>[^，,。；;]{2,40}?)(?:是|为|作为)")

@@ -64,11 +64,6 @@ class Sentences:
         start += len(raw) - len(raw.lstrip())
         return start, max(start, end - (len(raw) - len(raw.rstrip())))
 
-    def at(self, pos: int) -> str:
-        """The sentence holding offset pos, trimmed."""
-        start, end = self.trimmed_span(pos)
-        return self.text[start:end]
-
     def quote(self, pos: int) -> Quote:
         """The sentence holding offset pos, trimmed, with its offsets."""
         start, end = self.trimmed_span(pos)

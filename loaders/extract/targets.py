@@ -169,9 +169,10 @@ def _opens_between(pattern: re.Pattern[str], text: str, start: int, end: int) ->
     return found is not None and found.start() < end
 
 
-_TRAILING_CHANGE = re.compile(r"(?:增加|减少|增长|提高|提升|下降|降低)$")
-_CHANGE_OPENS = re.compile(r"(?:年均|平均)?(?:增加|减少|增长|提高|提升|下降|降低)")
-_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|提高|提升|下降|降低)\s*$")
+_CHANGE = r"(?:增加|减少|增长|提高|提升|下降|降低)"
+_TRAILING_CHANGE = re.compile(rf"{_CHANGE}$")
+_CHANGE_OPENS = re.compile(rf"(?:年均|平均)?{_CHANGE}")
+_CHANGE_BEFORE = re.compile(rf"{_CHANGE}\s*$")
 _TRAILING = re.compile(r"(?:年均|平均)?(?:增长|增速)?$")
 
 
@@ -498,8 +499,8 @@ def find_goals(ctx: Context) -> list[Goal]:
         if quota(text, clause_start, value_start, m.end(), pre):
             continue
         apart = None if pre_match else _apart(text, clause_start, value_start)
-        said = pre_match.start() if pre_match else apart.start() if apart else value_start
-        if norm_set(text, clause_start, said, m):
+        metric_end = pre_match.start() if pre_match else apart.start() if apart else value_start
+        if norm_set(text, clause_start, metric_end, m):
             continue
         post = m.group("post") or shared.get(m.start())
         if not (
@@ -513,7 +514,6 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
-        metric_end = pre_match.start() if pre_match else apart.start() if apart else value_start
         bound = upper.get(m.start())
         metric = metric_name(text, clause_start, metric_end, bound[1] if bound else m.end())
         metric = _TRAILING.sub("", metric) if pre is None else metric

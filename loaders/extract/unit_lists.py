@@ -407,10 +407,19 @@ def sector_departments(resolve: Resolver, chunk: str, level: str) -> list[Ref]:
     listed = _SECTOR_LIST.match(chunk)
     if listed is None or level not in _LEVEL_WORDS:
         return []
+    sectors = listed.group("sectors").split("、")
+    if any(UNIT.fullmatch(sector) for sector in sectors):
+        return []  # a list of organs (省财政厅、省商务厅) is read as one
+    return _departments(resolve, sectors, level)
+
+
+def _departments(resolve: Resolver, sectors: list[str], level: str) -> list[Ref]:
+    """The department of each sector at level (省, or "" for the document's own); [] unless
+    every sector is a sector printed without a level and names a department."""
     out: list[Ref] = []
-    for sector in listed.group("sectors").split("、"):
-        if sector[:1] in _LEVEL_WORDS or _NOT_SECTOR.search(sector) or UNIT.fullmatch(sector):
-            return []  # a list of organs (省财政厅、省商务厅) is read as one
+    for sector in sectors:
+        if sector[:1] in _LEVEL_WORDS or _NOT_SECTOR.search(sector):
+            return []
         found = resolve.find(f"{level}{sector}部门")
         if not isinstance(found, UnitName):
             return []
@@ -428,15 +437,10 @@ def listed_sectors(resolve: Resolver, clause: str) -> list[Ref]:
     listed = _UNLEVELLED_SECTORS.fullmatch(subject_opening(clause))
     if listed is None:
         return []
-    out: list[Ref] = []
-    for sector in listed.group("sectors").split("、"):
-        if sector[:1] in _LEVEL_WORDS or _NOT_SECTOR.search(sector) or not 2 <= len(sector) <= 8:
-            return []
-        found = resolve.find(f"{sector}部门")
-        if not isinstance(found, UnitName):
-            return []
-        out.append(found)
-    return out
+    sectors = listed.group("sectors").split("、")
+    if any(not 2 <= len(sector) <= 8 for sector in sectors):
+        return []
+    return _departments(resolve, sectors, "")
 
 
 def prefix_units(chunk: str, resolve: Resolver) -> list[Ref]:
