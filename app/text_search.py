@@ -53,9 +53,16 @@ class SearchHit:
 
 
 @contextmanager
-def _connect(directory: Path) -> Iterator[sqlite3.Connection]:
+def open_index(directory: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to the index in directory, created (or upgraded) if need be."""
     directory.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(directory / INDEX_FILE, timeout=30)) as connection:
+        # WAL: a commit appends the pages it wrote instead of copying the old ones to a
+        # rollback journal first, and a search can read while a load writes. NORMAL: no fsync
+        # per commit; a crash of the machine may lose the last commits, never the file's
+        # integrity (a load killed before its commit leaves its documents unindexed anyway).
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute(_SCHEMA)
         connection.execute(_ROWS_SCHEMA)
         if connection.execute("PRAGMA user_version").fetchone()[0] < _ROWS_VERSION:
@@ -67,11 +74,9 @@ def _connect(directory: Path) -> Iterator[sqlite3.Connection]:
         yield connection
 
 
-def index_texts(directory: Path, texts: list[tuple[StoredText, str]]) -> None:
-    """Index (or re-index) documents' texts with their titles, one transaction."""
-    if not texts:
-        return
-    with _connect(directory) as connection, connection:
+def write_texts(connection: sqlite3.Connection, texts: list[tuple[StoredText, str]]) -> None:
+    """Index (or re-index) documents' texts with their titles, in one transaction."""
+    with connection:
         for text, title in texts:
             old = connection.execute(
                 "SELECT row FROM document_rows WHERE document_id = ?", (text.document_id,)
@@ -86,6 +91,14 @@ def index_texts(directory: Path, texts: list[tuple[StoredText, str]]) -> None:
                 "INSERT OR REPLACE INTO document_rows (document_id, row) VALUES (?, ?)",
                 (text.document_id, row),
             )
+
+
+def index_texts(directory: Path, texts: list[tuple[StoredText, str]]) -> None:
+    """Index (or re-index) documents' texts with their titles, one transaction."""
+    if not texts:
+        return
+    with open_index(directory) as connection:
+        write_texts(connection, texts)
 
 
 def _occurrences(text: str, words: str) -> tuple[int, int]:
@@ -108,7 +121,7 @@ def search(directory: Path, words: str, limit: int = 20) -> list[SearchHit]:
     if not words or not (directory / INDEX_FILE).exists():
         return []
     pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    with _connect(directory) as connection:
+    with open_index(directory) as connection:
         rows = connection.execute(
             "SELECT document_id, title, text FROM texts "
             "WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'",
