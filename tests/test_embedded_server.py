@@ -15,7 +15,7 @@ from policykg.graph import embedded, falkordb_store, open_store
 from policykg.graph.embedded import paths_for, server_status, stop_server
 from policykg.graph.stats import graph_stats
 from policykg.settings import Settings
-from tests.graph_fixtures import write_known_graph
+from tests.graph_fixtures import HEBI_DOC, write_known_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,6 +91,31 @@ def test_stop_then_reopen_keeps_the_data(own_home: Path) -> None:
     assert stop_server(own_home) is False
     reopened = open_store(_settings(own_home))
     assert graph_stats(reopened) == before
+    reopened.close()
+
+
+def test_a_restarted_server_answers_before_and_after_it_rebuilds_its_indexes(
+    own_home: Path,
+) -> None:
+    """Indexes are rebuilt in the background after a start (DELAY_INDEXING): lookups by key
+    answer right away and the same once every index is operational again."""
+    store = open_store(_settings(own_home))
+    write_known_graph(store)
+    store.close()
+    assert stop_server(own_home) is True
+    reopened = open_store(_settings(own_home))
+    lookup = "MATCH (d:Document {id: $id}) RETURN d.title AS title"
+    first = reopened.read(lookup, {"id": HEBI_DOC}).rows
+    deadline = time.monotonic() + 30
+    while True:
+        states = reopened.read("CALL db.indexes() YIELD label, status RETURN label, status").rows
+        if states and all(status == "OPERATIONAL" for _, status in states):
+            break
+        assert time.monotonic() < deadline, states
+        time.sleep(0.1)
+    assert "Document" in {label for label, _ in states}
+    assert first == reopened.read(lookup, {"id": HEBI_DOC}).rows
+    assert first and first[0][0]
     reopened.close()
 
 
