@@ -47,38 +47,37 @@ def measure(count: int) -> str:
         _cli(home, "load", str(docs))
         load_s = time.perf_counter() - start
         stats = _cli(home, "stats", "--json").stdout
-        _cli(home, "db", "stop")
-        data = _disk(home / "falkordb" / "data")
-        start = time.perf_counter()
-        answer = _cli(
-            home, "query", "MATCH (d:Document) RETURN count(d) AS documents", "--format", "csv"
-        )
-        restart_s = time.perf_counter() - start
+        data, restart_s, documents = _restart(home)
         _cli(home, "db", "stop")
     nodes = stats.split('"nodes": ')[1].split(",")[0]
     return (
         f"{count:>6} documents: load {load_s:7.1f} s, {nodes} nodes; data dir {data / 1e6:6.1f} MB; "
-        f"first command after stop {restart_s:5.2f} s (answer: {answer.stdout.split()[-1]} documents)"
+        f"first command after stop {restart_s:5.2f} s (answer: {documents} documents)"
     )
 
 
-def measure_home(home: Path) -> str:
-    """Stop the server of a data directory loaded before, time the first command after; then
-    a lookup through the 文号 index, which is rebuilt in the background after a start."""
-    _cli(home, "query", "RETURN 1")  # running, and its append-only file compacted at the stop
+def _restart(home: Path) -> tuple[int, float, str]:
+    """Stop the server; the data dir's bytes, the first command's wall time and its answer."""
     _cli(home, "db", "stop")
     data = _disk(home / "falkordb" / "data")
     start = time.perf_counter()
     answer = _cli(
         home, "query", "MATCH (d:Document) RETURN count(d) AS documents", "--format", "csv"
     )
-    restart_s = time.perf_counter() - start
+    return data, time.perf_counter() - start, answer.stdout.split()[-1]
+
+
+def measure_home(home: Path) -> str:
+    """Stop the server of a data directory loaded before, time the first command after; then
+    a lookup through the 文号 index, which is rebuilt in the background after a start."""
+    _cli(home, "query", "RETURN 1")  # running, and its append-only file compacted at the stop
+    data, restart_s, documents = _restart(home)
     start = time.perf_counter()
     _cli(home, "run", "lineage_up", "-p", f"doc={_a_doc_number(home)}", "--format", "csv")
     lookup_s = time.perf_counter() - start
     return (
         f"{home}: data dir {data / 1e6:6.1f} MB; first command after stop {restart_s:5.2f} s "
-        f"(answer: {answer.stdout.split()[-1]} documents); lineage_up from the CLI right after "
+        f"(answer: {documents} documents); lineage_up from the CLI right after "
         f"{lookup_s:5.2f} s"
     )
 
