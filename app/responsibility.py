@@ -8,6 +8,17 @@ from policykg.app.task_numbers import number_key, position_key
 from policykg.app.visual import Subgraph
 
 
+def task_title(properties: dict[str, Any]) -> str | None:
+    """A Task's title: its name after its number (a graph loaded before the title was kept
+    only in name still has it as a property of its own)."""
+    if properties.get("title") is not None:
+        return str(properties["title"])
+    name, number = properties.get("name"), properties.get("number")
+    if name is None or not number or not str(name).startswith(f"{number} "):
+        return name
+    return str(name)[len(str(number)) + 1 :]
+
+
 def unit_name(properties: dict[str, Any]) -> str:
     """How a unit is named in the matrix: its region-qualified full name, else its name."""
     return str(properties.get("full_name") or properties.get("name") or "")
@@ -35,7 +46,7 @@ def responsibility_rows(sub: Subgraph) -> list[dict[str, Any]]:
             {
                 "document": document.properties.get("title") if document else None,
                 "task_number": task.properties.get("number"),
-                "task": task.properties.get("title") or task.properties.get("name"),
+                "task": task_title(task.properties),
                 "unit": unit_name(unit.properties),
                 "role": "lead" if rel.type == "LED_BY" else "support",
                 "evidence": rel.properties.get("evidence"),

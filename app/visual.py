@@ -158,7 +158,7 @@ def node_label(node: GraphNode) -> str:
     if "Document" in node.labels:
         text = props.get("doc_number") or props.get("title") or props.get("name") or node.key
     elif "Task" in node.labels:
-        text = f"{props.get('number', '')} {props.get('title') or props.get('name') or ''}".strip()
+        text = props.get("name") or props.get("title") or node.key  # name: number and title
     else:
         text = props.get("name") or props.get("id") or node.key
     text = str(text)

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -172,9 +172,24 @@ def to_rdf(snapshot: Snapshot, base: str = DEFAULT_BASE) -> Graph:
     graph.bind("data", base)
     for node in snapshot.nodes:
         _add_node(graph, base, node)
-    for rel in snapshot.relationships:
+    for rel in _with_documents(snapshot.relationships):
         _add_relationship(graph, base, rel)
     return graph
+
+
+def _with_documents(rels: tuple[RelationshipRecord, ...]) -> list[RelationshipRecord]:
+    """Relationships with `doc` where the graph keeps none (HAS_TASK, SETS_TARGET, FOR: their
+    document is a node of theirs, or their Target's): every ExtractedLink names its document."""
+    owner = {r.end: r.start for r in rels if r.type in ("HAS_TASK", "SETS_TARGET")}
+    out = []
+    for rel in rels:
+        rtype = RELATIONSHIPS.get(rel.type)
+        if rtype is not None and not rtype.doc_stored and rel.properties.get("doc") is None:
+            doc = rel.start if rel.start_label == "Document" else owner.get(rel.start)
+            if doc is not None:
+                rel = replace(rel, properties={**rel.properties, "doc": doc})
+        out.append(rel)
+    return out
 
 
 def write_rdf(snapshot: Snapshot, path: Path, fmt: str, base: str = DEFAULT_BASE) -> Graph:

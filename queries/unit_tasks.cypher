@@ -7,6 +7,9 @@
 // before the limit grew with the corpus (20 -> 5 ms at 2,000 documents, 200 rows). So a unit
 // with more tasks than the limit shows the first it was given, in load order; --all (or a
 // larger limit) lists them all, unit_tasks_by_document counts them per document.
+// A Task's title is its name after its number: the graph keeps the two once, in name. right(),
+// not substring(name, start): FalkorDB's two-argument substring cut the end off some names
+// ((三) 强化用地要素保障 -> 强化用地要素; Neo4j gave the whole title).
 // A relationship keeps the offsets of its evidence sentence in its doc's text, not the
 // sentence: `policykg run` and the explorer read it into evidence and drop the evidence_* columns.
 CALL {
@@ -29,7 +32,7 @@ RETURN u.name AS unit,
        CASE type(r) WHEN 'LED_BY' THEN 'lead' ELSE 'support' END AS role,
        d.title AS document,
        t.number AS task_number,
-       t.title AS task,
+       CASE WHEN t.name STARTS WITH (t.number + ' ') THEN right(t.name, size(t.name) - coalesce(size(t.number), 0) - 1) ELSE t.name END AS task,
        r.evidence AS evidence,
        r.doc AS evidence_document,
        r.evidence_start AS evidence_start,

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from policykg.app.explorer.questions import console_queries, explorer_queries, page_query
-from policykg.app.responsibility import responsibility_matrix, responsibility_rows
+from policykg.app.responsibility import responsibility_matrix, responsibility_rows, task_title
 from policykg.app.visual import NODE_CAP, collect
 from policykg.graph import Store, open_store
 from policykg.graph.writer import write_records
@@ -138,7 +138,7 @@ def test_responsible_and_unit_graph(store: Store) -> None:
 
 def test_document_tasks(store: Store) -> None:
     found = rows(store, "document_tasks", doc=SEED002_ID, limit=10)
-    assert [r["t"].properties["title"] for r in found] == [TASK14_TITLE]
+    assert [task_title(r["t"].properties) for r in found] == [TASK14_TITLE]
     assert len(found[0]["units"]) == 2
 
 

@@ -57,7 +57,8 @@ def test_the_graph_keeps_a_targets_offsets_and_no_heading_path() -> None:
     )
     rows = {label: r for (label, _), r in node_rows([target, task]).items()}
     assert rows["Target"][0]["props"] == {"name": "a >= 1%", "metric": "a", "start": 0, "end": 11}
-    assert rows["Task"][0]["props"] == {"name": "1 b", "title": "b", "start": 3}
+    # the title is name after number: the graph keeps it once
+    assert rows["Task"][0]["props"] == {"name": "1 b", "start": 3}
 
 
 def test_sentences_are_read_half_width_as_the_extraction_reads_them() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from policykg.app.responsibility import task_title
 from policykg.app.texts import (
     StoredText,
     read_text,
@@ -65,9 +66,7 @@ def test_the_graph_keeps_offsets_not_the_paragraph() -> None:
         {"name": "1 a", "title": "a", "text": "1.a。长段落", "start": 3, "end": 9},
     )
     [(_, rows)] = node_rows([node]).items()
-    assert rows == [
-        {"id": "task:doc:x#1", "props": {"name": "1 a", "title": "a", "start": 3, "end": 9}}
-    ]
+    assert rows == [{"id": "task:doc:x#1", "props": {"name": "1 a", "start": 3, "end": 9}}]
 
 
 def test_span_evidence_reads_each_document_once_and_keeps_the_query_evidence_without_text(
@@ -109,3 +108,14 @@ def test_extract_json_still_prints_the_task_text(tmp_path: Path) -> None:
     nodes = [n for line in result.stdout.splitlines() for n in json.loads(line)["nodes"]]
     tasks = [n["properties"] for n in nodes if n["label"] == "Task"]
     assert tasks and all(t["text"] and t["end"] > t["start"] for t in tasks)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_a_tasks_title_is_read_back_from_its_name_and_number(path: Path) -> None:
+    """The graph keeps a Task's title once, in name (number, a space, title): what the named
+    queries and the Responsibility page show is the title the extraction read."""
+    tasks = extracted_nodes(path, "Task")
+    assert tasks
+    for _, props in tasks:
+        stored = {k: v for k, v in props.items() if k in ("name", "number")}
+        assert task_title(stored) == (props["title"] or props["name"]), props

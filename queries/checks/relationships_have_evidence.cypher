@@ -1,4 +1,4 @@
-// description: Every relationship read from text carries doc and evidence (all but LOCATED_IN, PART_OF and BELONGS_TO; HAS_TASK, SETS_TARGET and FOR carry doc only: their Task or Target holds the text).
+// description: Every relationship read from text carries doc and evidence (all but LOCATED_IN, PART_OF and BELONGS_TO; HAS_TASK, SETS_TARGET and FOR carry neither: their Document, Task or Target holds both).
 // A sentence of the text is kept as its offsets (evidence_start, evidence_end), not as evidence.
 // One walk per start label, type and end label the ontology allows (the writer refuses any
 // other; tests/test_graph_checks.py holds this list to the ontology): a walk from a labelled
@@ -25,14 +25,6 @@ CALL {
   WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
   UNION ALL
-  MATCH (a:Document)-[r:HAS_TASK]->(b:Task)
-  WHERE r.doc IS NULL
-  RETURN a, r, b
-  UNION ALL
-  MATCH (a:Document)-[r:SETS_TARGET]->(b:Target)
-  WHERE r.doc IS NULL
-  RETURN a, r, b
-  UNION ALL
   MATCH (a:Task)-[r:LED_BY|SUPPORTED_BY]->(b:Unit)
   WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
   RETURN a, r, b
@@ -43,14 +35,6 @@ CALL {
   UNION ALL
   MATCH (a:Task)-[r:LED_BY|SUPPORTED_BY]->(b:Region)
   WHERE r.doc IS NULL OR (coalesce(r.evidence, '') = '' AND r.evidence_start IS NULL)
-  RETURN a, r, b
-  UNION ALL
-  MATCH (a:Target)-[r:FOR]->(b:Region)
-  WHERE r.doc IS NULL
-  RETURN a, r, b
-  UNION ALL
-  MATCH (a:Target)-[r:FOR]->(b:Park)
-  WHERE r.doc IS NULL
   RETURN a, r, b
 }
 WITH a, r, b

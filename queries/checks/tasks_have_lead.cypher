@@ -55,4 +55,4 @@ CALL {
 }
 WITH count, CASE WHEN size(sure) >= 5 OR size(sure) >= count THEN sure[0..5] ELSE scanned END AS found
 RETURN count,
-       [f IN found | {item: coalesce(f.t.number + ' ', '') + coalesce(f.t.title, f.t.name), document: f.d.title, evidence: coalesce(f.t.text, f.h.evidence, f.t.title), document_id: f.d.id, start: f.t.start, end: f.t.end}] AS examples
+       [f IN found | {item: CASE WHEN f.t.name STARTS WITH (f.t.number + ' ') THEN f.t.name ELSE coalesce(f.t.number + ' ', '') + coalesce(f.t.title, f.t.name) END, document: f.d.title, evidence: coalesce(f.t.text, f.h.evidence, f.t.title, CASE WHEN f.t.name STARTS WITH (f.t.number + ' ') THEN right(f.t.name, size(f.t.name) - coalesce(size(f.t.number), 0) - 1) ELSE f.t.name END), document_id: f.d.id, start: f.t.start, end: f.t.end}] AS examples

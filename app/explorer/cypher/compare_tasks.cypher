@@ -7,5 +7,5 @@ RETURN d.id AS doc,
        coalesce(u.full_name, u.name) AS unit,
        CASE type(r) WHEN 'LED_BY' THEN 'lead' ELSE 'support' END AS role,
        t.number AS task_number,
-       t.title AS task
+       CASE WHEN t.name STARTS WITH (t.number + ' ') THEN right(t.name, size(t.name) - coalesce(size(t.number), 0) - 1) ELSE t.name END AS task
 ORDER BY unit, doc
