@@ -180,11 +180,12 @@ def to_rdf(snapshot: Snapshot, base: str = DEFAULT_BASE) -> Graph:
 def _with_documents(rels: tuple[RelationshipRecord, ...]) -> list[RelationshipRecord]:
     """Relationships with `doc` where the graph keeps none (HAS_TASK, SETS_TARGET, FOR: their
     document is a node of theirs, or their Target's): every ExtractedLink names its document."""
-    owner = {r.end: r.start for r in rels if r.type in ("HAS_TASK", "SETS_TARGET")}
+    unstored = {t.name for t in RELATIONSHIPS.values() if not t.doc_stored}
+    # The document a Task or Target hangs from, by the unstored-doc relationship it starts.
+    owner = {r.end: r.start for r in rels if r.type in unstored and r.start_label == "Document"}
     out = []
     for rel in rels:
-        rtype = RELATIONSHIPS.get(rel.type)
-        if rtype is not None and not rtype.doc_stored and rel.properties.get("doc") is None:
+        if rel.type in unstored and rel.properties.get("doc") is None:
             doc = rel.start if rel.start_label == "Document" else owner.get(rel.start)
             if doc is not None:
                 rel = replace(rel, properties={**rel.properties, "doc": doc})

@@ -77,9 +77,11 @@ class RelationshipType:
     def stored_property_names(self) -> frozenset[str]:
         """The properties a store may keep of it: evidence only where no node holds it (and
         then, for a sentence of the text, its offsets instead: see stored_properties)."""
-        unstored = ({"evidence"} if not self.evidence else set()) | (
-            {"doc"} if not self.doc_stored else set()
-        )
+        unstored = set()
+        if not self.evidence:
+            unstored.add("evidence")
+        if not self.doc_stored:
+            unstored.add("doc")
         return self.property_names - unstored
 
     def stored_properties(self, properties: dict[str, Any]) -> dict[str, Any]:

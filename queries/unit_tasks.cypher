@@ -9,7 +9,8 @@
 // larger limit) lists them all, unit_tasks_by_document counts them per document.
 // A Task's title is its name after its number: the graph keeps the two once, in name. right(),
 // not substring(name, start): FalkorDB's two-argument substring cut the end off some names
-// ((三) 强化用地要素保障 -> 强化用地要素; Neo4j gave the whole title).
+// ((三) 强化用地要素保障 -> 强化用地要素; Neo4j gave the whole title); coalesce(): FalkorDB
+// evaluates the THEN branch for a task without a number too, and size(null) failed there.
 // A relationship keeps the offsets of its evidence sentence in its doc's text, not the
 // sentence: `policykg run` and the explorer read it into evidence and drop the evidence_* columns.
 CALL {
