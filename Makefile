@@ -18,14 +18,17 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,native]'
 	touch $@
 
 $(LINT_DIR)/node_modules/.installed: $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
 	cd $(LINT_DIR) && npm ci --no-audit --no-fund --silent
 	touch $@
 
+# The loaders compiled with mypyc (policykg/loaders/native.py): a no-op while the build matches
+# the sources, ~1 minute after a loader changed; without a C compiler it warns and Python runs.
 install: $(VENV)/.installed
+	$(BIN)/python -m policykg.loaders.native build
 
 ## Load the demo corpus into the embedded store and serve the explorer on localhost:$(PORT).
 demo: install

@@ -6,6 +6,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from policykg.loaders import native
+
+# Before any submodule is imported: the compiled loaders, when built for these sources.
+__path__ = native.extend_path(__path__, __name__)
+
 # First: seeds re's cache before the modules below compile their patterns.
 import policykg.loaders.regex_cache  # noqa: F401
 from policykg.errors import LoadError

@@ -26,6 +26,7 @@ E2E_MODULES = frozenset(
         "test_cli",
         "test_loaders_cli",
         "test_regex_cache",
+        "test_native_loaders",
         "test_embedded_server",
         "test_explorer_browser",
         "test_loaders_fuzz",

@@ -6,6 +6,10 @@ per process; each extractor adds its nodes and relationships to one Builder.
 
 from __future__ import annotations
 
+from policykg.loaders import native
+
+__path__ = native.extend_path(__path__, __name__)  # see policykg.loaders
+
 from policykg.errors import ExtractError
 from policykg.loaders import regex_cache
 from policykg.loaders.document import ParsedDocument

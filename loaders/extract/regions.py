@@ -40,7 +40,7 @@ _SUFFIXES = re.compile(
     r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|"
     r"林区|特区|省|市|区|县|盟|旗)$"
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # raw: mypyc cannot compile surrogate literals
 # Names that are also common words; only matched in their full form.
 _NO_SHORT = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "高新区", "开发区"})
 

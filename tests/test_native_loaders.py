@@ -1,0 +1,101 @@
+"""The loaders compiled with mypyc: used when built for these sources, the same output as Python.
+
+`make install` builds them (python -m policykg.loaders.native build). Where no build exists
+(no C compiler, or a rule edited since) these tests skip, unless POLICYKG_REQUIRE_NATIVE=1
+(CI sets it), when a missing build fails them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.extract_identity import inputs
+from policykg.loaders import native
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Which file each loader module was imported from, in a fresh process.
+_PROBE = """
+import json, sys
+import policykg.loaders.extract
+names = ("policykg.loaders.clean", "policykg.loaders.extract.targets", "policykg.loaders.regex_cache")
+print(json.dumps({name: sys.modules[name].__file__ for name in names}))
+"""
+
+
+def _current_build() -> Path:
+    native.current_build.cache_clear()
+    build = native.current_build()
+    if build is None:
+        if os.environ.get("POLICYKG_REQUIRE_NATIVE") == "1":
+            pytest.fail("no compiled loaders for these sources: run make install")
+        pytest.skip("no compiled loaders for these sources (make install builds them)")
+    return build
+
+
+def _files(**env: str) -> dict[str, str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE], cwd=ROOT, env={**os.environ, **env},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(done.stdout)
+
+
+def _extract(files: list[Path], **env: str) -> bytes:
+    done = subprocess.run(
+        [sys.executable, "-m", "policykg.app.cli", "extract", "--json", *map(str, files)],
+        cwd=ROOT, env={**os.environ, **env}, capture_output=True, check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
+def test_a_process_imports_the_compiled_loaders_when_they_are_built() -> None:
+    build = _current_build()
+    files = _files()
+    assert files["policykg.loaders.clean"].startswith(str(build))
+    assert files["policykg.loaders.extract.targets"].startswith(str(build))
+    assert files["policykg.loaders.clean"].endswith(".so")
+    assert files["policykg.loaders.regex_cache"].endswith("regex_cache.py")  # kept Python
+
+
+def test_turned_off_a_process_imports_the_python_sources() -> None:
+    _current_build()
+    files = _files(POLICYKG_NATIVE="off")
+    assert all(path.endswith(".py") for path in files.values()), files
+
+
+def test_a_build_for_other_sources_is_not_used(tmp_path: Path) -> None:
+    build = _current_build()
+    stale = tmp_path / "00000000"
+    stale.mkdir()
+    (stale / "COMPLETE").write_text("00000000\n")
+    (stale / "policykg" / "loaders").mkdir(parents=True)
+    files = _files(POLICYKG_NATIVE_DIR=str(tmp_path))
+    assert all(path.endswith(".py") for path in files.values()), files
+    assert not any(path.startswith(str(build)) for path in files.values())
+
+
+def test_the_compiled_loaders_print_what_the_python_sources_print() -> None:
+    _current_build()
+    files = inputs()  # the development corpus and the demo, as bench.extract_identity
+    compiled = _extract(files)
+    assert compiled.count(b"\n") >= len(files)
+    assert compiled == _extract(files, POLICYKG_NATIVE="off")
+
+
+def test_the_source_key_changes_when_a_source_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "rules.py"
+    source.write_text("A = 1\n")
+    monkeypatch.setattr(native, "_key_sources", lambda: [source])
+    before = native.source_key()
+    assert native.source_key() == before
+    source.write_text("A = 22\n")
+    assert native.source_key() != before
