@@ -24,9 +24,12 @@ from pathlib import Path
 
 _LOADERS = Path(__file__).resolve().parent
 _PACKAGE_ROOT = Path(__file__).parent.parent.parent  # holds policykg/ (loaders/ is linked in)
-# Package files set their __path__ (Python must run them) and these two touch re's and the
-# collector's internals: they stay Python.
-_NOT_COMPILED = frozenset({"__init__.py", "native.py", "regex_cache.py", "collector.py"})
+# Package files set their __path__ (Python must run them); two touch re's and the collector's
+# internals; document.py holds the records other stages receive (ParsedDocument): compiled,
+# a frozen dataclass cannot be unpickled.
+_NOT_COMPILED = frozenset(
+    {"__init__.py", "native.py", "regex_cache.py", "collector.py", "document.py"}
+)
 _COMPLETE = "COMPLETE"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,12 @@ def test_the_source_key_changes_when_a_source_changes(
     assert native.source_key() == before
     source.write_text("A = 22\n")
     assert native.source_key() != before
+
+
+def test_a_parsed_document_pickles_and_reads_back_equal() -> None:
+    _current_build()  # in this process too: the loaders imported here are the compiled ones
+    from policykg.loaders import parse
+
+    for path in sorted((ROOT / "demo").iterdir())[:3]:
+        document = parse(path)
+        assert pickle.loads(pickle.dumps(document)) == document
