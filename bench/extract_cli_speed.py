@@ -20,7 +20,9 @@ JSON lines to orjson; .pyc files cached): reading the 31 saved pages ~9 % (resil
 the rest, JSON output ~1 %. Since then the compiled patterns are read from a file
 (loaders/regex_cache.py: -9 % instructions), link menus are looked for only in blocks with
 two links or more, and the garbage collector runs less often during extraction
-(loaders/collector.py). The bench runs without PYTHONDONTWRITEBYTECODE (a user's Python writes
+(loaders/collector.py), and `make install` compiles the loaders with mypyc
+(loaders/native.py: -10 % instructions; the report says whether the run used them). The bench
+runs without PYTHONDONTWRITEBYTECODE (a user's Python writes
 .pyc files) after one uncounted run that writes them and the pattern cache.
 A pattern scanned over a whole text should open on a
 literal or a character set (or a look-ahead naming its first characters): Python's re
@@ -42,7 +44,7 @@ import time
 from pathlib import Path
 
 from bench.extract_identity import inputs
-from policykg.loaders import parse
+from policykg.loaders import native, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "extract_cli_speed.txt"
@@ -96,6 +98,14 @@ def extract_cpu(folder: Path, sink: Path) -> tuple[float, float, int]:
     return cpu, wall, sink.read_text(encoding="utf-8").count("\n")
 
 
+def loaders_used() -> str:
+    """Whether `policykg extract` ran the compiled loaders (make install builds them)."""
+    build = native.current_build()
+    return (
+        f"compiled with mypyc ({build})" if build else "Python (no native build for these sources)"
+    )
+
+
 def jieba_cpu(texts: list[str]) -> float:
     """CPU seconds of jieba.cut over texts (its dictionary already loaded)."""
     import jieba
@@ -143,6 +153,7 @@ def main() -> int:
                 for i, (c, j) in enumerate(pairs)
             ),
             f"last run wall: {wall:.2f} s; imports, parsing (HTML too) and JSON output included",
+            f"loaders: {loaders_used()}",
             f"first run before these (not counted; .pyc files and pattern cache as the bench "
             f"found them): {first_cpu:.2f} s CPU",
             f"best run: {best:.2f} s CPU = {chars / best / 1e6:.2f} M chars/s per core",
