@@ -18,7 +18,7 @@ _HALFWIDTH = {
 # [c][c]* rather than [c]+: a pattern opening on a character set is scanned for it in C (2x).
 _FULLWIDTH_CLASS = "[" + re.escape("".join(_HALFWIDTH)) + "]"
 _FULLWIDTH = re.compile(_FULLWIDTH_CLASS + _FULLWIDTH_CLASS + "*")
-_SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]")
+_SENTENCE_ENDS = "。！？!?"  # and the line break
 
 
 def halfwidth(text: str) -> str:
@@ -47,8 +47,15 @@ class Sentences:
     @classmethod
     def of(cls, text: str) -> Sentences:
         """Split a text at 。！？ and line breaks."""
-        # Lengths of the pieces, summed: the boundaries without a Python-level loop.
-        return cls(text, tuple(accumulate(map(len, _SENTENCE.findall(text)))))
+        # str.replace and str.split find the marks with memchr: a pattern's character set was
+        # checked at every character of every text (0.7 % of a run). The pieces' lengths plus
+        # their marks, summed: the boundaries without a Python-level loop; the last piece
+        # ends on no mark, so it is no sentence.
+        marked = text
+        for mark in _SENTENCE_ENDS:
+            marked = marked.replace(mark, "\n")
+        lengths = map(len, marked.split("\n")[:-1])
+        return cls(text, tuple(accumulate(map((1).__add__, lengths))))
 
     def span(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence holding offset pos."""
