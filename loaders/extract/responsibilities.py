@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from policykg.loaders.extract.builder import Builder
@@ -11,6 +12,7 @@ from policykg.loaders.extract.goal_filters import is_regulation
 from policykg.loaders.extract.ids import task_id, unit_id
 from policykg.loaders.extract.obligations import MUST, article_obligations
 from policykg.loaders.extract.parks import ParkMention, find_parks
+from policykg.loaders.extract.sentences import matches_at, starts_before
 from policykg.loaders.extract.span_tasks import (
     SpanTask,
     article_of,
@@ -79,6 +81,8 @@ _SUBJECT_CHARGE = re.compile(
     + r"|负(?<!由负)责(?![，,、]|人|同志|解释)"
     + r"|主(?<!由主)管(?!部门|单位|机关|领导|[局委厅办])(?![，,、]|人|同志)"
 )
+# Where _SUBJECT_CHARGE can start: at 负责 or 主管, or two characters before (分别负责).
+_CHARGE_WORDS = {"负责": (0, 2), "主管": (0, 2)}
 # 科技部要建立…, 各级党委（党组）要…: the units a sentence opens with are charged with it.
 _GOVERNING = re.compile(
     r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|科学院|工程院|社科院|科协|党组[)）]?|管委会"
@@ -132,6 +136,19 @@ _HEADED = re.compile(
     rf"(?P<head>{_HEAD})(?P<offices>{_OFFICES})?\s*[:：]\s*"
     rf"(?P<list>(?:(?![，,；;]?\s*(?:{_HEAD})\s*[:：])(?:[^；;。\n)）(（]|[(（]牵头[)）]|{_LEVELS_IN_BRACKETS}))+)"
 )
+
+
+def _last_words(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Each word's last two characters, with how far before them the word starts."""
+    found: dict[str, set[int]] = {}
+    for word in words:
+        found.setdefault(word[-2:], set()).add(len(word) - 2)
+    return {last: tuple(sorted(ks)) for last, ks in found.items()}
+
+
+# Where _HEADED can start: before the 单位/部门/处室 that ends its head.
+_HEAD_WORDS = _last_words((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS))
+_BRACKETS = {"（": (0,), "(": (0,)}  # where _BRACKET_DUTY and _CLOSING_LIST can start
 # The document's own convention for lists of responsible units (only whether it states one
 # counts). The search opens on 第一 and looks behind it for the verb, so it is scanned for the
 # literal in C.
@@ -143,6 +160,13 @@ _LEAD_MARK = re.compile(r"[(（]牵头[)）]")
 _INLINE_ROLE = re.compile(r"(?<![(（])牵头(?![)）])|配合|协助|参与")
 # A short title without a list or a clause break reads as a heading, not as a sentence.
 _HEADING_LIKE = re.compile(r"[^、，,；;]{1,20}")
+
+
+def _states_first_leads(text: str) -> bool:
+    """Whether the document says the first unit listed leads (列第一位者为牵头单位)."""
+    # Every match ends on 为牵头 or 是牵头 (in no text of the speed bench): looking for those
+    # first spares the scan of a pattern opening on a character set.
+    return ("为牵头" in text or "是牵头" in text) and _FIRST_LEADS.search(text) is not None
 
 
 def _duty_roles(units: list[Ref], led: bool, first_leads: bool) -> list[tuple[str, Ref]]:
@@ -204,7 +228,7 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
             out.extend((m.start(), "LED_BY", t) for t in leads)
             if m.group("sup"):
                 out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
-    for m in _SUBJECT_CHARGE.finditer(text):
+    for m in _subject_charges(text):
         out.extend((m.start(), "LED_BY", ref) for ref in _charged(text, m, resolve))
     musts = list(_SUBJECT_MUST.finditer(text))
     if is_regulation(ctx.doc.metadata.title or "") and not has_articles(ctx):
@@ -246,12 +270,13 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
         if lead is not None:
             out.append((m.start(), "LED_BY", lead))
             out.extend((m.start(), "SUPPORTED_BY", t) for t in resolve.many(m.group("sup")))
-    # Half the texts hold no 负责 (and most no 牵头): one search of a word spares the scan of a
-    # pattern that opens on a bracket or a character set.
-    for m in _BRACKET_DUTY.finditer(text) if "负责" in text else ():
+    brackets = starts_before(text, _BRACKETS)
+    # Half the texts hold no 负责 (and most no 牵头): one search of a word spares the tries at
+    # every bracket.
+    for m in matches_at(_BRACKET_DUTY, text, brackets) if "负责" in text else ():
         for j, t in enumerate(resolve.many(m.group("list"))):
             out.append((m.start(), "SUPPORTED_BY" if j else "LED_BY", t))
-    for m in _CLOSING_LIST.finditer(text):
+    for m in matches_at(_CLOSING_LIST, text, brackets):
         units = _listed_units(resolve, m.group("list"))
         out.extend((m.start(), role, t) for role, t in _duty_roles(units, False, first_leads))
     for m in _OFFICE.finditer(text):
@@ -267,7 +292,7 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
         out.extend(
             (m.start(), "LED_BY", t) for t in subject_units(resolve, clause_before(text, m.start()))
         )
-    headed = list(_HEADED.finditer(text))
+    headed = list(matches_at(_HEADED, text, starts_before(text, _HEAD_WORDS)))
     for i, m in enumerate(headed):
         items = m.group("list")
         if _LEAD_MARK.search(items):
@@ -294,6 +319,11 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
         else:
             out.extend((m.start(), "SUPPORTED_BY", t) for t in units)
     return out
+
+
+def _subject_charges(text: str) -> Iterator[re.Match[str]]:
+    """_SUBJECT_CHARGE.finditer(text), tried where 负责 or 主管 stands."""
+    return matches_at(_SUBJECT_CHARGE, text, starts_before(text, _CHARGE_WORDS))
 
 
 def _listed_units(resolve: Resolver, chunk: str) -> list[Ref]:
@@ -379,7 +409,7 @@ def _article_duties(
     read: list[tuple[int, int]] = []
     if not has_articles(ctx):
         return out, read
-    for m in _SUBJECT_CHARGE.finditer(text):
+    for m in _subject_charges(text):
         index = article_of(ctx, m.start())
         if index is None:
             continue
@@ -550,7 +580,7 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
     """Tasks (sections, table rows) with LED_BY and SUPPORTED_BY units, parks or regions."""
     resolve = Resolver(ctx, b, parks)
     resolve.read_aliases()
-    first_leads = "牵头" in ctx.text and _FIRST_LEADS.search(ctx.text) is not None
+    first_leads = _states_first_leads(ctx.text)
     _table_tasks(ctx, b, doc, resolve, first_leads)
     clauses, read = _article_duties(ctx, resolve)
     obligations, stated = article_obligations(ctx, resolve)

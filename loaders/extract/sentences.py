@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -25,6 +26,43 @@ def halfwidth(text: str) -> str:
     """Full-width ASCII to half-width, same length (so offsets still point into the original)."""
     # A substitution over the rare full-width runs is far faster than str.translate with a dict.
     return _FULLWIDTH.sub(lambda m: "".join(_HALFWIDTH[c] for c in m.group()), text)
+
+
+def finds(text: str, word: str) -> Iterator[int]:
+    """Every offset of word in text, ascending (str.find: memchr for a single character)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def starts_before(text: str, anchors: Mapping[str, tuple[int, ...]]) -> list[int]:
+    """Offsets standing k characters before an anchor of text, for each anchor's ks, ascending."""
+    return sorted(
+        {
+            at - k
+            for anchor, ks in anchors.items()
+            for at in finds(text, anchor)
+            for k in ks
+            if at >= k
+        }
+    )
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern that can match at starts alone (ascending).
+
+    A pattern opening on a character set is scanned for it at every character of the text
+    (sre checks the set at each: 0.7 % of a run for one whole-text scan); a few words it must
+    hold, found with str.find, say where it can start.
+    """
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
 
 
 @dataclass(frozen=True)
