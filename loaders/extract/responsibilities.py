@@ -12,7 +12,7 @@ from policykg.loaders.extract.goal_filters import is_regulation
 from policykg.loaders.extract.ids import task_id, unit_id
 from policykg.loaders.extract.obligations import MUST, article_obligations
 from policykg.loaders.extract.parks import ParkMention, find_parks
-from policykg.loaders.extract.sentences import matches_at, starts_before
+from policykg.loaders.extract.sentences import matches_at, starts_before, word_ends
 from policykg.loaders.extract.span_tasks import (
     SpanTask,
     article_of,
@@ -137,17 +137,8 @@ _HEADED = re.compile(
     rf"(?P<list>(?:(?![，,；;]?\s*(?:{_HEAD})\s*[:：])(?:[^；;。\n)）(（]|[(（]牵头[)）]|{_LEVELS_IN_BRACKETS}))+)"
 )
 
-
-def _last_words(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
-    """Each word's last two characters, with how far before them the word starts."""
-    found: dict[str, set[int]] = {}
-    for word in words:
-        found.setdefault(word[-2:], set()).add(len(word) - 2)
-    return {last: tuple(sorted(ks)) for last, ks in found.items()}
-
-
 # Where _HEADED can start: before the 单位/部门/处室 that ends its head.
-_HEAD_WORDS = _last_words((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS))
+_HEAD_WORDS = word_ends((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS))
 _BRACKETS = {"（": (0,), "(": (0,)}  # where _BRACKET_DUTY and _CLOSING_LIST can start
 # The document's own convention for lists of responsible units (only whether it states one
 # counts). The search opens on 第一 and looks behind it for the verb, so it is scanned for the

@@ -49,6 +49,15 @@ def starts_before(text: str, anchors: Mapping[str, tuple[int, ...]]) -> list[int
     )
 
 
+def word_ends(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """Each word's last two characters, with how far before them the word starts: the
+    anchors (starts_before) of a pattern that opens on one of words."""
+    found: dict[str, set[int]] = {}
+    for word in words:
+        found.setdefault(word[-2:], set()).add(len(word) - 2)
+    return {end: tuple(sorted(ks)) for end, ks in found.items()}
+
+
 def matches_at(
     pattern: re.Pattern[str], text: str, starts: Iterable[int]
 ) -> Iterator[re.Match[str]]:
