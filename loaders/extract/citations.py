@@ -7,12 +7,13 @@ from dataclasses import dataclass, replace
 
 from policykg.loaders.docnumber import normalize_doc_number, normalize_title, parse_doc_number
 from policykg.loaders.extract.issuers import NATIONAL, PROVINCES, resolve_issuer
-from policykg.loaders.extract.sentences import halfwidth
+from policykg.loaders.extract.sentences import halfwidth, matches_at, starts_before
 
 # A title may wrap over a few lines (a page's markup puts 2021 on a line of its own); it holds no
 # other 《》 of its own.
 _TITLE = r"《(?P<title>[^《》\n]{2,150}(?:\n[^《》\n]{1,150}){0,3})》"
-_OPEN = r"[\[(（【〔［﹝]"
+_OPENERS = "[(（【〔［﹝"
+_OPEN = f"[{re.escape(_OPENERS)}]"
 _CLOSE = r"[\])）】〕］﹞]"
 _NUMBER = (
     rf"[\u4e00-\u9fff]{{1,12}}?\s*{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号"
@@ -24,6 +25,7 @@ TITLED = re.compile(
 )
 # A 文号 standing alone: found by its bracketed year, its issuer code read backwards.
 BARE = re.compile(rf"{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}\s*第?\s*\d{{1,5}}\s*号")
+_BARE_STARTS = {opener: (0,) for opener in _OPENERS}  # BARE opens on a bracket
 # PDF text often breaks or spaces a 文号 after its code: 豫政办 〔2017〕13号.
 _CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}\s{0,2}$")
 # Cue words before a citation, nearest one wins; longer alternatives first.
@@ -234,7 +236,9 @@ def find_citations_halfwidth(
     for m in TITLED.finditer(text):
         found.append((m.start(), m.end(), m.group("title"), m.group("number")))
     covered = [(a, b) for a, b, _, _ in found]
-    for m in BARE.finditer(text):
+    # Tried at the brackets alone (found with str.find): sre checked BARE's opening character
+    # set at every character of the text (0.7 % of a run).
+    for m in matches_at(BARE, text, starts_before(text, _BARE_STARTS)):
         if any(a <= m.start() < b for a, b in covered):
             continue
         code = _CODE_BEFORE.search(text, max(0, m.start() - 10), m.start())

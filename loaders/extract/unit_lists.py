@@ -10,6 +10,7 @@ from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.ids import unit_id
 from policykg.loaders.extract.parks import ParkMention, find_parks
 from policykg.loaders.extract.regions import Region, find_regions, lookup
+from policykg.loaders.extract.sentences import matches_at, starts_before
 from policykg.loaders.extract.units import (
     COLLECTIVE,
     COLLECTIVE_KINDS,
@@ -60,6 +61,8 @@ _VAGUE = re.compile(r"(?:有关|相关)(?:部门|单位)$")
 _UNIT_ALIAS = re.compile(
     r"[（(](?:(?:以下|下)?简称|以下称)[“\"]?(?P<short>[^，,。；;）)”\"]{2,12})[”\"]?[)）]"
 )
+# Where _UNIT_ALIAS can start: its bracket stands 2 to 4 characters before 称 (（简称, （以下简称).
+_ALIAS_WORDS = {"称": (2, 3, 4)}
 _DESCRIBED_ORGAN = re.compile(
     r"(?:县级以上|设区的市级以上|省级|市级|县级)(?:地方)?(?:各级)?人民政府[\u4e00-\u9fff]{2,20}(?:部门|机关)$"
 )
@@ -98,9 +101,9 @@ class Resolver:
     def read_aliases(self) -> None:
         """市医疗保险经办机构（以下简称医保经办机构）: the short name is that organ."""
         text = self.ctx.text
-        if "称" not in text:
-            return  # most texts give no short names: one search instead of the pattern's scan
-        for m in _UNIT_ALIAS.finditer(text):
+        # Tried before each 称 alone (found with str.find; most texts give no short names):
+        # sre checked the pattern's opening bracket set at every character.
+        for m in matches_at(_UNIT_ALIAS, text, starts_before(text, _ALIAS_WORDS)):
             full = SUBJECT_CLAUSE.search(text, max(0, m.start() - 30), m.start())
             found = self.suffix(full.group()) if full else None
             described = _DESCRIBED_ORGAN.search(full.group()) if full else None
