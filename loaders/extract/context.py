@@ -57,8 +57,9 @@ _CENTRAL_ADDRESSEES = re.compile(
 )
 
 
-def is_central(doc: ParsedDocument, issuer: Issuer | None) -> bool:
-    """Whether a document comes from a central organ (so no place it mentions is its home)."""
+def is_central(doc: ParsedDocument, issuer: Issuer | None, text: str | None = None) -> bool:
+    """Whether a document comes from a central organ (so no place it mentions is its home);
+    text is doc.text half-width, when the caller has it."""
     meta = doc.metadata
     if issuer is not None and issuer.level == "national":
         return True
@@ -73,7 +74,8 @@ def is_central(doc: ParsedDocument, issuer: Issuer | None) -> bool:
     title = halfwidth(meta.title or "")
     if _CENTRAL_HEAD.match(title):
         return True
-    opening = halfwidth(doc.text[:1500])
+    # Half-width, character by character: the opening of the text made half-width already.
+    opening = text[:1500] if text is not None else halfwidth(doc.text[:1500])
     if any(_CENTRAL_HEAD.match(line.strip()) and "关于" in line for line in opening.splitlines()):
         return True  # a title line such as 中共中央 国务院关于…的意见 under a site's header
     return _CENTRAL_ADDRESSEES.search(opening) is not None
@@ -123,7 +125,7 @@ def _jurisdiction(
 ) -> tuple[Region | None, ParkMention | None, bool]:
     """The document's region and park, and whether it is a central document (no home)."""
     meta = doc.metadata
-    if is_central(doc, issuer):
+    if is_central(doc, issuer, text):
         return None, None, True
     head = halfwidth(f"{meta.issuer or ''}\n{meta.title or ''}\n{_joint_governments(doc)}")
     province = issuer.region.province if issuer and issuer.region else None
