@@ -41,14 +41,21 @@ class Builder:
         key = (rtype, start[1], end[1], str(props.get("relation") or props.get("role") or ""))
         if key in self.rels:
             return
-        properties: dict[str, Value] = {k: v for k, v in props.items() if v is not None}
+        # One dict, filled in order (25,000 relationships a run: a comprehension and a merged
+        # copy cost more than the loop).
+        properties: dict[str, Value]
         if isinstance(evidence, Quote):
             properties = {
                 "doc": self.doc_id, "evidence": evidence.text,
-                "evidence_start": evidence.start, "evidence_end": evidence.end, **properties,
+                "evidence_start": evidence.start, "evidence_end": evidence.end,
             }  # fmt: skip
         elif evidence is not None:
-            properties = {"doc": self.doc_id, "evidence": evidence, **properties}
+            properties = {"doc": self.doc_id, "evidence": evidence}
+        else:
+            properties = {}
+        for name, value in props.items():
+            if value is not None:
+                properties[name] = value
         self.rels[key] = RelationshipRecord(rtype, start[0], start[1], end[0], end[1], properties)
 
     def region(self, region: Region) -> tuple[str, str]:
