@@ -30,6 +30,7 @@ _Entry = tuple[str, int, int, list[int], int, dict[str, int], tuple[str | None, 
 # re's own cache: {(type, pattern, flags): compiled}; 3.11 to 3.13 keep this shape.
 _CACHE: dict[tuple[type, Any, int], re.Pattern[Any]] | None = getattr(re, "_cache", None)
 _loaded: dict[tuple[str, int], _Entry] = {}
+KEEP = 8  # cache files kept (~0.3 MB each)
 _before: set[tuple[type, Any, int]] = set()
 
 
@@ -89,15 +90,28 @@ def save_new() -> None:
     target = cache_file()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        for stale in target.parent.glob("regex-*.marshal"):
-            if stale != target:
-                stale.unlink(missing_ok=True)
+        _drop_stale(target)
         # Whole file or none: processes started together (load workers) may write at once.
         with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as out:
             out.write(marshal.dumps(list(_loaded.values())))
         os.replace(out.name, target)
     except OSError:
         return  # a read-only home: compiling each run is only slower
+
+
+def _drop_stale(target: Path) -> None:
+    """Delete all but the newest KEEP files beside target: checkouts of other commits (or
+    trees extracting at the same time) keep theirs, which a single file made them recompile."""
+    others = [f for f in target.parent.glob("regex-*.marshal") if f != target]
+    for stale in sorted(others, key=_mtime, reverse=True)[KEEP - 1 :]:
+        stale.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0  # removed meanwhile by another process
 
 
 def _entry(pattern: str, flags: int) -> _Entry:

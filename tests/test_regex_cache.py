@@ -76,3 +76,14 @@ def test_extraction_is_the_same_with_and_without_it(tmp_path: Path) -> None:
     extract()  # writes the file
     assert list((tmp_path / "policykg").glob("regex-*.marshal"))
     assert extract() == without and without.count("\n") >= 6
+
+
+def test_files_of_other_sources_are_kept_up_to_the_newest_few(tmp_path: Path) -> None:
+    folder = tmp_path / "policykg"
+    folder.mkdir()
+    others = [folder / f"regex-0000000{i}.marshal" for i in range(10)]
+    for age, other in enumerate(others):  # regex-00000000 the newest
+        other.write_bytes(b"another checkout's patterns")
+        os.utime(other, (1_700_000_000 - age, 1_700_000_000 - age))
+    own = Path(str(_probe(tmp_path)["file"]))
+    assert sorted(folder.glob("regex-*.marshal")) == sorted([own, *others[:7]])  # KEEP = 8
