@@ -137,8 +137,8 @@ _HEADED = re.compile(
     rf"(?P<list>(?:(?![，,；;]?\s*(?:{_HEAD})\s*[:：])(?:[^；;。\n)）(（]|[(（]牵头[)）]|{_LEVELS_IN_BRACKETS}))+)"
 )
 
-# Where _HEADED can start: before the 单位/部门/处室 that ends its head.
-_HEAD_WORDS = word_ends((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS))
+# Where _HEADED can start: before the 位/门/室 that ends its head (单位, 部门, 处室).
+_HEAD_WORDS = word_ends((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS), size=1)
 _BRACKETS = {"（": (0,), "(": (0,)}  # where _BRACKET_DUTY and _CLOSING_LIST can start
 # The document's own convention for lists of responsible units (only whether it states one
 # counts). The search opens on 第一 and looks behind it for the verb, so it is scanned for the
