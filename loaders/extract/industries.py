@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.ids import industry_id
-from policykg.loaders.extract.sentences import matches_at, starts_before, word_ends
+from policykg.loaders.extract.sentences import clause_span, matches_at, starts_before, word_ends
 
 _VERB = (
     r"做大做强|做优做强|培育壮大|发展壮大|重点发展|重点培育|大力发展|加快发展|积极发展|优先发展|"
@@ -36,7 +36,6 @@ _QUALIFIER = re.compile(r"(?<=等)[^\W\d在的和与及为对于向从把将以]
 # 打造A产业集群和B产业集群: the second list starts after the first role noun.
 _JOIN = re.compile(r"以及|和|及|与|、|，|,")
 _VERB_RE = re.compile(_VERB)
-_CLAUSE_BACK = re.compile(r"[^，,。；;：:\n]{2,90}$")
 # 重点发展A、B等… / 主导产业为A、B: the list stands alone.
 OPEN = re.compile(
     r"(?:(?P<verb>重点发展|大力发展|着力发展|优先发展|加快发展|积极发展|培育壮大|做大做强|发展壮大)"
@@ -126,12 +125,12 @@ def find_industries(text: str) -> list[tuple[int, str, str | None]]:
     # Each pattern is tried only where its words stand (matches_at): opening on a character
     # set, it was checked at every character of the text (0.7 % of a run each).
     for m in matches_at(ROLE_NOUN, text, starts_before(text, _ROLE_NOUN_WORDS)):
-        clause = _CLAUSE_BACK.search(text, max(0, m.start() - 90), m.start())
+        clause = clause_span(text, max(0, m.start() - 90), m.start(), 2)
         if clause is None:
             continue
         verb_end = -1
         alongside = False
-        for verb in _VERB_RE.finditer(text, clause.start(), m.start()):
+        for verb in _VERB_RE.finditer(text, clause[0], m.start()):
             verb_end = verb.end()
             alongside = bool(_ALONGSIDE.fullmatch(verb.group()))
         if verb_end < 0 or m.start() - verb_end < 2:

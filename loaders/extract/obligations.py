@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.sentences import clause_span
 from policykg.loaders.extract.span_tasks import SpanTask, article_of, has_articles
 from policykg.loaders.extract.unit_lists import (
     ARTICLE,
     CLAUSE,
-    SUBJECT_CLAUSE,
     Ref,
     Resolver,
     prefix_units,
@@ -59,11 +59,12 @@ def article_obligations(
         if index is None:
             continue
         # 镇人民政府（街道办事处）应当: the subject may hold brackets.
-        found = SUBJECT_CLAUSE.search(text, max(0, m.start() - 40), m.start())
+        found = clause_span(text, max(0, m.start() - 40), m.start())
         if found is None:
             continue
-        start = found.start()
-        subject = start + len(found.group()) - len(found.group().lstrip())
+        start = found[0]
+        clause = text[start : found[1]]
+        subject = start + len(clause) - len(clause.lstrip())
         article = ARTICLE.match(text[subject : m.start()])
         subject += article.end() if article else 0
         begin = subject

@@ -12,7 +12,12 @@ from policykg.loaders.extract.goal_filters import is_regulation
 from policykg.loaders.extract.ids import task_id, unit_id
 from policykg.loaders.extract.obligations import MUST, article_obligations
 from policykg.loaders.extract.parks import ParkMention, find_parks
-from policykg.loaders.extract.sentences import matches_at, starts_before, word_ends
+from policykg.loaders.extract.sentences import (
+    clause_span,
+    matches_at,
+    starts_before,
+    word_ends,
+)
 from policykg.loaders.extract.span_tasks import (
     SpanTask,
     article_of,
@@ -29,7 +34,6 @@ from policykg.loaders.extract.unit_lists import (
     ITEM,
     ITEM_NUMBER,
     SPLIT,
-    SUBJECT_CLAUSE,
     SUBJECT_TAIL,
     TAIL,
     VAGUE_HEAD,
@@ -340,12 +344,13 @@ def _charged(text: str, m: re.Match[str], resolve: Resolver) -> list[Ref]:
     if opener >= 0 and text[opener] in "（(":
         # 镇人民政府（街道办事处）负责: an organ with its alternative in brackets; else
         # （A、B负责）, the first leads, read by _BRACKET_DUTY.
-        wide = SUBJECT_CLAUSE.search(text, max(0, m.start() - 40), m.start())
+        span = clause_span(text, max(0, m.start() - 40), m.start())
+        wide = text[span[0] : span[1]] if span else None
         if wide is None or not (
-            before.endswith(("）", ")")) or BOTH_LEVELS.match(ARTICLE.sub("", wide.group()))
+            before.endswith(("）", ")")) or BOTH_LEVELS.match(ARTICLE.sub("", wide))
         ):
             return []
-        before = wide.group()
+        before = wide
     clause = SUBJECT_TAIL.sub("", subject_opening(before))
     if not clause or _BY.search(clause):
         return []  # 本办法由市卫生健康部门负责: read as 由X负责

@@ -49,6 +49,23 @@ def starts_before(text: str, anchors: Mapping[str, tuple[int, ...]]) -> list[int
     return ordered[bisect_left(ordered, 0) :]  # none before the text
 
 
+_CLAUSE_MARKS = "，,。；;：:\n"
+
+
+def clause_span(text: str, lo: int, end: int, least: int = 1) -> tuple[int, int] | None:
+    """The clause (no ，,。；;：: or line break) that text[lo:end] ends on, at least least
+    characters: what [^，,。；;：:\n]{least,}$ finds searched there, a line break closing the
+    span left out as $ reads it.
+
+    str.rfind per mark: the pattern, opening on a negated set and closed by $, was tried at
+    every offset and ran to the end from each (O(n²) in the span).
+    """
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    start = max(lo, max(text.rfind(mark, lo, end) for mark in _CLAUSE_MARKS) + 1)
+    return (start, end) if end - start >= least else None
+
+
 def word_ends(words: Iterable[str], size: int = 2) -> dict[str, tuple[int, ...]]:
     """Each word's last size characters, with how far before them the word starts: the
     anchors (starts_before) of a pattern that opens on one of words. One character is found

@@ -10,7 +10,7 @@ from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.ids import unit_id
 from policykg.loaders.extract.parks import ParkMention, find_parks
 from policykg.loaders.extract.regions import Region, find_regions, lookup
-from policykg.loaders.extract.sentences import matches_at, starts_before
+from policykg.loaders.extract.sentences import clause_span, matches_at, starts_before
 from policykg.loaders.extract.units import (
     COLLECTIVE,
     COLLECTIVE_KINDS,
@@ -28,7 +28,6 @@ ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
 # An item's own number before its subject: （一）镇人民政府（街道办事处）负责…, 3.市财政局负责….
 ITEM = r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])"
 ITEM_NUMBER = re.compile(rf"{ITEM}\s*")
-SUBJECT_CLAUSE = re.compile(r"[^，,。；;：:\n]+$")
 SUBJECT_TAIL = re.compile(r"(?:分别|共同|具体|主要|要|应当|应|还要|统一)+$")
 CLAUSE = re.compile(r"[，,。；;：:\n(（]")
 TAIL = re.compile(
@@ -104,9 +103,10 @@ class Resolver:
         # Tried before each 称 alone (found with str.find; most texts give no short names):
         # sre checked the pattern's opening bracket set at every character.
         for m in matches_at(_UNIT_ALIAS, text, starts_before(text, _ALIAS_WORDS)):
-            full = SUBJECT_CLAUSE.search(text, max(0, m.start() - 30), m.start())
-            found = self.suffix(full.group()) if full else None
-            described = _DESCRIBED_ORGAN.search(full.group()) if full else None
+            span = clause_span(text, max(0, m.start() - 30), m.start())
+            full = text[span[0] : span[1]] if span else None
+            found = self.suffix(full) if full is not None else None
+            described = _DESCRIBED_ORGAN.search(full) if full is not None else None
             if described is not None:
                 # 县级以上地方人民政府承担市场主体登记工作的部门（以下称登记机关）: an organ a
                 # rule describes by its level and function is named as described.
