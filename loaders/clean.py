@@ -51,6 +51,24 @@ _TAIL = re.compile(
     r"|推荐阅读|推荐园区|前瞻服务|报告分类|猜你喜欢|延伸阅读|网站地图|联系我们|免责声明|扫一扫在手机上查看当前页面"
     r")[:：]?|(?:本文来源|文章来源[:：]?.{0,30}转载).*|.{0,60}转载请注明.*"
 )
+# How a _TAIL line can open (each word's first two characters); its last branch holds 转载请注明.
+_TAIL_OPENINGS = frozenset(
+    [
+        "相关",
+        "热门",
+        "推荐",
+        "前瞻",
+        "报告",
+        "猜你",
+        "延伸",
+        "网站",
+        "联系",
+        "免责",
+        "扫一",
+        "本文",
+        "文章",
+    ]
+)
 # File names as document-sharing sites print them, often the same one several times in a row.
 _FILE_NAMES = re.compile(r"(?:[^.]{2,100}\.(?:docx?|pdf|wps|txt))+", re.IGNORECASE)
 _SHORT = 300
@@ -99,7 +117,8 @@ def row_numbers(texts: list[str]) -> set[int]:
     keep: set[int] = set()
     run: list[int] = []
     for index, text in enumerate(texts):
-        if not _LONE_NUMBER.fullmatch(text):
+        # \d{1,3} as str methods: the pattern's call cost more than its match, on every line.
+        if len(text) > 3 or not text.isdecimal() or not _LONE_NUMBER.fullmatch(text):
             continue
         value = int(text)
         if run and value == int(texts[run[-1]]) + 1 and index - run[-1] <= _ROW_GAP:
@@ -141,7 +160,7 @@ def clean(raw: str) -> Cleaned:
             marks = _MD_HEADING.match(line.text)
             line = line.sub(marks.end()) if marks and marks.end() < len(line.text) else line
         line = markdown_inline(line)
-        if not line.text or _MD_RULE.fullmatch(line.text):
+        if not line.text or (line.text[0] in "-*_" and _MD_RULE.fullmatch(line.text)):
             continue
         text = line.text
         # Furniture and header lines are short; long lines are body and skip the checks.
@@ -154,11 +173,15 @@ def clean(raw: str) -> Cleaned:
                 header_last = True
                 continue
             compact = "".join(text.split())
-            if _TAIL.fullmatch(compact):
+            # Opening-character and word tests first: most lines hold none, and each pattern
+            # call on every short line cost more than the tests.
+            if (compact[:2] in _TAIL_OPENINGS or "转载请注明" in compact) and _TAIL.fullmatch(
+                compact
+            ):
                 if body_started:
                     break
                 continue
-            if _FILE_NAMES.fullmatch(compact):
+            if "." in compact and _FILE_NAMES.fullmatch(compact):
                 file_titles.append(_first_file_name(compact))
                 continue
             if (_DROP.fullmatch(compact) and not _split_number(raw_lines, at, kept)) or (
@@ -230,7 +253,7 @@ def _first_file_name(compact: str) -> str:
 def _drop_toc(kept: list[Span]) -> list[Span]:
     """Remove a table of contents: 目录 and the heading lines under it, up to the body."""
     for index, line in enumerate(kept):
-        if not _TOC.fullmatch(line.text):
+        if not line.text.startswith("目") or not _TOC.fullmatch(line.text):
             continue
         end = index + 1
         first = None
@@ -254,7 +277,12 @@ def _attach_status_lines(paragraphs: list[Span]) -> list[Span]:
     out: list[Span] = []
     for para in paragraphs:
         # The length test first: it is cheap and rules most paragraphs out.
-        if out and len(out[-1].text) < 80 and _STATUS_LINE.fullmatch("".join(para.text.split())):
+        if (
+            out
+            and len(out[-1].text) < 80
+            and para.text.lstrip()[:1] in ("（", "(")
+            and _STATUS_LINE.fullmatch("".join(para.text.split()))
+        ):
             prev = out.pop()
             merged_text = prev.text + para.text
             out.append(Span(merged_text, (*prev.offsets, *para.offsets)))
