@@ -10,7 +10,7 @@ from policykg.loaders import flatten
 from policykg.loaders.header import block_fields, header_fields
 from policykg.loaders.inline_headings import split_flattened
 from policykg.loaders.spans import Span, lines
-from policykg.loaders.structure import HEADING
+from policykg.loaders.structure import match_heading
 
 # Whole lines (spaces removed) that are page furniture, wherever they sit.
 _DROP = re.compile(
@@ -190,7 +190,7 @@ def clean(raw: str) -> Cleaned:
                 continue
         kept.append(line)
         header_last = False
-        if not body_started and (_BODYISH.search(text) or HEADING.match(text)):
+        if not body_started and (_BODYISH.search(text) or match_heading(text)):
             body_started = True
     kept = _drop_toc(kept)
     paragraphs = split_flattened(flatten.paragraphs(kept))
@@ -263,7 +263,7 @@ def _drop_toc(kept: list[Span]) -> list[Span]:
             # The body begins where the first entry is printed again, or with a non-heading line.
             if first is not None and compact == first:
                 break
-            if not HEADING.match(text) or len(compact) > 60 or "。" in text:
+            if not match_heading(text) or len(compact) > 60 or "。" in text:
                 break
             first = first or compact
             end += 1

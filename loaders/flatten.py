@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from policykg.loaders.spans import Span, glue
-from policykg.loaders.structure import HEADING
+from policykg.loaders.structure import match_heading
 
 _WIDE = r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’]"
 _CJK_GAP = re.compile(rf"{_WIDE}[ \u3000]+{_WIDE}")
@@ -116,7 +116,7 @@ def _is_line_break(before: str, after: str) -> bool:
     """A space between two non-ASCII characters is where the page wrapped; so is one before 1.…"""
     if before[-1] in _ASCII_WORD_CHARS:
         return False
-    return after[0] not in _ASCII_WORD_CHARS or bool(HEADING.match(after))
+    return after[0] not in _ASCII_WORD_CHARS or bool(match_heading(after))
 
 
 def _glue_words(chunks: list[Span]) -> Span:
@@ -159,7 +159,7 @@ def _page_numbers(chunks: Sequence[str]) -> set[int]:
 
 def _heading_only(text: str) -> bool:
     """A short line that is a numbered heading with no sentence in it: (一)指导思想."""
-    return bool(HEADING.match(text)) and len(text) <= 40 and not _INNER_PUNCT.search(text)
+    return bool(match_heading(text)) and len(text) <= 40 and not _INNER_PUNCT.search(text)
 
 
 def _rejoin(physical: Sequence[Span], width: float) -> list[Span]:
@@ -188,7 +188,7 @@ class _Line:
         self.text = text
         self.short = _width(text) < width - 2
         self.ends_sentence = bool(_FINAL.search(text))
-        self.heading = bool(HEADING.match(text))
+        self.heading = bool(match_heading(text))
         self.punctuated = bool(_INNER_PUNCT.search(text))
         self.heading_only = self.heading and len(text) <= 40 and not self.punctuated
 

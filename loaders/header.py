@@ -38,7 +38,6 @@ _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
 _BULLET = re.compile(r"^[•·●▪■*\-]+\s*")
 _TABLE_RULE = re.compile(r"^[\s|:：\-—]+$")
 _SPACES = re.compile(r"\s+")
-_MARKS = re.compile(r"[:：|【\[]")
 
 
 def canonical(name: str) -> str | None:
@@ -59,7 +58,8 @@ def block_fields(line: str) -> list[tuple[str, str]] | None:
 
 def header_fields(line: str) -> list[tuple[str, str]] | None:
     """The (name, value) pairs of a header line, or None when the line is not a header line."""
-    if not _MARKS.search(line):
+    # Five `in` tests, not a pattern of the five marks: its call on every line cost more.
+    if not (":" in line or "：" in line or "|" in line or "【" in line or "[" in line):
         return None
     if "|" in line:
         if _TABLE_RULE.match(line):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from policykg.loaders.docnumber import normalize_doc_number, title_status
 from policykg.loaders.document import Metadata
-from policykg.loaders.structure import HEADING
+from policykg.loaders.structure import match_heading
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "零": 0,
@@ -175,7 +175,7 @@ def is_title_line(text: str) -> bool:
         4 <= len(compact) <= 100
         and "。" not in compact
         and not compact.endswith((":", "：", "，", ","))
-        and not HEADING.match(compact)
+        and not match_heading(compact)
         and not _DATE_LINE.fullmatch(compact)
         and normalize_doc_number(compact) is None
     )
