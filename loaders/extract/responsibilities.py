@@ -35,12 +35,12 @@ from policykg.loaders.extract.unit_lists import (
     ITEM_NUMBER,
     SPLIT,
     SUBJECT_TAIL,
-    TAIL,
     VAGUE_HEAD,
     Ref,
     Resolver,
     Target,
     clause_before,
+    drop_tail,
     lead_of,
     listed_sectors,
     pieces,
@@ -327,7 +327,7 @@ def _listed_units(resolve: Resolver, chunk: str) -> list[Ref]:
         return []
     units: list[Ref] = []
     for piece in pieces(chunk):
-        piece = TAIL.sub("", piece.strip())
+        piece = drop_tail(piece.strip())
         if not piece or GENERIC.search(piece) or VAGUE_HEAD.match(piece):
             continue  # 相关区, 有关部门: named by no one in particular
         ref = resolve.find(piece)

@@ -34,6 +34,16 @@ TAIL = re.compile(
     r"(?:按职责分工|按职责|按照职责|根据职责|分别|共同|等)*"
     r"(?:等(?:[省市县区]级)?(?:相关|有关)?(?:主管)?(?:部门|单位)?|(?:相关|有关)(?:部门|单位))?$"
 )
+# Every TAIL word ends on one of these: a piece ending on another (局, 委, 府 …) has none to drop
+# (a closing line break is left to TAIL's $).
+_TAIL_LAST = frozenset("工责别同等级关管门位\n")
+
+
+def drop_tail(piece: str) -> str:
+    """TAIL.sub("", piece): 按职责分工, 等相关部门 … dropped from the end of a piece."""
+    return TAIL.sub("", piece) if piece[-1:] in _TAIL_LAST else piece
+
+
 _COLLECTIVE_SPAN = re.compile(
     # 各市、县、区政府 is one collective; 各相关单位、各区政府 two pieces (a list of units ends
     # at 单位 or 部门).
@@ -170,7 +180,7 @@ class Resolver:
         return self._suffixes[clause]
 
     def _suffix(self, clause: str) -> tuple[Ref, int] | None:
-        clause = TAIL.sub("", clause.strip())[-24:]
+        clause = drop_tail(clause.strip())[-24:]
         # Names begin with 省/市/县/区, a division's name or a park alias; try those first.
         # 长三角区域合作办公室: the 区 of 区域 is no level, 区域合作办公室 no name of its own.
         starts = {
@@ -198,11 +208,11 @@ class Resolver:
         out: list[Ref] = []
         for piece in self._shared_prefix(self._shared_organs(pieces(chunk.strip()))):
             if _VAGUE.search(piece):
-                head = TAIL.sub("", piece)
+                head = drop_tail(piece)
                 if COLLECTIVE.match(head) or _GOVERNMENT.fullmatch(head):
                     continue  # 各级政府有关部门, 国务院相关部门: some departments of a government
             etc = _ETC_VAGUE.search(piece)
-            piece = TAIL.sub("", piece[: etc.start()] if etc else piece)
+            piece = drop_tail(piece[: etc.start()] if etc else piece)
             if COLLECTIVE.match(piece):
                 group = qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
                 if group is not None:
