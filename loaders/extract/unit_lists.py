@@ -55,6 +55,18 @@ AND = re.compile(r"以及|及|与|和")
 _TRIM = re.compile(
     r"^(?:由|支持|鼓励|请|要|并|将|按照|分别|其中|和|及|与|以及)|(?:要|应|负责|具体|统筹|牵头)$"
 )
+# The characters _TRIM's words open and close on: a piece with neither at its edges keeps all.
+_TRIM_FIRST = frozenset("由支鼓请要并将按分其和及与以")
+_TRIM_LAST = frozenset("要应责体筹头\n")
+
+
+def _trim(piece: str) -> str:
+    """_TRIM.sub("", piece): a verb or conjunction at either end dropped (由…, …负责)."""
+    if piece[:1] in _TRIM_FIRST or piece[-1:] in _TRIM_LAST:
+        return _TRIM.sub("", piece)
+    return piece  # the pattern, its second branch tried at every offset, would match nothing
+
+
 _ORGAN_CONTINUES = frozenset("组宣统办政秘")
 # Words an organ's name runs through: 发展改革部|门, 人力资源社|会保障局, 中国社|科院, 住房城乡|建设部
 # are no names.
@@ -136,7 +148,9 @@ class Resolver:
 
     def _find(self, raw: str) -> Ref | None:
         # 上海市科学技术委员会（以下简称市科委）负责…: the organ, without its short name.
-        piece = _TRIM.sub("", _TRIM.sub("", _UNIT_ALIAS.sub("", raw).strip()))
+        # Only a name holding 称 can hold its short name (以下简称…).
+        named = _UNIT_ALIAS.sub("", raw) if "称" in raw else raw
+        piece = _trim(_trim(named.strip()))
         if len(piece) < 2:
             return None
         if piece in self.aliases:
@@ -218,7 +232,7 @@ class Resolver:
                 if group is not None:
                     out.append(group)
                 continue
-            if GENERIC.search(_TRIM.sub("", piece)):
+            if GENERIC.search(_trim(piece)):
                 continue
             parts = [self.suffix(part) for part in AND.split(piece)]
             if len(parts) > 1 and all(
