@@ -17,7 +17,7 @@ from policykg.errors import LoadError
 from policykg.loaders import metadata as meta
 from policykg.loaders.clean import clean
 from policykg.loaders.companions import attachment_title_span, split_attachment
-from policykg.loaders.document import Metadata, ParsedDocument, Section
+from policykg.loaders.document import Metadata, Offsets, ParsedDocument, Section
 from policykg.loaders.formats import Extracted, read
 from policykg.loaders.spans import Span, join_lines
 from policykg.loaders.structure import sections
@@ -91,6 +91,6 @@ def _document(
         text=joined.text,
         metadata=metadata,
         sections=sections(joined.text, starts),
-        offsets=tuple(joined.offsets),
+        offsets=Offsets.join([joined.offsets]),
         **base,
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import chain
 
 from policykg.loaders import flatten
+from policykg.loaders.document import Offsets
 from policykg.loaders.header import block_fields, header_fields
 from policykg.loaders.inline_headings import split_flattened
 from policykg.loaders.spans import Span, lines
@@ -229,7 +229,7 @@ def markdown_inline(line: Span) -> Span:
         position = match.end()
     stretches.append((position, len(text)))
     kept = "".join(text[a:b] for a, b in stretches)
-    offsets = tuple(chain.from_iterable(line.offsets[a:b] for a, b in stretches))
+    offsets = Offsets.join(line.offsets[a:b] for a, b in stretches)
     # Marks removed at a line's edges leave its indentation there (**　一、…**): drop it too.
     begin, end = len(kept) - len(kept.lstrip()), len(kept.rstrip())
     return Span(kept[begin:end], offsets[begin:end])
@@ -285,7 +285,7 @@ def _attach_status_lines(paragraphs: list[Span]) -> list[Span]:
         ):
             prev = out.pop()
             merged_text = prev.text + para.text
-            out.append(Span(merged_text, (*prev.offsets, *para.offsets)))
+            out.append(Span(merged_text, Offsets.join([prev.offsets, para.offsets])))
             continue
         out.append(para)
     return out

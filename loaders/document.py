@@ -2,7 +2,113 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import sub
+from typing import overload
+
+
+class Offsets(Sequence[int]):
+    """Original offsets of clean characters, kept as runs of consecutive offsets.
+
+    A clean character's offset is one int, but a document's text is a few hundred runs (one
+    per line, less what cleaning cut), and a tuple of an int per character was built, glued
+    and freed again for each line joined. Indexing, slicing, iteration and equality are a
+    tuple's.
+    """
+
+    __slots__ = ("_at", "_length", "_origin")
+
+    def __init__(self, at: Sequence[int] = (), origin: Sequence[int] = (), length: int = 0):
+        self._at = tuple(at)  # clean index of each run's first character; ascending
+        self._origin = tuple(origin)  # original offset of each run's first character
+        self._length = length
+
+    @classmethod
+    def join(cls, pieces: Iterable[Sequence[int]]) -> Offsets:
+        """The offsets of pieces laid end to end (ranges and Offsets keep their runs)."""
+        at: list[int] = []
+        origin: list[int] = []
+        position = 0
+        for piece in pieces:
+            for run_origin, run_length in _runs(piece):
+                if not run_length:
+                    continue
+                # A run that carries on the one before is part of it: one form per value.
+                if not at or origin[-1] + position - at[-1] != run_origin:
+                    at.append(position)
+                    origin.append(run_origin)
+                position += run_length
+        return cls(at, origin, position)
+
+    def runs(self) -> Iterator[tuple[int, int]]:
+        """(original offset, length) of each run of consecutive offsets, in order."""
+        ends = chain(self._at[1:], (self._length,))
+        return zip(self._origin, map(sub, ends, self._at), strict=True)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Offsets: ...
+    def __getitem__(self, index: int | slice) -> int | Offsets:
+        if isinstance(index, slice):
+            return self._slice(index)
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("Offsets index out of range")
+        run = bisect_right(self._at, index) - 1
+        return self._origin[run] + index - self._at[run]
+
+    def _slice(self, index: slice) -> Offsets:
+        begin, end, step = index.indices(self._length)
+        if step != 1:
+            return Offsets.join([tuple(self)[index]])
+        if begin >= end:
+            return Offsets()
+        first = bisect_right(self._at, begin) - 1
+        last = bisect_right(self._at, end - 1)
+        at = [max(a, begin) - begin for a in self._at[first:last]]
+        origin = list(self._origin[first:last])
+        origin[0] += begin - self._at[first]
+        return Offsets(at, origin, end - begin)
+
+    def __iter__(self) -> Iterator[int]:
+        return chain.from_iterable(range(o, o + n) for o, n in self.runs())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Offsets):
+            return (self._length, self._at, self._origin) == (
+                other._length,
+                other._at,
+                other._origin,
+            )
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # equal to a tuple of the same values, so hashed as one
+
+    def __repr__(self) -> str:
+        return f"Offsets({list(self.runs())!r})"
+
+    def __reduce__(self) -> tuple[type[Offsets], tuple[tuple[int, ...], tuple[int, ...], int]]:
+        return (Offsets, (self._at, self._origin, self._length))
+
+
+def _runs(piece: Sequence[int]) -> Iterable[tuple[int, int]]:
+    """(original offset, length) runs of one piece: a range with step 1 is one run."""
+    if isinstance(piece, Offsets):
+        return piece.runs()
+    if isinstance(piece, range) and piece.step == 1:
+        return ((piece.start, len(piece)),)
+    return ((value, 1) for value in piece)
 
 
 @dataclass(frozen=True)
@@ -52,7 +158,7 @@ class ParsedDocument:
     metadata: Metadata
     sections: tuple[Section, ...] = ()
     # offsets[i] is the position in the original (decoded) text of clean character i.
-    offsets: tuple[int, ...] = ()
+    offsets: Offsets = field(default_factory=Offsets)
     # Documents that came with this one: a cover letter whose attachment is this document.
     companions: tuple[ParsedDocument, ...] = ()
     companion_role: str | None = None  # e.g. "cover-letter" on a companion

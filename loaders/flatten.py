@@ -12,8 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from itertools import chain
 
+from policykg.loaders.document import Offsets
 from policykg.loaders.spans import Span, glue
 from policykg.loaders.structure import match_heading
 
@@ -105,7 +105,7 @@ def _physical_lines(line: Span) -> list[Span]:
 def _span(pieces: list[str], offs: list[Sequence[int]]) -> Span:
     if len(offs) == 1:
         return Span(pieces[0], offs[0])
-    return Span("".join(pieces), tuple(chain.from_iterable(offs)))
+    return Span("".join(pieces), Offsets.join(offs))
 
 
 def _ascii_alnum(ch: str) -> bool:

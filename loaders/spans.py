@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from policykg.loaders.document import Offsets
+
 # Indentation, ideographic spaces, BOMs and zero-width characters around a line.
 _EDGE = " \t\r\f\v\u3000\xa0\ufeff\u200b\u200c\u200d\u2002\u2003\u2009"
 # Where lines break besides \n; each is made a \n (same length) so str.split finds the lines
@@ -18,7 +20,7 @@ class Span:
     """A piece of clean text and, per character, its offset in the original text."""
 
     text: str
-    offsets: Sequence[int]  # a range for untouched substrings; a tuple once glued
+    offsets: Sequence[int]  # a range for untouched substrings; Offsets (runs) once glued
 
     @property
     def start(self) -> int:
@@ -61,7 +63,7 @@ def glue(parts: Iterable[Span], separators: Iterable[tuple[str, int]]) -> Span:
         if sep[0] and index < len(parts) - 1:
             texts.append(sep[0])
             offs.append((sep[1],) * len(sep[0]))
-    return Span("".join(texts), tuple(chain.from_iterable(offs)))
+    return Span("".join(texts), Offsets.join(offs))
 
 
 def join_lines(spans: Sequence[Span]) -> Span:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from policykg.loaders.clean import clean
+from policykg.loaders.document import Offsets
 
 BODY = "一、总体要求\n坚持规划引领，统筹推进城市更新。"
 
@@ -149,3 +152,17 @@ def test_row_numbers_of_a_table_copied_one_cell_per_line_stay() -> None:
     assert texts(raw) == [intro, intro, *cells.split("\n"), intro]
     pages = "\n".join(f"第{n}段内容。\n" * 12 + str(n) for n in (1, 2, 3))
     assert not any(t.isdigit() for t in texts(pages))
+
+
+def test_offsets_runs_read_as_the_tuple_of_their_values() -> None:
+    pieces = [range(3, 6), (9, 9), range(6, 8), Offsets.join([(20, 21, 22, 30)])]
+    values = (3, 4, 5, 9, 9, 6, 7, 20, 21, 22, 30)
+    offsets = Offsets.join(pieces)
+    assert offsets == values and len(offsets) == len(values) and tuple(offsets) == values
+    assert [offsets[i] for i in range(-len(values), len(values))] == [*values, *values]
+    for begin in range(-12, 12):
+        for end in range(-12, 12):
+            assert offsets[begin:end] == values[begin:end]
+    assert offsets[::2] == values[::2]
+    assert pickle.loads(pickle.dumps(offsets)) == offsets
+    assert list(offsets.runs()) == [(3, 3), (9, 1), (9, 1), (6, 2), (20, 3), (30, 1)]
