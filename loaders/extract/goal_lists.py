@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from policykg.loaders.extract.sentences import last_mark
+
 LEADING = re.compile(
     r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现|将|把)+"
 )
@@ -32,7 +34,7 @@ _RESPECTIVELY = re.compile(
     r"稳定在|保持在|控制在|下降|降低|提高|提升|增长|减少))"
 )
 _CLAUSE_STOP = re.compile(r"[，,。；;\n]")
-_LAST_SENTENCE_PART = re.compile(r"[，,。；;：:\n][^，,。；;：:\n]*$")
+_SENTENCE_PART_MARKS = "，,。；;：:\n"
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _DANGLING = re.compile(r"[^总年新增全人均]产量|[^总年新增全人均]产值|[^总新增]储量")
 # 全省公共机构单位建筑面积能耗、…分别下降: 全省 is the goals' scope, not their indicator.
@@ -88,8 +90,8 @@ def _split_items(subject: str) -> tuple[list[str], int]:
 def _subject(text: str, at: int) -> tuple[str, int]:
     """The words before 分别/均 in their clause, without list marks and compared-with years,
     and where they start."""
-    cut = _LAST_SENTENCE_PART.search(text, max(0, at - 60), at)
-    start = cut.start() + 1 if cut else max(0, at - 60)
+    cut = last_mark(text, max(0, at - 60), at, _SENTENCE_PART_MARKS)
+    start = cut + 1 if cut >= 0 else max(0, at - 60)
     raw = text[start:at]
     subject = LEADING.sub("", _OPENING_YEAR.sub("", LEADING.sub("", raw.strip())))
     subject = _QUALIFIER.sub("", _WHOLE_AREA.sub("", subject))

@@ -66,6 +66,18 @@ def clause_span(text: str, lo: int, end: int, least: int = 1) -> tuple[int, int]
     return (start, end) if end - start >= least else None
 
 
+def last_mark(text: str, lo: int, end: int, marks: str) -> int:
+    """Where [marks][^marks]*$ searched in text[lo:end] starts (-1 when it finds nothing): the
+    last mark, before a line break that closes the span when \n is a mark ($ matches before it).
+
+    str.rfind per mark: the pattern, opening on a set, was tried at every offset and ran to
+    the end from each (O(n²) in the span).
+    """
+    stop = end - 1 if end > lo and text[end - 1] == "\n" and "\n" in marks else end
+    found = max(text.rfind(mark, lo, stop) for mark in marks)
+    return end - 1 if found < 0 and stop < end else found
+
+
 def word_ends(words: Iterable[str], size: int = 2) -> dict[str, tuple[int, ...]]:
     """Each word's last size characters, with how far before them the word starts: the
     anchors (starts_before) of a pattern that opens on one of words. One character is found

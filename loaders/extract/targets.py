@@ -29,7 +29,7 @@ from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
 from policykg.loaders.extract.ids import target_id
 from policykg.loaders.extract.metric_names import leading_year, metric_name, opening, plain_metric
 from policykg.loaders.extract.parks import ParkMention
-from policykg.loaders.extract.sentences import SectionIndex
+from policykg.loaders.extract.sentences import SectionIndex, last_mark
 from policykg.ontology.metrics import lookup_metric
 from policykg.ontology.records import Value
 
@@ -135,7 +135,7 @@ _PLAN_CUES = ("完成", "推进", "实施", "建设", "新建", "改造", "开�
 _MAX_METRIC = 40
 _BASELINE_OPEN = re.compile(r"[(（]\s*(?:目前|现状|基期|现为)\s*[:：为]?\s*$")
 _CLAUSE = re.compile(r"[，,。；;：:\n、]")
-_LAST_CLAUSE = re.compile(r"[，,。；;：:\n、][^，,。；;：:\n、]*$")
+_CLAUSE_MARKS = "，,。；;：:\n、"
 # Words that make a number a goal; year phrases count too (their offsets come from _years).
 _CUE_WORDS = (
     "力争",
@@ -480,8 +480,8 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue
         sentence = ctx.sentences.span(value_start)
         sentence_start = sentence[0]
-        cut = _LAST_CLAUSE.search(text, sentence_start, value_start)
-        clause_start = cut.start() + 1 if cut else sentence_start
+        cut = last_mark(text, sentence_start, value_start, _CLAUSE_MARKS)
+        clause_start = cut + 1 if cut >= 0 else sentence_start
         clause_start = max(clause_start, text.rfind("|", clause_start, value_start) + 1)
         section_year = gy.section_year(ctx, value_start, doc_year)
         if section_year is False or no_goal(ctx, m, clause_start):
