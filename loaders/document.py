@@ -104,10 +104,12 @@ class Offsets(Sequence[int]):
 
 def _runs(piece: Sequence[int]) -> Iterable[tuple[int, int]]:
     """(original offset, length) runs of one piece: a range with step 1 is one run."""
-    if isinstance(piece, Offsets):
-        return piece.runs()
-    if isinstance(piece, range) and piece.step == 1:
+    # type() tests, not isinstance: an isinstance test against a Sequence ABC goes through
+    # ABCMeta.__instancecheck__, a Python call per piece.
+    if type(piece) is range and piece.step == 1:
         return ((piece.start, len(piece)),)
+    if type(piece) is Offsets:
+        return piece.runs()
     return ((value, 1) for value in piece)
 
 

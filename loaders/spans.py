@@ -62,7 +62,10 @@ def glue(parts: Iterable[Span], separators: Iterable[tuple[str, int]]) -> Span:
         offs.append(part.offsets)
         if sep[0] and index < len(parts) - 1:
             texts.append(sep[0])
-            offs.append((sep[1],) * len(sep[0]))
+            # Every character of a separator maps to its one offset; a one-character
+            # separator as a range is one run, not a tuple read an int at a time.
+            width = len(sep[0])
+            offs.append(range(sep[1], sep[1] + 1) if width == 1 else (sep[1],) * width)
     return Span("".join(texts), Offsets.join(offs))
 
 
