@@ -41,6 +41,9 @@ _DROP_AFTER = re.compile(
     r")",
     re.IGNORECASE,
 )
+# What a _DROP line can open on besides a decimal digit (\d, as str.isdecimal): no branch
+# matches an empty line, and no opening character has another case.
+_DROP_OPENINGS = frozenset("分【[打关收返保纠我字首阅访浏点上下-—－(（第×✕大中小*")
 _DROP_WORDS = re.compile(
     "位置|下载|文档共|全文阅读已结束|千万精品文档|扫一扫|在手机上查看|微信|版权所有|y|Y|©|备|网站标识码"
     "|公网安备|技术支持"
@@ -184,7 +187,7 @@ def clean(raw: str) -> Cleaned:
             if "." in compact and _FILE_NAMES.fullmatch(compact):
                 file_titles.append(_first_file_name(compact))
                 continue
-            if (_DROP.fullmatch(compact) and not _split_number(raw_lines, at, kept)) or (
+            if (_may_drop(compact) and not _split_number(raw_lines, at, kept)) or (
                 _DROP_WORDS.search(compact) and _DROP_AFTER.fullmatch(compact)
             ):
                 continue
@@ -196,6 +199,13 @@ def clean(raw: str) -> Cleaned:
     paragraphs = split_flattened(flatten.paragraphs(kept))
     paragraphs = _attach_status_lines(paragraphs)
     return Cleaned(tuple(paragraphs), tuple(header), tuple(file_titles))
+
+
+def _may_drop(compact: str) -> bool:
+    """_DROP.fullmatch(compact), tried only on a line opening on a character it can open on:
+    the call on every short line cost more than the test."""
+    opening = compact[:1]
+    return (opening in _DROP_OPENINGS or opening.isdecimal()) and bool(_DROP.fullmatch(compact))
 
 
 def _split_number(raw_lines: list[Span], at: int, kept: list[Span]) -> bool:
