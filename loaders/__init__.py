@@ -91,6 +91,6 @@ def _document(
         text=joined.text,
         metadata=metadata,
         sections=sections(joined.text, starts),
-        offsets=Offsets.join([joined.offsets]),
+        offsets=Offsets.of(joined.offsets),
         **base,
     )

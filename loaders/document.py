@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 from operator import sub
 from typing import overload
 
@@ -27,13 +27,27 @@ class Offsets(Sequence[int]):
         self._length = length
 
     @classmethod
+    def of(cls, values: Sequence[int]) -> Offsets:
+        """values as Offsets: values itself when it is one."""
+        return values if type(values) is Offsets else cls.join([values])
+
+    @classmethod
     def join(cls, pieces: Iterable[Sequence[int]]) -> Offsets:
         """The offsets of pieces laid end to end (ranges and Offsets keep their runs)."""
         at: list[int] = []
         origin: list[int] = []
         position = 0
         for piece in pieces:
-            for run_origin, run_length in _runs(piece):
+            # type() tests, not isinstance: an isinstance test against a Sequence ABC goes
+            # through ABCMeta.__instancecheck__, a Python call per piece.
+            runs: Iterable[tuple[int, int]]
+            if type(piece) is range and piece.step == 1:
+                runs = ((piece.start, len(piece)),)
+            elif type(piece) is Offsets:
+                runs = piece.runs()
+            else:
+                runs = zip(piece, repeat(1))
+            for run_origin, run_length in runs:
                 if not run_length:
                     continue
                 # A run that carries on the one before is part of it: one form per value.
@@ -100,17 +114,6 @@ class Offsets(Sequence[int]):
 
     def __reduce__(self) -> tuple[type[Offsets], tuple[tuple[int, ...], tuple[int, ...], int]]:
         return (Offsets, (self._at, self._origin, self._length))
-
-
-def _runs(piece: Sequence[int]) -> Iterable[tuple[int, int]]:
-    """(original offset, length) runs of one piece: a range with step 1 is one run."""
-    # type() tests, not isinstance: an isinstance test against a Sequence ABC goes through
-    # ABCMeta.__instancecheck__, a Python call per piece.
-    if type(piece) is range and piece.step == 1:
-        return ((piece.start, len(piece)),)
-    if type(piece) is Offsets:
-        return piece.runs()
-    return ((value, 1) for value in piece)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 from policykg.loaders.document import Offsets
 
@@ -53,19 +52,19 @@ def lines(raw: str) -> list[Span]:
 def glue(parts: Iterable[Span], separators: Iterable[tuple[str, int]]) -> Span:
     """Join spans; separators[i] (text, original offset) goes between part i and part i+1."""
     parts = list(parts)
-    if len(parts) == 1:
-        return parts[0]
-    texts: list[str] = []
-    offs: list[Sequence[int]] = []
-    for index, (part, sep) in enumerate(zip(parts, chain(separators, [("", 0)]), strict=False)):
-        texts.append(part.text)
-        offs.append(part.offsets)
-        if sep[0] and index < len(parts) - 1:
-            texts.append(sep[0])
+    if len(parts) <= 1:
+        return parts[0] if parts else Span("", Offsets())
+    texts = [parts[0].text]
+    offs = [parts[0].offsets]
+    for part, (sep_text, sep_offset) in zip(parts[1:], separators, strict=False):
+        if sep_text:
+            texts.append(sep_text)
             # Every character of a separator maps to its one offset; a one-character
             # separator as a range is one run, not a tuple read an int at a time.
-            width = len(sep[0])
-            offs.append(range(sep[1], sep[1] + 1) if width == 1 else (sep[1],) * width)
+            width = len(sep_text)
+            offs.append(range(sep_offset, sep_offset + 1) if width == 1 else (sep_offset,) * width)
+        texts.append(part.text)
+        offs.append(part.offsets)
     return Span("".join(texts), Offsets.join(offs))
 
 
