@@ -115,7 +115,11 @@ def spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
     out = list(goals)
     extra: list[Goal] = []
     starts = [g.start for g in out]  # in text order, as read
+    if not starts:
+        return out
     for m in _RESPECTIVELY.finditer(text):
+        if m.end() > starts[-1]:
+            break  # no goal follows: the text's tail is not scanned
         stop = _CLAUSE_STOP.search(text, m.end())
         clause_end = stop.start() if stop else len(text)
         members = list(range(bisect_left(starts, m.end()), bisect_left(starts, clause_end)))

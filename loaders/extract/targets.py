@@ -438,15 +438,6 @@ def find_goals(ctx: Context) -> list[Goal]:
         return []
     doc_year = _doc_year(ctx)
     plan_year = _plan_year(ctx)
-    positions, years, year_cues = _years(text, doc_year, plan_year)
-    if doc_year is not None:
-        for m in _THIS_YEAR.finditer(text):
-            k = bisect_left(positions, m.start())
-            positions.insert(k, m.start())
-            years.insert(k, _relative_year(ctx, m, doc_year))
-            year_cues.append(m.start())
-    cue_set = set(year_cues)
-    cues = _cues(ctx, year_cues, [at for at in positions if at not in cue_set])
     # Every heading GLOSSARY knows holds 释: most texts need no line-by-line search.
     glossary = GLOSSARY.search(text) if "释" in text else None
     stop = glossary.start() if glossary else len(text)
@@ -458,6 +449,11 @@ def find_goals(ctx: Context) -> list[Goal]:
         row_starts = sorted(cells)
         matches = [m for m in matches if not _in_rows(text, row_starts, m.start())]
     quantities = [m.start() for m in matches]
+    positions, years, year_cues = _years(text, doc_year, plan_year)
+    if doc_year is not None and matches:
+        _add_relative_years(ctx, doc_year, matches[-1].end(), positions, years, year_cues)
+    cue_set = set(year_cues)
+    cues = _cues(ctx, year_cues, [at for at in positions if at not in cue_set])
     upper, skip = _ranges(text, matches)
     runs = _list_runs(text, matches)
     shared, shared_units = _shared_posts(runs), _shared_units(runs)
@@ -465,6 +461,8 @@ def find_goals(ctx: Context) -> list[Goal]:
     for m in matches:
         value_start = m.start("value")
         if m.start() in skip:
+            continue
+        if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
             continue
         if NOT_GOAL_BEFORE.search(text, max(0, value_start - 8), value_start) and not (
             _LISTED_TO_BUILD.search(text, max(0, value_start - 40), value_start)
@@ -476,8 +474,6 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue  # 5个方面 of the text itself; the 2375元 of 从2375元提高到2423元
         pre_match = _PRE_BEFORE.search(text, max(0, value_start - 6), value_start)
         pre = pre_match.group().strip() if pre_match else None
-        if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
-            continue
         sentence = ctx.sentences.span(value_start)
         sentence_start = sentence[0]
         cut = last_mark(text, sentence_start, value_start, _CLAUSE_MARKS)
@@ -559,6 +555,21 @@ def find_goals(ctx: Context) -> list[Goal]:
                  comparator or "=", year, baseline)
         )  # fmt: skip
     return sorted(spread_enumerations(text, out) + _table_goals(rows, plan_year), key=_start)
+
+
+def _add_relative_years(
+    ctx: Context, doc_year: int, stop: int, positions: list[int], years: list[int], cues: list[int]
+) -> None:
+    """Put the relative year phrases (今年, 一季度) that open before stop among the years."""
+    # No number asks for a phrase opening at or after its own end: the scan stops at the
+    # last number's instead of reading the text's tail.
+    for m in _THIS_YEAR.finditer(ctx.text):
+        if m.start() >= stop:
+            break
+        k = bisect_left(positions, m.start())
+        positions.insert(k, m.start())
+        years.insert(k, _relative_year(ctx, m, doc_year))
+        cues.append(m.start())
 
 
 def _relative_year(ctx: Context, m: re.Match[str], doc_year: int) -> int:
