@@ -263,13 +263,23 @@ def _vertical_row(
 
 def table_rows(text: str) -> list[TableRow]:
     """Every task row of every task-division table in text."""
+    # Most texts print no cells: reading them line by line found nothing, at a cost.
+    rows = _piped_rows(text) if "|" in text else []
+    if not (_FIRST_HINT.match(text) or _VERTICAL_HINT.search(text)):
+        return rows  # no header cell on a line of its own: no table copied as text
+    plain = [(start, "".join(line.split())) for start, line in _lines(text) if line.strip()]
+    return rows + _vertical_rows(plain)
+
+
+def _piped_rows(text: str) -> list[TableRow]:
+    """The task rows of tables printed with their cells joined by |."""
     rows: list[TableRow] = []
     header: list[str] | None = None
     offset = 0
     for line in text.splitlines(keepends=True):
         start, offset = offset, offset + len(line)
         cells = _cells(line) if "|" in line else []
-        if _is_header(cells):
+        if cells and _is_header(cells):
             header = cells
             continue
         if header is None:
@@ -299,10 +309,7 @@ def table_rows(text: str) -> list[TableRow]:
                 support=_column(columns, cells, _SUPPORT),
             )
         )
-    if not (_FIRST_HINT.match(text) or _VERTICAL_HINT.search(text)):
-        return rows  # no header cell on a line of its own: no table copied as text
-    plain = [(start, "".join(line.split())) for start, line in _lines(text) if line.strip()]
-    return rows + _vertical_rows(plain)
+    return rows
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
