@@ -37,6 +37,7 @@ class Offsets(Sequence[int]):
         at: list[int] = []
         origin: list[int] = []
         position = 0
+        follows: int | None = None  # the offset that would carry on the last run
         for piece in pieces:
             # type() tests, not isinstance: an isinstance test against a Sequence ABC goes
             # through ABCMeta.__instancecheck__, a Python call per piece.
@@ -51,10 +52,11 @@ class Offsets(Sequence[int]):
                 if not run_length:
                     continue
                 # A run that carries on the one before is part of it: one form per value.
-                if not at or origin[-1] + position - at[-1] != run_origin:
+                if run_origin != follows:
                     at.append(position)
                     origin.append(run_origin)
                 position += run_length
+                follows = run_origin + run_length
         return cls(at, origin, position)
 
     def runs(self) -> Iterator[tuple[int, int]]:
