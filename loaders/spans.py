@@ -70,5 +70,16 @@ def glue(parts: Iterable[Span], separators: Iterable[tuple[str, int]]) -> Span:
 
 def join_lines(spans: Sequence[Span]) -> Span:
     """Spans joined by newlines; a newline maps to the end of the line before it."""
-    seps = [("\n", span.offsets[-1] + 1 if span.offsets else 0) for span in spans]
-    return glue(spans, seps)
+    if len(spans) <= 1:
+        return spans[0] if spans else Span("", Offsets())
+    pieces: list[Sequence[int]] = []
+    for span in spans[:-1]:
+        offsets = span.offsets
+        # A line left whole is a range its newline carries on: one piece, not two.
+        if type(offsets) is range and offsets.step == 1 and offsets:
+            pieces.append(range(offsets.start, offsets.stop + 1))
+        else:
+            newline = offsets[-1] + 1 if offsets else 0
+            pieces += (offsets, range(newline, newline + 1))
+    pieces.append(spans[-1].offsets)
+    return Span("\n".join([span.text for span in spans]), Offsets.join(pieces))
