@@ -99,6 +99,8 @@ _THIS_YEAR = re.compile(
     r"|一(?<![年\d]一)季度|二(?<![年\d]二)季度|三(?<![年\d]三)季度|四(?<![年\d]四)季度"
     r"|春(?<![年\d]春)节前|元(?<![年\d]元)宵节前"
 )
+# Every _THIS_YEAR phrase holds one of these.
+_RELATIVE_YEAR_WORDS = ("今年", "全年", "年内", "明年", "半年", "季度", "节前")
 _SPAN_DIGITS = frozenset("一二三四五六七八九十两0123456789")
 # 五年内把登记时间压缩三分之二以上、压减到5个工作日以内: the indicator is the object of 把/将.
 _DISPOSED = re.compile(
@@ -561,6 +563,10 @@ def _add_relative_years(
     ctx: Context, doc_year: int, stop: int, positions: list[int], years: list[int], cues: list[int]
 ) -> None:
     """Put the relative year phrases (今年, 一季度) that open before stop among the years."""
+    # str tests first: two texts in three hold none of the phrases, and the pattern, opening
+    # on 年 and 一 among others, stopped at nearly every date and heading.
+    if not any(word in ctx.text for word in _RELATIVE_YEAR_WORDS):
+        return
     # No number asks for a phrase opening at or after its own end: the scan stops at the
     # last number's instead of reading the text's tail.
     for m in _THIS_YEAR.finditer(ctx.text):
