@@ -40,6 +40,20 @@ ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?(?:[(（][^)）\n]{0,2
 NOT_GOAL_BEFORE = re.compile(
     r"(?:第(?:\s*\d+\s*[、，,和及至到-])*|前|近|过去|[:：]|等|[×*]|宜为?|宜在)\s*$"
 )
+# The characters NOT_GOAL_BEFORE can end on (before the spaces its $ allows).
+_NOT_GOAL_ENDS = frozenset("第、，,和及至到-前近去:：等×*宜为在")
+
+
+def not_goal_before(text: str, value_start: int) -> bool:
+    """A word right before the number makes it no goal (第3, 前5, 近3年, 等10个, 宜为5000人)."""
+    start = max(0, value_start - 8)
+    # The last character first: most numbers follow none NOT_GOAL_BEFORE can end on, and
+    # the search tried the pattern at each offset before them.
+    if text[start:value_start].rstrip()[-1:] not in _NOT_GOAL_ENDS:
+        return False
+    return NOT_GOAL_BEFORE.search(text, start, value_start) is not None
+
+
 # A condition (如…的, 凡…的) states when a rule applies, not what is to be reached.
 _CONDITION = re.compile(
     r"\s*(?:但是|但|其中)?(?:如|若|凡|如果|对于|对)[^，,。；;]*的(?=[，,。；;])"

@@ -54,7 +54,10 @@ _LIGHT_VERB = re.compile(r"进行|实现(?=下降|降低|增长|提高|提升|�
 def opening(before: str, has_object: bool = False) -> str:
     """A clause's words before its number, without year, list mark, verbs and places (all of
     them may go when the number is followed by its object: 在北京等地建设8个中央级库)."""
-    before = _EARLIER_ITEM.sub("", before.strip())  # 建设20个A和(35个B)
+    before = before.strip()
+    # str tests first: most clauses join no items, and the pattern backtracked over each.
+    if "和" in before or "及" in before or "与" in before:
+        before = _EARLIER_ITEM.sub("", before)  # 建设20个A和(35个B)
     before = _YEAR_PHRASE.sub("", _LIST_MARK.sub("", before))  # （5）2018年流量资费…
     before = _LEADING.sub("", before)
     least = 0 if has_object else _MIN

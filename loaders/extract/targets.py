@@ -15,13 +15,13 @@ from policykg.loaders.extract.goal_filters import (
     GLOSSARY,
     GRANT_BEFORE,
     NOT_GOAL_AFTER,
-    NOT_GOAL_BEFORE,
     PER_ONE_BEFORE,
     benefit,
     instrument,
     is_regulation,
     no_goal,
     norm_set,
+    not_goal_before,
     quota,
 )
 from policykg.loaders.extract.goal_lists import LEADING, Goal, spread_enumerations
@@ -466,7 +466,7 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue
         if text[value_start - 1 : value_start] in ("《", "〔") or m.group("unit") in ("天",):
             continue
-        if NOT_GOAL_BEFORE.search(text, max(0, value_start - 8), value_start) and not (
+        if not_goal_before(text, value_start) and not (
             _LISTED_TO_BUILD.search(text, max(0, value_start - 40), value_start)
         ):
             continue
