@@ -145,6 +145,8 @@ def clean(raw: str) -> Cleaned:
     front: bool | None = None  # inside a leading front-matter block; None before the first line
     raw_lines = lines(raw)
     numbered = row_numbers([line.text for line in raw_lines])
+    # Each line is a piece of raw: three scans of the file, not three of each of its lines.
+    marked = "*" in raw or "](" in raw or "~~" in raw
     for at, line in enumerate(raw_lines):
         if at in numbered:
             kept.append(line)
@@ -162,7 +164,8 @@ def clean(raw: str) -> Cleaned:
         if line.text.startswith("#"):  # Markdown headings: the text without its # marks
             marks = _MD_HEADING.match(line.text)
             line = line.sub(marks.end()) if marks and marks.end() < len(line.text) else line
-        line = markdown_inline(line)
+        if marked:
+            line = markdown_inline(line)
         if not line.text or (line.text[0] in "-*_" and _MD_RULE.fullmatch(line.text)):
             continue
         text = line.text
