@@ -31,7 +31,23 @@ _REGULATION = re.compile(
 _CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]")
 _ASSESSMENT = re.compile(r"考核|考评|评价|评估|目标管理")
 # 名词解释 / 注释 at the end of a report: explanations of terms, no goals.
-GLOSSARY = re.compile(r"^\s*(?:附件\s*\d*\s*)?(?:名词解释|名词注释|注释|释义)\s*$", re.MULTILINE)
+# Searched after a line break (a pattern opening on a literal is scanned for it in C, one
+# opening on ^ was tried at every offset), the text's first line on its own.
+_GLOSSARY_LINE = r"\s*(?:附件\s*\d*\s*)?(?:名词解释|名词注释|注释|释义)\s*$"
+_FIRST_GLOSSARY = re.compile(_GLOSSARY_LINE, re.MULTILINE)
+_GLOSSARY = re.compile(r"\n" + _GLOSSARY_LINE, re.MULTILINE)
+
+
+def glossary_start(text: str) -> int:
+    """Where the glossary heading (名词解释, 注释) of a report starts, else the text's end."""
+    if "释" not in text:  # every heading the pattern knows holds it
+        return len(text)
+    if _FIRST_GLOSSARY.match(text):
+        return 0
+    found = _GLOSSARY.search(text)
+    return found.start() + 1 if found else len(text)
+
+
 # 30万元以上(科研机构20万元以上)的骨干人才, （组织150家企业及以上）的商协会: a threshold too.
 ELIGIBLE_AFTER = re.compile(r"(?:及以上|以上|以下)?(?:[(（][^)）\n]{0,24}[)）]|[)）])?的")
 # Numbers that are no goal: dates, ordinals, 1:1:1 ratios, counts inside 《titles》, the

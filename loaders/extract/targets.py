@@ -12,11 +12,11 @@ from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
 from policykg.loaders.extract.goal_filters import (
     ELIGIBLE_AFTER,
-    GLOSSARY,
     GRANT_BEFORE,
     NOT_GOAL_AFTER,
     PER_ONE_BEFORE,
     benefit,
+    glossary_start,
     instrument,
     is_regulation,
     no_goal,
@@ -440,9 +440,7 @@ def find_goals(ctx: Context) -> list[Goal]:
         return []
     doc_year = _doc_year(ctx)
     plan_year = _plan_year(ctx)
-    # Every heading GLOSSARY knows holds 释: most texts need no line-by-line search.
-    glossary = GLOSSARY.search(text) if "释" in text else None
-    stop = glossary.start() if glossary else len(text)
+    stop = glossary_start(text)
     out: list[Goal] = []
     rows = indicator_rows(text)
     cells = {row.start for row in rows}
