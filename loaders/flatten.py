@@ -39,7 +39,7 @@ def paragraphs(kept: Sequence[Span]) -> list[Span]:
     physical: list[Span] = []
     flattened = False
     for line in kept:
-        if len(line.text) > 400 and len(_CJK_GAP.findall(line.text)) > len(line.text) / 100:
+        if len(line.text) > 400 and _looks_flattened(line.text):
             physical.extend(_physical_lines(line))
             flattened = True
         else:
@@ -48,6 +48,15 @@ def paragraphs(kept: Sequence[Span]) -> list[Span]:
     if not (flattened or _looks_wrapped(physical, width)):
         return list(physical)
     return _rejoin(physical, width)
+
+
+def _looks_flattened(text: str) -> bool:
+    """Over one gap in 100 characters is a space between two wide characters."""
+    # The `in` tests first: a gap holds a space, and few long lines hold one; findall tested
+    # every character of the others against a set.
+    if " " not in text and "\u3000" not in text:
+        return False
+    return len(_CJK_GAP.findall(text)) > len(text) / 100
 
 
 def _width(text: str) -> float:
