@@ -29,7 +29,9 @@ _PAGE = re.compile(r"\d{1,3}")
 _UNIT = re.compile(
     r"[年月日号个万亿元家张人项所座条米吨度倍小分秒岁户辆套台千百亩公平多余km%‰亿天周次届期批类件级层]"
 )
-_FINAL = re.compile(r"[。！？；：:!?;][”’」』)）]*$|[)）]$")
+# How a line that ends its sentence ends: [。！？；：:!?;][”’」』)）]*$|[)）]$
+_FINAL_MARKS = "。！？；：:!?;"
+_CLOSERS = "”’」』)）"
 _INNER_PUNCT = re.compile(r"[。，,；;！？]")
 _LOOKBACK = 60
 
@@ -48,6 +50,24 @@ def paragraphs(kept: Sequence[Span]) -> list[Span]:
     if not (flattened or _looks_wrapped(physical, width)):
         return list(physical)
     return _rejoin(physical, width)
+
+
+def _ends_sentence(text: str) -> bool:
+    """A sentence mark and closing quotes or brackets end the text, or
+    a closing bracket does ($ also before a final line break)."""
+    # From the end with str methods: the pattern (above), opening on a set, was tried at
+    # every offset.
+    if _ends_on_final(text):
+        return True
+    return text.endswith("\n") and _ends_on_final(text[:-1])
+
+
+def _ends_on_final(text: str) -> bool:
+    """Its last characters are a sentence mark and closers, or a closing bracket."""
+    if text.endswith((")", "）")):
+        return True
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _FINAL_MARKS
 
 
 def _looks_flattened(text: str) -> bool:
@@ -77,7 +97,7 @@ def _looks_wrapped(physical: Sequence[Span], width: float) -> bool:
     if width == 0 or width > 60 or len(physical) < 6:
         return False
     full = [s for s in physical if _width(s.text) >= width - 2]
-    unfinished = sum(1 for s in full if not _FINAL.search(s.text))
+    unfinished = sum(1 for s in full if not _ends_sentence(s.text))
     return unfinished >= 0.3 * len(physical)
 
 
@@ -196,7 +216,7 @@ class _Line:
     def __init__(self, text: str, width: float) -> None:
         self.text = text
         self.short = _width(text) < width - 2
-        self.ends_sentence = bool(_FINAL.search(text))
+        self.ends_sentence = _ends_sentence(text)
         self.heading = bool(match_heading(text))
         self.punctuated = bool(_INNER_PUNCT.search(text))
         self.heading_only = self.heading and len(text) <= 40 and not self.punctuated
