@@ -84,6 +84,11 @@ def sections(text: str, paragraph_starts: Sequence[int]) -> tuple[Section, ...]:
     """Section tree of text whose paragraphs begin at paragraph_starts (clean offsets)."""
     heads = []
     for start in paragraph_starts:
+        # The opening character first: most paragraphs open on none a heading can, and each
+        # was cut out of the text (a find and a slice) only for match_heading to refuse it.
+        first = text[start : start + 1]
+        if first not in _OPENINGS and not first.isdecimal():
+            continue
         end = text.find("\n", start)
         found = heading(text[start : end if end >= 0 else len(text)], start)
         if found:
