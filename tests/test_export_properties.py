@@ -16,10 +16,15 @@ from policykg.graph.snapshot import Snapshot, snapshot_of
 from policykg.ontology import NodeRecord, RelationshipRecord
 from policykg.ontology.schema import NODE_LABELS, RELATIONSHIP_TYPES
 
-# XML cannot hold control characters (they become U+FFFD, reported); CSV cannot tell an
-# empty string from an absent value; neither is generated here.
+# XML cannot hold control characters or the noncharacters U+FFFE and U+FFFF (they become
+# U+FFFD, reported); CSV cannot tell an empty string from an absent value; neither is
+# generated here.
 TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=30
+    st.characters(
+        codec="utf-8", exclude_categories=("Cc", "Cs"), exclude_characters="\ufffe\uffff"
+    ),
+    min_size=1,
+    max_size=30,
 )
 VALUES: dict[str, st.SearchStrategy[Any]] = {
     "string": TEXT,
@@ -91,3 +96,10 @@ def test_control_characters_are_replaced_and_counted(tmp_path: Path) -> None:
     node = NodeRecord("Industry", "industry:x", {"name": "新\x0c材料"})
     assert write_graphml(snapshot_of([node], []), tmp_path / "g.graphml") == 1
     assert read_graphml(tmp_path / "g.graphml").nodes[0].properties["name"] == "新\ufffd材料"
+
+
+def test_noncharacters_are_replaced_and_counted(tmp_path: Path) -> None:
+    node = NodeRecord("Document", "doc:\ufffe#6", {"name": "0\uffff"})
+    assert write_graphml(snapshot_of([node], []), tmp_path / "g.graphml") == 2
+    read = read_graphml(tmp_path / "g.graphml").nodes[0]
+    assert (read.id, read.properties["name"]) == ("doc:\ufffd#6", "0\ufffd")
