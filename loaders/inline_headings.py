@@ -126,6 +126,14 @@ def _indents(text: str) -> list[int]:
     return found if len(found) >= _MIN_HEADINGS else []
 
 
+def _may_hold_label(text: str) -> bool:
+    """Whether text has what every label (牵头单位：) needs, a colon and the word before it."""
+    # Both cuts need a label: most paragraphs have no colon or no such word and are passed at
+    # once; _GLUED_ITEM, opening on a lookbehind, was tried at every offset of the others.
+    has_colon = "：" in text or ":" in text
+    return has_colon and ("单位" in text or "部门" in text or "处室" in text)
+
+
 def split_flattened(paragraphs: Sequence[Span]) -> list[Span]:
     """Paragraphs with every flattened page cut at its inline headings and paragraph indents,
     and items glued to a label line cut from it."""
@@ -137,8 +145,7 @@ def split_flattened(paragraphs: Sequence[Span]) -> list[Span]:
             else []
         )
         if len(cuts) < _MIN_HEADINGS:
-            # Both need a label's colon: most paragraphs have none and are passed at once.
-            labelled = "：" in paragraph.text or ":" in paragraph.text
+            labelled = _may_hold_label(paragraph.text)
             cuts = (
                 sorted({*_glued_items(paragraph.text), *_after_assignments(paragraph.text)})
                 if labelled
