@@ -224,8 +224,10 @@ def signature(paragraphs: Sequence[str]) -> tuple[str | None, str | None]:
     tail = list(paragraphs[-6:])
     for index in range(len(tail) - 1, -1, -1):
         compact = "".join(tail[index].split())
+        if len(compact) > 40:
+            continue  # before the search: a long paragraph was scanned at every offset
         date_match = _DATE.search(compact)
-        if not date_match or len(compact) > 40:
+        if not date_match:
             continue
         before = compact[: date_match.start()]
         if _DATE_LINE.fullmatch(compact):
