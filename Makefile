@@ -28,7 +28,7 @@ $(LINT_DIR)/node_modules/.installed: $(LINT_DIR)/package.json $(LINT_DIR)/packag
 # The loaders compiled with mypyc (policykg/loaders/native.py): a no-op while the build matches
 # the sources, ~1 minute after a loader changed; without a C compiler it warns and Python runs.
 install: $(VENV)/.installed
-	$(BIN)/python -m policykg.loaders.native build
+	$(BIN)/python -m policykg.loaders.build_native
 
 ## Load the demo corpus into the embedded store and serve the explorer on localhost:$(PORT).
 demo: install

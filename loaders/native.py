@@ -1,6 +1,6 @@
 """The loaders compiled to C with mypyc, used only while they match the sources exactly.
 
-    python -m policykg.loaders.native build    # `make install` runs it; a no-op when current
+    python -m policykg.loaders.build_native    # `make install` runs it; a no-op when current
 
 mypyc (part of mypy) compiles these type-annotated modules into extension modules that do
 the same thing with less interpreter work (-11 % instructions of `policykg extract` over
@@ -28,7 +28,7 @@ _PACKAGE_ROOT = Path(__file__).parent.parent.parent  # holds policykg/ (loaders/
 # internals; document.py holds the records other stages receive (ParsedDocument): compiled,
 # a frozen dataclass cannot be unpickled.
 _NOT_COMPILED = frozenset(
-    {"__init__.py", "native.py", "regex_cache.py", "collector.py", "document.py"}
+    {"__init__.py", "native.py", "build_native.py", "regex_cache.py", "collector.py", "document.py"}
 )
 _COMPLETE = "COMPLETE"
 
@@ -129,24 +129,3 @@ def build() -> Path:
         if old != target and old.is_dir() and (old / _COMPLETE).is_file():
             shutil.rmtree(old, ignore_errors=True)
     return target
-
-
-def main(argv: list[str]) -> int:
-    """`build`: compile when needed and say where; a failure is a warning (Python still runs)."""
-    if argv != ["build"]:
-        print("usage: python -m policykg.loaders.native build", file=sys.stderr)
-        return 2
-    if not enabled():
-        print("native loaders: off (POLICYKG_NATIVE)", file=sys.stderr)
-        return 0
-    try:
-        folder = build()
-    except Exception as exc:  # a missing compiler or header: the Python sources still run
-        print(f"native loaders: not built ({exc}); the loaders run as Python", file=sys.stderr)
-        return 0
-    print(f"native loaders: {folder}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -1,6 +1,6 @@
 """The loaders compiled with mypyc: used when built for these sources, the same output as Python.
 
-`make install` builds them (python -m policykg.loaders.native build). Where no build exists
+`make install` builds them (python -m policykg.loaders.build_native). Where no build exists
 (no C compiler, or a rule edited since) these tests skip, unless POLICYKG_REQUIRE_NATIVE=1
 (CI sets it), when a missing build fails them.
 """
