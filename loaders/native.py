@@ -14,6 +14,8 @@ never wrong. POLICYKG_NATIVE=off turns it off; POLICYKG_NATIVE_DIR moves it.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import sys
@@ -111,7 +113,14 @@ def build() -> Path:
         os.chdir(_PACKAGE_ROOT)  # mypy names modules by their path: policykg/loaders/…
         try:
             sources = [str(s.relative_to(_PACKAGE_ROOT)) for s in compiled_sources()]
-            modules = mypycify(sources, opt_level="3", target_dir=str(Path(tmp) / "c"))
+            # mypyc prints notes (generator comprehensions compiled as lists) and, on a type
+            # error, the errors before it exits: kept for the message, not printed.
+            said = io.StringIO()
+            try:
+                with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+                    modules = mypycify(sources, opt_level="3", target_dir=str(Path(tmp) / "c"))
+            except SystemExit as exc:
+                raise RuntimeError(f"mypyc failed: {said.getvalue().strip()[-2000:]}") from exc
             dist = Distribution({"name": "policykg-native", "ext_modules": modules})
             dist.script_args = [
                 "--quiet", "build_ext", "--build-lib", str(staging), "--build-temp", str(Path(tmp) / "o"),
