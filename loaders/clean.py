@@ -49,29 +49,18 @@ _DROP_WORDS = re.compile(
     "|公网安备|技术支持"
 )
 # Lines after which nothing belongs to the document (related-articles blocks, ads, share bars).
+_TAIL_WORDS = (
+    "相关阅读", "相关文章", "相关链接", "相关新闻", "相关推荐", "相关资讯", "相关文件", "相关稿件",
+    "热门阅读", "热门推荐", "热门文章", "推荐阅读", "推荐园区", "前瞻服务", "报告分类", "猜你喜欢",
+    "延伸阅读", "网站地图", "联系我们", "免责声明", "扫一扫在手机上查看当前页面",
+)  # fmt: skip
 _TAIL = re.compile(
-    r"(?:相关阅读|相关文章|相关链接|相关新闻|相关推荐|相关资讯|相关文件|相关稿件|热门阅读|热门推荐|热门文章"
-    r"|推荐阅读|推荐园区|前瞻服务|报告分类|猜你喜欢|延伸阅读|网站地图|联系我们|免责声明|扫一扫在手机上查看当前页面"
-    r")[:：]?|(?:本文来源|文章来源[:：]?.{0,30}转载).*|.{0,60}转载请注明.*"
+    f"(?:{'|'.join(_TAIL_WORDS)})[:：]?"
+    r"|(?:本文来源|文章来源[:：]?.{0,30}转载).*|.{0,60}转载请注明.*"
 )
-# How a _TAIL line can open (each word's first two characters); its last branch holds 转载请注明.
-_TAIL_OPENINGS = frozenset(
-    [
-        "相关",
-        "热门",
-        "推荐",
-        "前瞻",
-        "报告",
-        "猜你",
-        "延伸",
-        "网站",
-        "联系",
-        "免责",
-        "扫一",
-        "本文",
-        "文章",
-    ]
-)
+# How a _TAIL line can open (its words' first two characters, and 本文来源 / 文章来源 of its
+# second branch); its last branch holds 转载请注明.
+_TAIL_OPENINGS = frozenset([*(word[:2] for word in _TAIL_WORDS), "本文", "文章"])
 # File names as document-sharing sites print them, often the same one several times in a row.
 _FILE_NAMES = re.compile(r"(?:[^.]{2,100}\.(?:docx?|pdf|wps|txt))+", re.IGNORECASE)
 _SHORT = 300
@@ -106,9 +95,15 @@ class Cleaned:
 _NUMBER_CONTINUES = frozenset("年月日号〕]%％万亿")
 _SENTENCE_ENDS = frozenset("。！？!?；;：:")
 
+
 # A line that is only a number: a page number, or a table row's 序号 when the table was
 # copied one cell per line. Row numbers count 1, 2, 3 … a few lines apart.
-_LONE_NUMBER = re.compile(r"\d{1,3}")
+def _is_lone_number(text: str) -> bool:
+    """One to three decimal digits (str.isdecimal tests what re's digit class matches): str
+    methods, not a pattern call on every line, which cost more than its match."""
+    return len(text) <= 3 and text.isdecimal()
+
+
 _ROW_GAP = 10
 _ROW_RUN = 3
 
@@ -120,8 +115,7 @@ def row_numbers(texts: list[str]) -> set[int]:
     keep: set[int] = set()
     run: list[int] = []
     for index, text in enumerate(texts):
-        # \d{1,3} as str methods: the pattern's call cost more than its match, on every line.
-        if len(text) > 3 or not text.isdecimal() or not _LONE_NUMBER.fullmatch(text):
+        if not _is_lone_number(text):
             continue
         value = int(text)
         if run and value == int(texts[run[-1]]) + 1 and index - run[-1] <= _ROW_GAP:

@@ -21,6 +21,7 @@ import shutil
 import sys
 import tempfile
 import zlib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -64,14 +65,20 @@ def _key_sources() -> list[Path]:
     return [*sorted(_LOADERS.rglob("*.py")), *sorted(ontology.rglob("*.py")), package / "errors.py"]
 
 
-def source_key() -> str:
-    """Names the interpreter build and the sources as they are now."""
-    parts = [f"{sys.version}|{sys.platform}"]
-    for source in _key_sources():
+def stamp(head: str, sources: Iterable[Path]) -> str:
+    """A short name for head and the sources as they are now (paths, sizes and modification
+    times, as .pyc files are checked): it changes when any of them does."""
+    parts = [head]
+    for source in sources:
         stat = source.stat()
-        parts.append(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{source}:{stat.st_size}:{stat.st_mtime_ns}")
     # crc32, not hashlib: hashlib loads OpenSSL (~4 ms) on every start.
     return f"{zlib.crc32('|'.join(parts).encode()):08x}"
+
+
+def source_key() -> str:
+    """Names the interpreter build and the sources as they are now."""
+    return stamp(f"{sys.version}|{sys.platform}", _key_sources())
 
 
 @cache

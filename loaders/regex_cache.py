@@ -21,9 +21,10 @@ import os
 import re
 import sys
 import tempfile
-import zlib
 from pathlib import Path
 from typing import Any
+
+from policykg.loaders.native import stamp
 
 _LOADERS = Path(__file__).resolve().parent
 _Entry = tuple[str, int, int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -48,13 +49,8 @@ def enabled() -> bool:
 def cache_file() -> Path:
     """This interpreter's and these loaders' file under $XDG_CACHE_HOME/policykg."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    # crc32, not hashlib: hashlib loads OpenSSL (~4 ms), and the name only has to change.
-    key = [f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}"]
-    for source in sorted(_LOADERS.rglob("*.py")):
-        stat = source.stat()
-        key.append(f"{source.relative_to(_LOADERS)}:{stat.st_size}:{stat.st_mtime_ns}")
-    digest = zlib.crc32("|".join(key).encode())
-    return base / "policykg" / f"regex-{digest:08x}.marshal"
+    key = stamp(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}", sorted(_LOADERS.rglob("*.py")))
+    return base / "policykg" / f"regex-{key}.marshal"
 
 
 def preload() -> None:
