@@ -1,5 +1,6 @@
 # The two commands of the README: `make demo` and `make test`.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The interpreter .venv is made with: tools/python.sh says which and why; PYTHON=… picks another.
+PYTHON ?= $(shell tools/python.sh)
 VENV := .venv
 BIN := $(VENV)/bin
 LINT_DIR := tools/cypher-lint

@@ -64,6 +64,14 @@ def corpus(folder: Path) -> list[Path]:
     return out
 
 
+def bench_folder(tmp: Path) -> tuple[Path, int, list[str]]:
+    """The bench's folder under tmp, its characters of clean text, and those texts."""
+    folder = tmp / "docs"
+    folder.mkdir()
+    chars, texts = clean_chars(corpus(folder))
+    return folder, chars, texts
+
+
 def clean_chars(files: list[Path]) -> tuple[int, list[str]]:
     """Characters of clean text the loaders read (every document of every file)."""
     texts = [doc.text for f in files for doc in parse(f).documents()]
@@ -126,10 +134,7 @@ def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
     pairs: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "docs"
-        folder.mkdir()
-        files = corpus(folder)
-        chars, texts = clean_chars(files)
+        folder, chars, texts = bench_folder(Path(tmp))
         # Not counted: a fresh install's first run also writes .pyc files and the compiled
         # pattern cache (loaders/regex_cache.py), once.
         first_cpu, _, _ = extract_cpu(folder, Path(tmp) / "out.jsonl")
@@ -143,7 +148,7 @@ def main() -> int:
     report = "\n".join(
         [
             f"policykg extract --json, whole process, {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}",
-            f"python {platform.python_version()} on {platform.machine()}, one process; "
+            f"python {platform.python_version()} ({sys.base_prefix}) on {platform.machine()}, one process; "
             f"{runs} runs, each followed by jieba.cut over the same texts (dictionary loaded before)",
             f"input: {COUNT} files ({len(texts)} documents) from the corpus and demo, "
             f"{chars} characters of clean text; output: {lines} JSON lines",
