@@ -50,6 +50,13 @@ class Heading:
 
 def heading(paragraph: str, start: int) -> Heading | None:
     """The heading a paragraph starts with, if any."""
+    found = _heading_parts(paragraph)
+    return Heading(*found, start) if found else None
+
+
+def _heading_parts(paragraph: str) -> tuple[str, str, str] | None:
+    """The kind, number and title of the heading a paragraph starts with: no frozen Heading
+    per section (each field set through object.__setattr__) when the tree is built."""
     match = match_heading(paragraph)
     if match is None or match.lastgroup is None:
         return None
@@ -70,19 +77,21 @@ def heading(paragraph: str, start: int) -> Heading | None:
                 if comma and comma.start() <= _TITLE_CAP
                 else title[:_TITLE_CAP]
             )
-    return Heading(kind, number.strip(), title.strip(), start)
+    return kind, number.strip(), title.strip()
 
 
 @dataclass
 class _Open:
-    head: Heading
+    number: str
+    title: str
+    start: int
     rank: int
     children: list[Section] = field(default_factory=list)
 
 
 def sections(text: str, paragraph_starts: Sequence[int]) -> tuple[Section, ...]:
     """Section tree of text whose paragraphs begin at paragraph_starts (clean offsets)."""
-    heads = []
+    heads: list[tuple[str, str, str, int]] = []  # kind, number, title, start
     for start in paragraph_starts:
         # The opening character first: most paragraphs open on none a heading can, and each
         # was cut out of the text (a find and a slice) only for match_heading to refuse it.
@@ -90,9 +99,10 @@ def sections(text: str, paragraph_starts: Sequence[int]) -> tuple[Section, ...]:
         if first not in _OPENINGS and not first.isdecimal():
             continue
         end = text.find("\n", start)
-        found = heading(text[start : end if end >= 0 else len(text)], start)
+        found = _heading_parts(text[start : end if end >= 0 else len(text)])
         if found:
-            heads.append(found)
+            kind, number, title = found
+            heads.append((kind, number, title, start))
     # A ——-item is a list entry, never the parent of a numbered heading, even when one comes
     # first (a report's byline "—— 2026年1月26日在…会议上" precedes its "一、" headings).
     ranks: dict[str, int] = {"dash": _DASH_RANK}
@@ -105,23 +115,23 @@ def sections(text: str, paragraph_starts: Sequence[int]) -> tuple[Section, ...]:
             section = _freeze(node, text, at, len(stack) + 1)
             (stack[-1].children if stack else roots).append(section)
 
-    for head in heads:
-        rank = ranks.setdefault(head.kind, len(ranks))
-        close(rank, head.start)
-        stack.append(_Open(head, rank))
+    for kind, number, title, start in heads:
+        rank = ranks.setdefault(kind, len(ranks))
+        close(rank, start)
+        stack.append(_Open(number, title, start, rank))
     close(-1, len(text))
     return tuple(roots)
 
 
 def _freeze(node: _Open, text: str, end: int, depth: int) -> Section:
     # Trailing newlines belong to no section.
-    while end > node.head.start and text[end - 1] == "\n":
+    while end > node.start and text[end - 1] == "\n":
         end -= 1
     return Section(
-        number=node.head.number,
-        title=node.head.title,
-        text=text[node.head.start : end],
-        start=node.head.start,
+        number=node.number,
+        title=node.title,
+        text=text[node.start : end],
+        start=node.start,
         end=end,
         depth=depth,
         children=tuple(node.children),

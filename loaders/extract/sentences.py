@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from policykg.loaders.document import Section
@@ -162,6 +161,9 @@ class SectionIndex:
     starts: tuple[int, ...]
     paths: tuple[str, ...]
     heading_paths: tuple[str, ...]
+    # Each path's index, built once: a cached_property is rebuilt on every call once mypyc
+    # compiles the class (a native class has no __dict__ to cache it in).
+    by_path: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, roots: tuple[Section, ...]) -> SectionIndex:
@@ -181,7 +183,11 @@ class SectionIndex:
                 walk(section.children, path, full)
 
         walk(roots, "", "")
-        return cls(tuple(sections), tuple(s.start for s in sections), tuple(paths), tuple(headings))
+        by_path = {path: i for i, path in enumerate(paths)}
+        return cls(
+            tuple(sections), tuple(s.start for s in sections), tuple(paths), tuple(headings),
+            by_path,
+        )  # fmt: skip
 
     def deepest(self, pos: int) -> int | None:
         """Index of the deepest section holding offset pos, or None."""
@@ -193,13 +199,9 @@ class SectionIndex:
             i -= 1
         return None
 
-    @cached_property
-    def _by_path(self) -> dict[str, int]:
-        return {path: i for i, path in enumerate(self.paths)}
-
     def index_of(self, path: str) -> int:
         """Index of the section at a child path (2.4.14)."""
-        return self._by_path[path]
+        return self.by_path[path]
 
     def root_start(self, pos: int) -> int:
         """Start of the top-level section holding pos (0 when none does)."""
