@@ -14,9 +14,9 @@ from policykg.loaders.extract.regions import (
     RegionHit,
     Spans,
     county_at_start,
+    division,
     find_regions,
     name_spans,
-    regions,
 )
 from policykg.loaders.extract.sentences import SectionIndex, Sentences, halfwidth
 from policykg.loaders.structure import text_sections
@@ -145,7 +145,7 @@ def _jurisdiction(
         # 经省政府同意…全力支持我省…: a province's own notice, although it passes on what
         # central organs ask; its province is the one its text names most.
         provinces = Counter(hit.region.province for hit in hits)
-        return regions()[provinces.most_common(1)[0][0]], None, False
+        return division(provinces.most_common(1)[0][0]), None, False
     if _names_central_organs(doc.text, max(counts.values(), default=0)):
         # No place in the issuer, title or 文号, and the text tasks ministries more often
         # than it names any place: a place it mentions (北京冬奥会, a 示范县) is not its home.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.loaders.docnumber import parse_doc_number
-from policykg.loaders.extract.regions import Region, regions, short_name
+from policykg.loaders.extract.regions import Region, division, division_rows, short_name
 
 # Province abbreviations as used in 文号 (皖政办〔2024〕3号).
 PROVINCES: dict[str, str] = {
@@ -57,15 +57,13 @@ class Issuer:
 def _city_codes() -> dict[str, list[str]]:
     """City and county abbreviations: short name (亳州) and its first character (亳)."""
     out: dict[str, list[str]] = {}
-    for region in regions().values():
-        if region.level == "province":
+    for code, (name, level, _, _, _) in division_rows().items():
+        if level == "province":
             continue
-        short = short_name(region.name)
-        keys = ({short} if len(short) >= 2 else set()) | (
-            {short[0]} if region.level == "city" else set()
-        )
+        short = short_name(name)
+        keys = ({short} if len(short) >= 2 else set()) | ({short[0]} if level == "city" else set())
         for key in keys:
-            out.setdefault(key, []).append(region.adcode)
+            out.setdefault(key, []).append(code)
     return out
 
 
@@ -82,18 +80,17 @@ def _organ(region: Region, rest: str) -> str | None:
 
 def _place(code: str, province: str | None) -> tuple[Region, str] | None:
     """The region an issuer code starts with, and what follows it."""
-    table = regions()
     for size in (2, 1):
         head = code[:size]
         if head in PROVINCES:
-            return table[PROVINCES[head]], code[size:]
+            return division(PROVINCES[head]), code[size:]
     cities = _city_codes()
     for size in (4, 3, 2, 1):
         head = code[:size]
         candidates = cities.get(head)
         if not candidates:
             continue
-        found = [table[c] for c in candidates]
+        found = [division(c) for c in candidates]
         if province:
             local = [r for r in found if r.province == province]
             found = local or found

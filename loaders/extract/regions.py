@@ -36,31 +36,46 @@ class Region:
         return short_name(self.name)
 
 
-_SUFFIXES = re.compile(
-    r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|"
-    r"林区|特区|省|市|区|县|盟|旗)$"
-)
+_SUFFIXES = (
+    "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
+    "地区", "新区", "林区", "特区", "省", "市", "区", "县", "盟", "旗",
+)  # fmt: skip
+# The suffixes by their last character, longest first: the longest a name ends with goes.
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(sorted((s for s in _SUFFIXES if s.endswith(last)), key=len, reverse=True))
+    for last in {s[-1] for s in _SUFFIXES}
+}
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # raw: mypyc cannot compile surrogate literals
 # Names that are also common words; only matched in their full form.
 _NO_SHORT = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "高新区", "开发区"})
 
 
 @cache
-def _nationalities() -> tuple[str, ...]:
+def _nationalities() -> dict[str, tuple[str, ...]]:
+    """The nationality words (two characters or more: 苗族, 土家族) by their last two
+    characters, longest first: a name's ending is compared with the few that can match it."""
     path = _table_path().parent / "56_nations.csv"
     names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    return tuple(sorted((n for n in names if n), key=len, reverse=True))
+    out: dict[str, list[str]] = {}
+    for nation in sorted((n for n in names if n), key=len, reverse=True):
+        out.setdefault(nation[-2:], []).append(nation)
+    return {tail: tuple(nations) for tail, nations in out.items()}
 
 
 @cache  # asked for the same few thousand names again and again (Region.short, _names)
 def short_name(name: str) -> str:
     """Division name without its suffix and nationality words: 恩施土家族苗族自治州 → 恩施."""
-    short = _SUFFIXES.sub("", name)
+    short = name
+    for suffix in _SUFFIXES_BY_LAST.get(name[-1:], ()):
+        if name.endswith(suffix):
+            short = name[: -len(suffix)]
+            break
     if name.endswith(("自治州", "自治县", "自治旗", "自治区")):
+        nationalities = _nationalities()
         stripped = True
         while stripped:
             stripped = False
-            for nation in _nationalities():
+            for nation in nationalities.get(short[-2:], ()):
                 if short.endswith(nation) and len(short) > len(nation) + 1:
                     short, stripped = short[: -len(nation)], True
                     break
@@ -83,9 +98,13 @@ def _level(code: str) -> str:
     return "county"
 
 
+# A division's row of the table: name, level, parent's adcode, longitude, latitude.
+Row = tuple[str, str, str | None, float | None, float | None]
+
+
 @cache
-def regions() -> dict[str, Region]:
-    """Every division by 6-digit adcode (市辖区/省直辖 placeholders left out)."""
+def division_rows() -> dict[str, Row]:
+    """Every division's row by 6-digit adcode (市辖区/省直辖 placeholders left out)."""
     rows: dict[str, tuple[str, float | None, float | None]] = {}
     with _table_path().open(encoding="utf-8") as fh:
         # csv.reader and the header's positions: DictReader's dict per row took twice as long.
@@ -101,7 +120,7 @@ def regions() -> dict[str, Region]:
             lon = float(row[lon_at]) if row[lon_at] else None
             lat = float(row[lat_at]) if row[lat_at] else None
             rows[code] = (row[name_at], lon, lat)
-    out: dict[str, Region] = {}
+    out: dict[str, Row] = {}
     for code, (name, lon, lat) in rows.items():
         if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             continue
@@ -118,8 +137,28 @@ def regions() -> dict[str, Region]:
                 and not (rows[city][0].endswith("直辖县级行政区划"))
                 else code[:2] + "0000"
             )
-        out[code] = Region(code, name, level, parent, lon, lat)
+        out[code] = (name, level, parent, lon, lat)
     return out
+
+
+# Regions made so far: a run names a few hundred of the table's 3,219 divisions, and a frozen
+# dataclass is slow to make (its generated __init__ sets each field through object.__setattr__).
+_MADE: dict[str, Region] = {}
+
+
+def division(code: str) -> Region:
+    """The division of a 6-digit adcode (KeyError when the table has none)."""
+    region = _MADE.get(code)
+    if region is None:
+        name, level, parent, lon, lat = division_rows()[code]
+        region = _MADE[code] = Region(code, name, level, parent, lon, lat)
+    return region
+
+
+@cache
+def regions() -> dict[str, Region]:
+    """Every division by 6-digit adcode (市辖区/省直辖 placeholders left out)."""
+    return {code: division(code) for code in division_rows()}
 
 
 @dataclass(frozen=True)
@@ -135,21 +174,21 @@ class RegionHit:
 def _names() -> dict[str, tuple[str, ...]]:
     """Every name a division is known by (full; short for provinces and cities) → adcodes."""
     names: dict[str, list[str]] = {}
-    for region in regions().values():
-        if region.name in _NO_SHORT:
+    for code, (name, level, _, _, _) in division_rows().items():
+        if name in _NO_SHORT:
             continue  # 高新区, 城区: common nouns first, divisions only in their city's tables
-        names.setdefault(region.name, []).append(region.adcode)
-        short = region.short
+        names.setdefault(name, []).append(code)
         # Counties' short forms clash with ordinary words (东区, 和平, 合作): full names only.
-        if region.name in _NO_SHORT or len(short) < 2 or short == region.name:
-            continue
         # County-level cities keep their short form (义乌); find_regions only accepts it
         # inside the document's own province.
-        if region.level == "county" and not region.name.endswith("市"):
+        if level == "county" and not name.endswith("市"):
             continue
-        names.setdefault(short, []).append(region.adcode)
-        if region.name.endswith("自治州"):
-            names.setdefault(f"{short}州", []).append(region.adcode)  # 恩施州
+        short = short_name(name)
+        if len(short) < 2 or short == name:
+            continue
+        names.setdefault(short, []).append(code)
+        if name.endswith("自治州"):
+            names.setdefault(f"{short}州", []).append(code)  # 恩施州
     return {name: tuple(codes) for name, codes in names.items()}
 
 
@@ -175,8 +214,7 @@ _RANK = {"province": 0, "city": 1, "county": 2}
 @cache
 def _choose(codes: tuple[str, ...], province: str | None) -> Region | None:
     """One division for a name: in the document's province first, then the highest level."""
-    table = regions()
-    found = [table[c] for c in codes]
+    found = [division(c) for c in codes]
     if len(found) == 1:
         return found[0]
     if province:
@@ -317,11 +355,11 @@ def _find_regions(text: str, province: str | None, spans: Spans | None) -> list[
 @cache
 def _county_shorts() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
-    for region in regions().values():
-        if region.level == "county" and region.name.endswith(("县", "市")):
-            short = region.short
-            if len(short) >= 2 and short != region.name:
-                out.setdefault(short, []).append(region.adcode)
+    for code, (name, level, _, _, _) in division_rows().items():
+        if level == "county" and name.endswith(("县", "市")):
+            short = short_name(name)
+            if len(short) >= 2 and short != name:
+                out.setdefault(short, []).append(code)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -341,9 +379,9 @@ def county_at_start(text: str, province: str | None) -> tuple[Region, int] | Non
 def _district_shorts(city: str) -> dict[str, Region]:
     """Short names of a city's districts: 武进 → 武进区 for 常州."""
     out = {}
-    for region in regions().values():
-        if region.parent == city and region.name.endswith("区") and len(region.name) >= 3:
-            out[region.name[:-1]] = region
+    for code, (name, _, parent, _, _) in division_rows().items():
+        if parent == city and name.endswith("区") and len(name) >= 3:
+            out[name[:-1]] = division(code)
     return out
 
 
@@ -365,10 +403,10 @@ def lookup(name: str, province: str | None = None) -> Region | None:
 
 def ancestors(region: Region) -> list[Region]:
     """The divisions a region is part of, nearest first."""
-    table = regions()
+    table = division_rows()
     out = []
     code = region.parent
     while code and code in table:
-        out.append(table[code])
-        code = table[code].parent
+        out.append(division(code))
+        code = table[code][2]
     return out
