@@ -81,9 +81,14 @@ def is_central(doc: ParsedDocument, issuer: Issuer | None, text: str | None = No
     return _CENTRAL_ADDRESSEES.search(opening) is not None
 
 
+# Compiled on import, before the loaders' regex cache is written (loaders/regex_cache.py), so
+# later runs read it back: compiled at its first use, it was compiled again in every run.
+_CENTRAL_ORGANS = central_organ_pattern()
+
+
 def _names_central_organs(text: str, place_mentions: int) -> bool:
     """Three or more different central organs, named more often than any place."""
-    named = central_organ_pattern().findall(text)
+    named = _CENTRAL_ORGANS.findall(text)
     return len(set(named)) >= 3 and len(named) > place_mentions
 
 
