@@ -14,7 +14,10 @@ _EDGE = " \t\r\f\v\u3000\xa0\ufeff\u200b\u200c\u200d\u2002\u2003\u2009"
 _BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
 
 
-@dataclass(frozen=True)
+# Not frozen (nothing assigns to a Span): a frozen dataclass sets each field through
+# object.__setattr__, which made a Span cost four times a plain one, and there is one a line.
+# unsafe_hash keeps the hash a frozen Span had.
+@dataclass(unsafe_hash=True)
 class Span:
     """A piece of clean text and, per character, its offset in the original text."""
 

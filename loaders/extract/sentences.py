@@ -103,7 +103,8 @@ def matches_at(
             end = match.end()
 
 
-@dataclass(frozen=True)
+# Not frozen, hashed as if it were (see Span): one is built per relationship's evidence.
+@dataclass(unsafe_hash=True)
 class Quote:
     """A sentence of the text and where it stands (trimmed): the evidence of a relationship,
     which the graph keeps as the offsets alone (readers take the words from the saved text)."""
