@@ -34,6 +34,24 @@ def _variants() -> tuple[tuple[str, Metric], ...]:
     return tuple(sorted(rows, key=lambda row: len(row[0]), reverse=True))
 
 
+@cache
+def _by_first_character() -> dict[str, list[int]]:
+    """The indices in _variants() of the variants opening on each character."""
+    index: dict[str, list[int]] = {}
+    for i, (variant, _) in enumerate(_variants()):
+        index.setdefault(variant[0], []).append(i)
+    return index
+
+
+def _candidates(printed: str) -> list[tuple[str, Metric]]:
+    """The variants that may occur in printed, in the vocabulary's order: only those opening
+    on one of its characters (a test of every variant for each metric was ~0.4 % of a run)."""
+    index = _by_first_character()
+    rows = _variants()
+    found = sorted(i for character in set(printed) for i in index.get(character, ()))
+    return [rows[i] for i in found]
+
+
 _RATE_WORDS = re.compile(r"年均|平均|每年")
 # 单位GDP二氧化碳排放, 万元GDP用水量, 人均GDP, 规模以上工业增加值能耗: an amount per unit of
 # another indicator is a different indicator, not the other one (nor its growth).
@@ -59,8 +77,9 @@ def lookup_metric(printed: str, unit: str | None = None) -> Metric | None:
     A percentage of an amount (居民人均可支配收入 … 5%) is its growth rate: 居民人均可支配收入增速.
     """
     printed = _RATE_WORDS.sub("", printed)
-    # `variant in printed` first: most of the vocabulary is absent, and the test is in C.
-    for variant, metric in _variants():
+    candidates = _candidates(printed)
+    # `variant in printed` first: most candidates are absent, and the test is in C.
+    for variant, metric in candidates:
         if (
             variant in printed
             and _names(printed, variant)
@@ -68,7 +87,7 @@ def lookup_metric(printed: str, unit: str | None = None) -> Metric | None:
         ):
             return metric
     if unit is not None and _compatible("%", unit) and "占" not in printed and "率" not in printed:
-        for variant, metric in _variants():
+        for variant, metric in candidates:
             if variant in printed and _names(printed, variant) and metric.dimension != "%":
                 return Metric(f"{metric.key}增速", "%")
     return None
