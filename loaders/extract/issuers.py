@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.loaders.docnumber import parse_doc_number
-from policykg.loaders.extract.regions import Region, division, division_rows, short_name
+from policykg.loaders.extract.regions import Region, division, division_rows
 
 # Province abbreviations as used in 文号 (皖政办〔2024〕3号).
 PROVINCES: dict[str, str] = {
@@ -57,10 +57,9 @@ class Issuer:
 def _city_codes() -> dict[str, list[str]]:
     """City and county abbreviations: short name (亳州) and its first character (亳)."""
     out: dict[str, list[str]] = {}
-    for code, (name, level, _, _, _) in division_rows().items():
+    for code, (_, level, _, _, _, short) in division_rows().items():
         if level == "province":
             continue
-        short = short_name(name)
         keys = ({short} if len(short) >= 2 else set()) | ({short[0]} if level == "city" else set())
         for key in keys:
             out.setdefault(key, []).append(code)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import marshal
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -12,6 +15,7 @@ from pathlib import Path
 import ahocorasick_rs
 
 from policykg.errors import ExtractError
+from policykg.loaders.native import source_key, stamp
 
 
 @dataclass(frozen=True)
@@ -98,13 +102,63 @@ def _level(code: str) -> str:
     return "county"
 
 
-# A division's row of the table: name, level, parent's adcode, longitude, latitude.
-Row = tuple[str, str, str | None, float | None, float | None]
+# A division's row of the table: name, level, parent's adcode, longitude, latitude, short name.
+Row = tuple[str, str, str | None, float | None, float | None, str]
+# The rows by adcode, and every name the automaton matches with the adcodes it may denote.
+_Tables = tuple[dict[str, Row], dict[str, tuple[str, ...]]]
+KEEP = 8  # table files kept (other checkouts' and trees', as regex_cache keeps its own)
+
+
+def division_rows() -> dict[str, Row]:
+    """Every division's row by 6-digit adcode (市辖区/省直辖 placeholders left out)."""
+    return _tables()[0]
 
 
 @cache
-def division_rows() -> dict[str, Row]:
-    """Every division's row by 6-digit adcode (市辖区/省直辖 placeholders left out)."""
+def _tables() -> _Tables:
+    """The rows and names, read back from the file an earlier run wrote: reading the table and
+    making its short names and names took ~1 % of a run over 150 documents."""
+    path = _tables_file()
+    try:
+        rows, names = marshal.loads(path.read_bytes())
+        return rows, names
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no file yet, or not one of ours: made again
+    rows = _read_rows()
+    tables = (rows, _names_of(rows))
+    _save_tables(path, tables)
+    return tables
+
+
+def _tables_file() -> Path:
+    """The file under $XDG_CACHE_HOME/policykg named after the interpreter, the loaders'
+    sources and the data files as they are now: an edited rule or table starts a new one."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    table = _table_path()
+    key = stamp(source_key(), [table, table.parent / "56_nations.csv"])
+    return base / "policykg" / f"regions-{key}.marshal"
+
+
+def _save_tables(path: Path, tables: _Tables) -> None:
+    """Write the file whole or not at all (processes started together may write at once),
+    keeping the newest KEEP."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        others = sorted(
+            (f for f in path.parent.glob("regions-*.marshal") if f != path),
+            key=lambda f: f.stat().st_mtime,
+            reverse=True,
+        )
+        for stale in others[KEEP - 1 :]:
+            stale.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
+            out.write(marshal.dumps(tables))
+        os.replace(out.name, path)
+    except OSError:
+        return  # a read-only home: the tables are made in each run
+
+
+def _read_rows() -> dict[str, Row]:
     rows: dict[str, tuple[str, float | None, float | None]] = {}
     with _table_path().open(encoding="utf-8") as fh:
         # csv.reader and the header's positions: DictReader's dict per row took twice as long.
@@ -137,7 +191,7 @@ def division_rows() -> dict[str, Row]:
                 and not (rows[city][0].endswith("直辖县级行政区划"))
                 else code[:2] + "0000"
             )
-        out[code] = (name, level, parent, lon, lat)
+        out[code] = (name, level, parent, lon, lat, short_name(name))
     return out
 
 
@@ -150,7 +204,7 @@ def division(code: str) -> Region:
     """The division of a 6-digit adcode (KeyError when the table has none)."""
     region = _MADE.get(code)
     if region is None:
-        name, level, parent, lon, lat = division_rows()[code]
+        name, level, parent, lon, lat, _ = division_rows()[code]
         region = _MADE[code] = Region(code, name, level, parent, lon, lat)
     return region
 
@@ -170,11 +224,14 @@ class RegionHit:
     region: Region
 
 
-@cache
 def _names() -> dict[str, tuple[str, ...]]:
     """Every name a division is known by (full; short for provinces and cities) → adcodes."""
+    return _tables()[1]
+
+
+def _names_of(rows: dict[str, Row]) -> dict[str, tuple[str, ...]]:
     names: dict[str, list[str]] = {}
-    for code, (name, level, _, _, _) in division_rows().items():
+    for code, (name, level, _, _, _, short) in rows.items():
         if name in _NO_SHORT:
             continue  # 高新区, 城区: common nouns first, divisions only in their city's tables
         names.setdefault(name, []).append(code)
@@ -183,7 +240,6 @@ def _names() -> dict[str, tuple[str, ...]]:
         # inside the document's own province.
         if level == "county" and not name.endswith("市"):
             continue
-        short = short_name(name)
         if len(short) < 2 or short == name:
             continue
         names.setdefault(short, []).append(code)
@@ -355,11 +411,9 @@ def _find_regions(text: str, province: str | None, spans: Spans | None) -> list[
 @cache
 def _county_shorts() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
-    for code, (name, level, _, _, _) in division_rows().items():
-        if level == "county" and name.endswith(("县", "市")):
-            short = short_name(name)
-            if len(short) >= 2 and short != name:
-                out.setdefault(short, []).append(code)
+    for code, (name, level, _, _, _, short) in division_rows().items():
+        if level == "county" and name.endswith(("县", "市")) and len(short) >= 2 and short != name:
+            out.setdefault(short, []).append(code)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -379,7 +433,7 @@ def county_at_start(text: str, province: str | None) -> tuple[Region, int] | Non
 def _district_shorts(city: str) -> dict[str, Region]:
     """Short names of a city's districts: 武进 → 武进区 for 常州."""
     out = {}
-    for code, (name, _, parent, _, _) in division_rows().items():
+    for code, (name, _, parent, _, _, _) in division_rows().items():
         if parent == city and name.endswith("区") and len(name) >= 3:
             out[name[:-1]] = division(code)
     return out
