@@ -44,6 +44,12 @@ _DROP_AFTER = re.compile(
 # What a _DROP line can open on besides a decimal digit (\d, as str.isdecimal): no branch
 # matches an empty line, and no opening character has another case.
 _DROP_OPENINGS = frozenset("分【[打关收返保纠我字首阅访浏点上下-—－(（第×✕大中小*")
+# Openings whose every _DROP branch goes on with a digit (（3）, —3—, 第3页): most headings
+# open on them ((一), 第一章) and are told apart by their second character.
+_NUMBER_OPENINGS = frozenset("(（—－第")
+# The longest line of _DROP's lone-number branch (\d{1,8} and a closing dash or bracket):
+# a longer line opening on a digit can only be its \d+/\d+ branch.
+_LONE_NUMBER_MAX = 9
 _DROP_WORDS = re.compile(
     "位置|下载|文档共|全文阅读已结束|千万精品文档|扫一扫|在手机上查看|微信|版权所有|y|Y|©|备|网站标识码"
     "|公网安备|技术支持"
@@ -199,10 +205,17 @@ def clean(raw: str) -> Cleaned:
 
 
 def _may_drop(compact: str) -> bool:
-    """_DROP.fullmatch(compact), tried only on a line opening on a character it can open on:
-    the call on every short line cost more than the test."""
+    """_DROP.fullmatch(compact), tried only on a line opening the way one of its branches
+    can: the call on every short line, and on every numbered heading, cost more than the
+    tests."""
     opening = compact[:1]
-    return (opening in _DROP_OPENINGS or opening.isdecimal()) and bool(_DROP.fullmatch(compact))
+    if opening.isdecimal():
+        possible = len(compact) <= _LONE_NUMBER_MAX or "/" in compact
+    elif opening in _NUMBER_OPENINGS:
+        possible = compact[1:2].isdecimal()
+    else:
+        possible = opening in _DROP_OPENINGS
+    return possible and bool(_DROP.fullmatch(compact))
 
 
 def _split_number(raw_lines: list[Span], at: int, kept: list[Span]) -> bool:

@@ -34,6 +34,9 @@ _FINAL_MARKS = "。！？；：:!?;"
 _CLOSERS = "”’」』)）"
 _INNER_PUNCT = re.compile(r"[。，,；;！？]")
 _LOOKBACK = 60
+# The widest page and fewest lines that are hard-wrapped text.
+_WRAP_WIDTH = 60
+_WRAP_LINES = 6
 
 
 def paragraphs(kept: Sequence[Span]) -> list[Span]:
@@ -46,6 +49,8 @@ def paragraphs(kept: Sequence[Span]) -> list[Span]:
             flattened = True
         else:
             physical.append(line)
+    if not flattened and _too_wide_to_wrap(physical):
+        return list(physical)
     width = _page_width(physical)
     if not (flattened or _looks_wrapped(physical, width)):
         return list(physical)
@@ -92,9 +97,19 @@ def _page_width(physical: Sequence[Span]) -> float:
     return widths[int(len(widths) * 0.8)]
 
 
+def _too_wide_to_wrap(physical: Sequence[Span]) -> bool:
+    """Too few lines for _looks_wrapped, or a page width over _WRAP_WIDTH, told by lengths
+    alone: a line's width is at least half its length, so the page width is at least half
+    the same percentile of lengths. Most pages are, and their widths are not computed."""
+    if len(physical) < _WRAP_LINES:
+        return True
+    lengths = sorted(len(s.text) for s in physical if len(s.text) >= 5)
+    return not lengths or lengths[int(len(lengths) * 0.8)] / 2 > _WRAP_WIDTH
+
+
 def _looks_wrapped(physical: Sequence[Span], width: float) -> bool:
     """Hard-wrapped text: most lines are about the page width and stop mid-sentence."""
-    if width == 0 or width > 60 or len(physical) < 6:
+    if width == 0 or width > _WRAP_WIDTH or len(physical) < _WRAP_LINES:
         return False
     full = [s for s in physical if _width(s.text) >= width - 2]
     unfinished = sum(1 for s in full if not _ends_sentence(s.text))

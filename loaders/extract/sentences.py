@@ -61,7 +61,7 @@ def clause_span(text: str, lo: int, end: int, least: int = 1) -> tuple[int, int]
     """
     if end > lo and text[end - 1] == "\n":
         end -= 1
-    start = max(lo, max(text.rfind(mark, lo, end) for mark in _CLAUSE_MARKS) + 1)
+    start = max(lo, max([text.rfind(mark, lo, end) for mark in _CLAUSE_MARKS]) + 1)
     return (start, end) if end - start >= least else None
 
 
@@ -73,7 +73,7 @@ def last_mark(text: str, lo: int, end: int, marks: str) -> int:
     the end from each (O(n²) in the span).
     """
     stop = end - 1 if end > lo and text[end - 1] == "\n" and "\n" in marks else end
-    found = max(text.rfind(mark, lo, stop) for mark in marks)
+    found = max([text.rfind(mark, lo, stop) for mark in marks])  # a list: no generator
     return end - 1 if found < 0 and stop < end else found
 
 
