@@ -76,7 +76,7 @@ def is_central(doc: ParsedDocument, issuer: Issuer | None, text: str | None = No
         return True
     # Half-width, character by character: the opening of the text made half-width already.
     opening = text[:1500] if text is not None else halfwidth(doc.text[:1500])
-    if any(_CENTRAL_HEAD.match(line.strip()) and "关于" in line for line in opening.splitlines()):
+    if any("关于" in line and _CENTRAL_HEAD.match(line.strip()) for line in opening.splitlines()):
         return True  # a title line such as 中共中央 国务院关于…的意见 under a site's header
     return _CENTRAL_ADDRESSEES.search(opening) is not None
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.loaders.docnumber import parse_doc_number
-from policykg.loaders.extract.regions import Region, division, division_rows
+from policykg.loaders.extract.regions import Region, division, division_rows, lookup
 
 # Province abbreviations as used in 文号 (皖政办〔2024〕3号).
 PROVINCES: dict[str, str] = {
@@ -124,6 +124,8 @@ def issuer_of_number(number: str | None, province: str | None = None) -> Issuer 
 
 
 _PARK_ISSUER = re.compile(r"开发区|高新区|园区|管委会|管理委员会|示范区|试验区|集聚区|保税区")
+# The place an issuer's name opens with: 安徽省…, 中共池州市委….
+_HEAD_PLACE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|旗))")
 
 
 def level_of_issuer_name(name: str | None) -> str | None:
@@ -134,10 +136,8 @@ def level_of_issuer_name(name: str | None) -> str | None:
         return "park"
     if name.startswith(("国务院", "中共中央", "国家", "全国")) or name.endswith("部"):
         return "national"
-    head = re.match(r"(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|旗))", name)
+    head = _HEAD_PLACE.match(name)
     if head:
-        from policykg.loaders.extract.regions import lookup
-
         region = lookup(head.group(1))
         if region:
             return LEVEL_OF_REGION[region.level]
