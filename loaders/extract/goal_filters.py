@@ -205,48 +205,44 @@ def is_regulation(title: str) -> bool:
     return bool(_REGULATION.search(title.strip())) and not _ASSESSMENT.search(title)
 
 
-def no_goal(ctx: Context, m: re.Match[str], clause_start: int) -> bool:
+def no_goal(ctx: Context, m: re.Match[str], clause_start: int, sentence_start: int) -> bool:
     """A number that is no goal: part of a name in quotes, round-the-clock hours, an age, a
     period, a condition, a size class, money paid out (benefits, funds, fines)."""
-    text, value_start = ctx.text, m.start("value")
-    sentence_start, _ = ctx.sentences.span(value_start)
+    text, value_start, end = ctx.text, m.start("value"), m.end()
+    unit, post = m.group("unit"), m.group("post")
     opened = text.count("“", sentence_start, value_start) - text.count(
         "”", sentence_start, value_start
     )
     if opened > 0:
         return True  # “民营经济32条”, “15分钟生活圈”: part of a name
-    if m.group("unit") == "小时" and m.group("value") == "24":
+    if unit == "小时" and m.group("value") == "24":
         return True  # 24小时服务: round the clock
-    if m.group("unit") == "周" and text[m.end() : m.end() + 1] in ("岁", "年"):
+    if unit == "周" and text[end : end + 1] in ("岁", "年"):
         return True  # 70周岁, 10周年: an age, an anniversary
-    if m.group("unit") == "个" and text[m.end() : m.end() + 1] == "月":
+    if unit == "个" and text[end : end + 1] == "月":
         return True  # 3个月: a period or a deadline, not a quantity to reach
     if _CONDITION.match(text, clause_start):
         return True
     if text.find("门槛", sentence_start, value_start) >= 0:
         return True  # 对应门槛如下：住宿和餐饮业年度营业额200万元以上: thresholds, not goals
-    if m.group("post") in ("以下", "及以下") and _CLASS_NOUN.match(text, m.end()):
+    if post in ("以下", "及以下") and _CLASS_NOUN.match(text, end):
         return True  # 10万千瓦及以下燃煤机组: a size class, not a goal
     if (
-        m.group("post") in ("以上", "及以上")
-        and m.group("unit").endswith(_MEASURES)
-        and _SIZE_CLASS_AFTER.match(text, m.end())
+        post in ("以上", "及以上")
+        and unit.endswith(_MEASURES)
+        and _SIZE_CLASS_AFTER.match(text, end)
     ):
         return True  # 投资500万元以上技改项目超过1万个: a size class of what is counted
-    if (
-        m.group("post") in ("以上", "及以上")
-        and m.group("unit").endswith("元")
-        and _CLASS_NOUN_AFTER.match(text, m.end())
-    ):
+    if post in ("以上", "及以上") and unit.endswith("元") and _CLASS_NOUN_AFTER.match(text, end):
         return True  # 固定资产投资3亿元以上重大项目, 年销售额5000万元以上大品种: which ones qualify
-    if text.startswith(("范围内", "半径内", "以内范围"), m.end()):
+    if text.startswith(("范围内", "半径内", "以内范围"), end):
         return True  # 供热半径15公里范围内的燃煤锅炉: where a rule applies, not what to reach
-    if m.group("unit") in _AREA_UNITS and _SIZE_BEFORE.fullmatch(text, clause_start, value_start):
+    if unit in _AREA_UNITS and _SIZE_BEFORE.fullmatch(text, clause_start, value_start):
         return True  # 面积约30平方公里: how large a place is, not an area to reach
-    if m.group("unit") == "分钟" and "圈" in text[m.end() : m.end() + 8]:
+    if unit == "分钟" and "圈" in text[end : end + 8]:
         return True  # 15分钟就业创业服务圈: how near a service is, the name of a network
-    if m.group("unit").endswith("元"):
-        if text.startswith(("标准", "的标准"), m.end()):
+    if unit.endswith("元"):
+        if text.startswith(("标准", "的标准"), end):
             return True  # 按人口不低于5元标准下拨: the rate of a payment
         return bool(_PAYMENT.search(text, max(sentence_start, value_start - 40), value_start))
     return False

@@ -29,7 +29,14 @@ class IndicatorRow:
     year: int | None
 
 
+# The characters a header cell opens on (its spaces left out): a line of prose is told by its
+# first one, without taking the spaces out of all of it.
+_HEADER_OPENS = frozenset("指主12预目序属单类领基现备年")
+
+
 def _header_kind(cell: str) -> str | None:
+    if cell.lstrip()[:1] not in _HEADER_OPENS:
+        return None
     cell = _SPACES.sub("", cell)
     if _INDICATOR.match(cell):
         return "indicator"
