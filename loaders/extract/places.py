@@ -39,7 +39,7 @@ def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMenti
         target = b.region(hit.region)
         if target[1] not in own:
             b.rel("MENTIONS", doc, target, ctx.sentences.quote(hit.start))
-    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(ctx.text)]
+    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(ctx.text)] if parks else []
     for park in parks:
         if any(a < park.start < b_ for a, b_ in titles):
             continue  # 《亳州经济开发区总体规划》: the cited document's place, not this one's
