@@ -14,6 +14,7 @@ from policykg.loaders.extract.obligations import MUST, article_obligations
 from policykg.loaders.extract.parks import ParkMention, find_parks
 from policykg.loaders.extract.sentences import (
     clause_span,
+    finds,
     matches_at,
     starts_before,
     word_ends,
@@ -143,6 +144,8 @@ _HEADED = re.compile(
 
 # Where _HEADED can start: before the 位/门/室 that ends its head (单位, 部门, 处室).
 _HEAD_WORDS = word_ends((*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS), size=1)
+# What _HEADED allows right after a head, besides a space: 及承办…, or the colon.
+_AFTER_HEAD = frozenset("及:：")
 _BRACKETS = {"（": (0,), "(": (0,)}  # where _BRACKET_DUTY and _CLOSING_LIST can start
 # The document's own convention for lists of responsible units (only whether it states one
 # counts). The search opens on 第一 and looks behind it for the verb, so it is scanned for the
@@ -287,7 +290,7 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
         out.extend(
             (m.start(), "LED_BY", t) for t in subject_units(resolve, clause_before(text, m.start()))
         )
-    headed = list(matches_at(_HEADED, text, starts_before(text, _HEAD_WORDS)))
+    headed = list(matches_at(_HEADED, text, _head_starts(text)))
     for i, m in enumerate(headed):
         items = m.group("list")
         if _LEAD_MARK.search(items):
@@ -314,6 +317,19 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
         else:
             out.extend((m.start(), "SUPPORTED_BY", t) for t in units)
     return out
+
+
+def _head_starts(text: str) -> list[int]:
+    """starts_before(text, _HEAD_WORDS), but only before a 位/门/室 that a space, 及 or a colon
+    follows (as after a head): most 单位 and 部门 of a plan are not, and each start costs a try
+    of _HEADED."""
+    starts: set[int] = set()
+    for last, ks in _HEAD_WORDS.items():
+        for at in finds(text, last):
+            after = text[at + 1 : at + 2]
+            if after in _AFTER_HEAD or after.isspace():
+                starts.update(at - k for k in ks)
+    return sorted(start for start in starts if start >= 0)
 
 
 def _subject_charges(text: str) -> Iterator[re.Match[str]]:
@@ -521,12 +537,17 @@ def _sentence_task(ctx: Context, b: Builder, doc: Target, pos: int) -> Target:
 
 # （三）责任单位及承办科室：… as an item of its own: the label, not a task.
 _LABEL_TITLE = re.compile(rf"(?:{_HEAD})(?:{_OFFICES})?")
+# A label opens on a head's first two characters: most titles are ruled out by a set lookup.
+_LABEL_OPENINGS = frozenset(head[:2] for head in (*_LEAD_HEADS, *_DUTY_HEADS, *_SUPPORT_HEADS))
 
 
 def _label_parent(ctx: Context, index: int) -> int:
     """An item that is only an assignment label (（四）责任单位：A、B) assigns its parent's task."""
     path = ctx.sections.paths[index]
-    if "." in path and _LABEL_TITLE.fullmatch(ctx.sections.sections[index].title.strip()):
+    if "." not in path:
+        return index
+    title = ctx.sections.sections[index].title.strip()
+    if title[:2] in _LABEL_OPENINGS and _LABEL_TITLE.fullmatch(title):
         return ctx.sections.index_of(path.rsplit(".", 1)[0])
     return index
 
@@ -591,6 +612,10 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
         key=lambda d: d[0],
     )
     own = paragraph_tasks(ctx, (pos for pos, _, _ in duties))
+    # A section's task, made once: most sections carry several duties, and a second task()
+    # of a section adds nothing (its node and HAS_TASK are there).
+    tasks: dict[int, Target] = {}
+    owners: dict[int, int] = {}  # the section a duty stands in → the section that is its task
     for pos, role, target in duties:
         paragraph = own.get(paragraph_start(ctx.text, pos))
         if paragraph is not None:
@@ -605,9 +630,21 @@ def responsibilities(ctx: Context, b: Builder, doc: Target, parks: list[ParkMent
                 node = _sentence_task(ctx, b, doc, pos)
                 b.rel(role, node, resolve.make(target), ctx.sentences.quote(pos), role=None)
             continue
-        index = _group_of_only_child(ctx, _label_parent(ctx, index))
-        node = task(ctx, b, doc, index)
+        owner = owners.get(index)
+        if owner is None:
+            owner = owners[index] = _group_of_only_child(ctx, _label_parent(ctx, index))
+        node = _task_once(ctx, b, doc, owner, tasks)
         b.rel(role, node, resolve.make(target), ctx.sentences.quote(pos), role=None)
     for index, section in enumerate(ctx.sections.sections):
         if not section.children and section.depth >= 2 and _label_parent(ctx, index) == index:
-            task(ctx, b, doc, index)
+            _task_once(ctx, b, doc, index, tasks)
+
+
+def _task_once(
+    ctx: Context, b: Builder, doc: Target, index: int, tasks: dict[int, Target]
+) -> Target:
+    """task(), or the node it made for index before."""
+    node = tasks.get(index)
+    if node is None:
+        node = tasks[index] = task(ctx, b, doc, index)
+    return node

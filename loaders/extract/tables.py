@@ -10,14 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_LEAD = re.compile(r"^(?:牵头单位|牵头部门|主责单位|牵头责任单位|牵头考核单位|负责考核部门)$")
-_DUTY = re.compile(r"^(?:责任单位|责任部门|责任主体|责任处室|推进单位|实施单位|落实单位|承办单位)$")
-_SUPPORT = re.compile(r"^(?:配合单位|配合部门|参与单位|参与部门|协办单位|支撑单位|协同单位)$")
-_TASK = re.compile(
-    r"^(?:重点任务|工作任务|主要任务|具体任务|任务内容|任务名称|工作内容|工作事项|主要内容|"
-    r"工作措施|具体措施|任务措施|重点工作|任务|事项|措施|内容|考核内容|考核项目)$"
+# Header cells by column, as sets: a cell holds no whitespace (_cells, _vertical_rows join
+# its words), so being one of the words is what ^(?:…)$ matched.
+_LEAD = frozenset(
+    ("牵头单位", "牵头部门", "主责单位", "牵头责任单位", "牵头考核单位", "负责考核部门")
 )
-_NUMBER = re.compile(r"^(?:序号|编号|序)$")
+_DUTY = frozenset((
+    "责任单位", "责任部门", "责任主体", "责任处室", "推进单位", "实施单位", "落实单位", "承办单位",
+))  # fmt: skip
+_SUPPORT = frozenset((
+    "配合单位", "配合部门", "参与单位", "参与部门", "协办单位", "支撑单位", "协同单位",
+))  # fmt: skip
+_TASK = frozenset((
+    "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "任务名称", "工作内容", "工作事项",
+    "主要内容", "工作措施", "具体措施", "任务措施", "重点工作", "任务", "事项", "措施", "内容",
+    "考核内容", "考核项目",
+))  # fmt: skip
+_NUMBER = frozenset(("序号", "编号", "序"))
 
 
 @dataclass(frozen=True)
@@ -44,22 +53,23 @@ def _cells(line: str) -> list[str]:
     return ["".join(c.split()) for c in line.strip().strip("|").split("|")]
 
 
-def _column(header: list[str], cells: list[str], pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """The non-empty cells of a row under the headings pattern names."""
-    return tuple(c for h, c in zip(header, cells, strict=True) if pattern.match(h) and c)
+def _column(header: list[str], cells: list[str], headings: frozenset[str]) -> tuple[str, ...]:
+    """The non-empty cells of a row under the given headings."""
+    return tuple(c for h, c in zip(header, cells, strict=True) if h in headings and c)
 
 
 def _is_header(cells: list[str]) -> bool:
-    role = any(_LEAD.match(c) or _DUTY.match(c) or _SUPPORT.match(c) for c in cells)
-    return role and any(_TASK.match(c) for c in cells)
+    role = any(c in _LEAD or c in _DUTY or c in _SUPPORT for c in cells)
+    return role and any(c in _TASK for c in cells)
 
 
 # Plain text of a table whose cells stand one per line (a Word table copied as text): header
 # cells on consecutive lines, then rows opened by their number (1, 2, 3 …).
-_OTHER_HEAD = re.compile(
-    r"^(?:各项分值|分值|分数|权重|考核指标|考核标准|评分标准|评分细则|考核方式|考核办法|说明|备注|"
-    r"完成时限|完成时间|时间节点|进度安排|目标要求|工作目标|牵头领导|责任领导|任务类型|类别|类型)$"
-)
+_OTHER_HEAD = frozenset((
+    "各项分值", "分值", "分数", "权重", "考核指标", "考核标准", "评分标准", "评分细则", "考核方式",
+    "考核办法", "说明", "备注", "完成时限", "完成时间", "时间节点", "进度安排", "目标要求", "工作目标",
+    "牵头领导", "责任领导", "任务类型", "类别", "类型",
+))  # fmt: skip
 _GROUP = re.compile(r"^[一二三四五六七八九十]+、")
 # A cell naming one unit of the jurisdiction: 县河长办, 县委宣传部 (short, no punctuation).
 _UNIT_CELL = re.compile(
@@ -73,15 +83,18 @@ _MAX_ROW_LINES = 40
 _HINT_LINE = r"[ \t]*(?:序号|编号|考核项目|重点任务|工作任务|主要任务|任务|责任单位|牵头单位|负责考核部门)[ \t]*$"
 _FIRST_HINT = re.compile(_HINT_LINE, re.MULTILINE)
 _VERTICAL_HINT = re.compile(r"\n" + _HINT_LINE, re.MULTILINE)
-_SCORE_HEAD = re.compile(r"^(?:各项分值|分值|分数|评分标准|评分细则)$")
+_SCORE_HEAD = frozenset(("各项分值", "分值", "分数", "评分标准", "评分细则"))
 # A criterion closing with its score: …（10分）。 / …，得5分。
 _SCORED = re.compile(r"\d分[)）]?[。；;，,]?$|扣完为止[)）]?[。；;]?$")
 # A task cell: a short phrase, no score, not a numbered criterion.
 _TASK_CELL = re.compile(r"^(?![\d(（])[^分]{4,40}(?<!部门)(?<!单位)(?<!项目)$")
 
 
+_HEADER_CELLS = _LEAD | _DUTY | _SUPPORT | _TASK | _NUMBER | _OTHER_HEAD
+
+
 def _header_cell(cell: str) -> bool:
-    return any(p.match(cell) for p in (_LEAD, _DUTY, _SUPPORT, _TASK, _NUMBER, _OTHER_HEAD))
+    return cell in _HEADER_CELLS
 
 
 def _vertical_rows(lines: list[tuple[int, str]]) -> list[TableRow]:
@@ -94,16 +107,19 @@ def _vertical_rows(lines: list[tuple[int, str]]) -> list[TableRow]:
         run = i
         while run < len(lines) and _header_cell(lines[run][1]):
             run += 1
-        header = [cell for _, cell in lines[i:run]]
-        roles = [p for p in (_LEAD, _DUTY, _SUPPORT) if any(p.match(c) for c in header)]
-        if run - i < 3 or len(roles) > 1 or not any(_TASK.match(c) for c in header):
+        if run - i < 3:  # most lines: no header run at all
             i = max(run, i + 1)
+            continue
+        header = [cell for _, cell in lines[i:run]]
+        roles = [p for p in (_LEAD, _DUTY, _SUPPORT) if any(c in p for c in header)]
+        if len(roles) > 1 or not any(c in _TASK for c in header):
+            i = run
             continue
         if roles and _numbered(header, lines, run):
             found, i = _numbered_body(lines, run, roles[0])
         elif roles:
             found, i = _vertical_body(lines, run, roles[0])
-        elif any(_SCORE_HEAD.match(c) for c in header):
+        elif any(c in _SCORE_HEAD for c in header):
             found, i = _scored_blocks(lines, run)
         else:
             found, i = [], run
@@ -126,11 +142,11 @@ def _unit_list(cell: str) -> bool:
 def _numbered(header: list[str], lines: list[tuple[int, str]], start: int) -> bool:
     """A table whose rows open with their number (序号): 1 among the first body cells."""
     first = [cell for _, cell in lines[start : start + 4]]
-    return any(_NUMBER.match(c) for c in header) and "1" in first
+    return any(c in _NUMBER for c in header) and "1" in first
 
 
 def _numbered_body(
-    lines: list[tuple[int, str]], start: int, role: re.Pattern[str]
+    lines: list[tuple[int, str]], start: int, role: frozenset[str]
 ) -> tuple[list[TableRow], int]:
     """Rows opened by their numbers 1, 2, 3 …: the cell after the number is the task, unit-list
     cells after it are its units; a row printed without units shares those of the row above
@@ -200,7 +216,7 @@ def _scored_blocks(lines: list[tuple[int, str]], start: int) -> tuple[list[Table
 
 
 def _vertical_body(
-    lines: list[tuple[int, str]], start: int, role: re.Pattern[str]
+    lines: list[tuple[int, str]], start: int, role: frozenset[str]
 ) -> tuple[list[TableRow], int]:
     """The rows after a header, and where the table ends."""
     rows: list[TableRow] = []
@@ -247,7 +263,7 @@ def _vertical_body(
 
 
 def _vertical_row(
-    row: list[tuple[int, str]], units: list[str], role: re.Pattern[str], number: str = ""
+    row: list[tuple[int, str]], units: list[str], role: frozenset[str], number: str = ""
 ) -> TableRow:
     grouped = tuple(units)
     return TableRow(

@@ -118,6 +118,8 @@ class Resolver:
         # list): answers are kept until an alias changes what a name denotes.
         self._found: dict[str, Ref | None] = {}
         self._suffixes: dict[str, tuple[Ref, int] | None] = {}
+        self._lists: dict[str, list[Ref]] = {}
+        self.subjects: dict[str, list[Ref]] = {}  # subject_units' answers
 
     def read_aliases(self) -> None:
         """市医疗保险经办机构（以下简称医保经办机构）: the short name is that organ."""
@@ -139,6 +141,8 @@ class Resolver:
                 self.aliases[m.group("short")] = found[0]
                 self._found.clear()
                 self._suffixes.clear()
+                self._lists.clear()
+                self.subjects.clear()
 
     def find(self, raw: str) -> Ref | None:
         """What a name denotes, without touching the graph."""
@@ -218,7 +222,13 @@ class Resolver:
         return (found, len(clause)) if found is not None else None
 
     def many(self, chunk: str) -> list[Ref]:
-        """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门."""
+        """Every unit in a list: 淇滨区、城乡一体化示范区及市发展改革委等相关部门 (a list the
+        caller must not change: a table repeats its lists row after row)."""
+        if chunk not in self._lists:
+            self._lists[chunk] = self._many(chunk)
+        return self._lists[chunk]
+
+    def _many(self, chunk: str) -> list[Ref]:
         out: list[Ref] = []
         for piece in self._shared_prefix(self._shared_organs(pieces(chunk.strip()))):
             if _VAGUE.search(piece):
@@ -314,12 +324,16 @@ def subject_opening(clause: str) -> str:
     return head[item.end() :] if item else head
 
 
+# Everything up to the last CLAUSE mark: .* runs to the end and backs off to the mark, one
+# match where finditer made one per mark.
+_UP_TO_LAST_MARK = re.compile(r".*[，,。；;：:\n(（]", re.DOTALL)
+
+
 def clause_before(text: str, pos: int, reach: int = 40) -> str:
     """The clause that ends at pos (at most reach characters back)."""
     start = max(0, pos - reach)
-    window = text[start:pos]
-    cut = list(CLAUSE.finditer(window))
-    return window[cut[-1].end() :] if cut else window
+    cut = _UP_TO_LAST_MARK.match(text, start, pos)
+    return text[cut.end() if cut else start : pos]
 
 
 def lead_of(resolve: Resolver, clause: str) -> Ref | None:
@@ -400,7 +414,13 @@ _LISTED_SECTORS_TAIL = re.compile(r"等(?:相关|有关)?部门(?:[（(]单位[)
 
 def subject_units(resolve: Resolver, clause: str) -> list[Ref]:
     """The units a clause is made of (科技部、中国社科院要 → both), or [] when anything else is
-    in it."""
+    in it (a list the caller must not change: a plan's sentences open on the same subjects)."""
+    if clause not in resolve.subjects:
+        resolve.subjects[clause] = _subject_units(resolve, clause)
+    return resolve.subjects[clause]
+
+
+def _subject_units(resolve: Resolver, clause: str) -> list[Ref]:
     clause = SUBJECT_TAIL.sub("", ARTICLE.sub("", clause.strip()))
     if not clause:
         return []
