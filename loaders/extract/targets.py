@@ -513,6 +513,19 @@ def find_goals(ctx: Context) -> list[Goal]:
         cut = last_mark(text, sentence_start, value_start, _CLAUSE_MARKS)
         clause_start = cut + 1 if cut >= 0 else sentence_start
         clause_start = max(clause_start, text.rfind("|", clause_start, value_start) + 1)
+        apart = None if pre_match else _apart(text, clause_start, value_start)
+        post = m.group("post") or shared.get(m.start())
+        # Asked before the rules below (none has an effect but to let the number go): a third
+        # of the numbers they would read have no word that makes them a goal.
+        if not (
+            pre
+            or post
+            or apart
+            or section_year
+            or cues.in_sentence(sentence_start, m.end())
+            or cues.framed(text.rfind("\n", 0, sentence_start) + 1, sentence_start, value_start)
+        ):
+            continue
         if no_goal(ctx, m, clause_start, sentence_start):
             continue
         if GRANT_BEFORE.search(text, max(sentence_start, value_start - 40), value_start):
@@ -527,19 +540,8 @@ def find_goals(ctx: Context) -> list[Goal]:
             continue
         if quota(text, clause_start, value_start, m.end(), pre):
             continue
-        apart = None if pre_match else _apart(text, clause_start, value_start)
         metric_end = pre_match.start() if pre_match else apart.start() if apart else value_start
         if norm_set(text, clause_start, metric_end, m):
-            continue
-        post = m.group("post") or shared.get(m.start())
-        if not (
-            pre
-            or post
-            or apart
-            or section_year
-            or cues.in_sentence(sentence_start, m.end())
-            or cues.framed(text.rfind("\n", 0, sentence_start) + 1, sentence_start, value_start)
-        ):
             continue
         if _BASELINE_OPEN.search(text, max(0, value_start - 8), value_start):
             continue  # the (目前:68%) of another goal
