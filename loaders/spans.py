@@ -24,6 +24,12 @@ class Span:
     text: str
     offsets: Sequence[int]  # a range for untouched substrings; Offsets (runs) once glued
 
+    def __init__(self, text: str, offsets: Sequence[int]) -> None:
+        # Written out, as dataclass would: mypyc compiles this one, while it calls the
+        # generated __init__ of a dataclass (eight times the cost).
+        self.text = text
+        self.offsets = offsets
+
     @property
     def start(self) -> int:
         """Original offset of the first character."""

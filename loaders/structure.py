@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from policykg.loaders.document import Section
 
@@ -80,13 +80,16 @@ def _heading_parts(paragraph: str) -> tuple[str, str, str] | None:
     return kind, number.strip(), title.strip()
 
 
-@dataclass
 class _Open:
-    number: str
-    title: str
-    start: int
-    rank: int
-    children: list[Section] = field(default_factory=list)
+    """A section whose end is not found yet. A plain class: mypyc builds a dataclass through
+    its generated __init__, five times a native class's cost, and there is one a heading."""
+
+    def __init__(self, number: str, title: str, start: int, rank: int) -> None:
+        self.number = number
+        self.title = title
+        self.start = start
+        self.rank = rank
+        self.children: list[Section] = []
 
 
 def sections(text: str, paragraph_starts: Sequence[int]) -> tuple[Section, ...]:

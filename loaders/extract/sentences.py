@@ -113,6 +113,12 @@ class Quote:
     start: int
     end: int
 
+    def __init__(self, text: str, start: int, end: int) -> None:
+        # Written out for mypyc, as Span's __init__ is.
+        self.text = text
+        self.start = start
+        self.end = end
+
 
 @dataclass(frozen=True)
 class Sentences:
