@@ -82,7 +82,11 @@ def paragraph_start(text: str, pos: int) -> int:
 
 def has_articles(ctx: Context) -> bool:
     """Whether the document is made of articles (第一条 …), as rules are."""
-    return any(_ARTICLE_NUMBER.fullmatch(s.number) for s in ctx.sections.sections)
+    # An article's number ends on 条: most numbers (一、, （一）, 1.) are told by that alone.
+    for section in ctx.sections.sections:
+        if section.number.endswith("条") and _ARTICLE_NUMBER.fullmatch(section.number):
+            return True
+    return False
 
 
 def article_of(ctx: Context, pos: int) -> int | None:

@@ -7,7 +7,7 @@ import re
 
 from policykg.loaders.extract.builder import Builder
 from policykg.loaders.extract.context import Context
-from policykg.loaders.extract.ids import unit_id
+from policykg.loaders.extract.ids import region_id, unit_id
 from policykg.loaders.extract.parks import ParkMention, find_parks
 from policykg.loaders.extract.regions import Region, find_regions, lookup
 from policykg.loaders.extract.sentences import clause_span, matches_at, starts_before
@@ -89,7 +89,9 @@ _DESCRIBED_ORGAN = re.compile(
 )
 _CENTRAL_BANK = re.compile(r"(?:中国)?人民银行|人行")
 _COMPANY_HEAD = re.compile(r"国网|中国(?=[\u4e00-\u9fff]{2,20}(?:公司|集团)$)")
-_PARKISH = re.compile(r"区|园|示范")
+# A park's mention ends where a kind word (开发区, 产业园 …) or a free trade zone's name does:
+# on 区 or 园. Only a piece ending so can be a park's name from end to end.
+_PARK_LAST = ("区", "园")
 _LEVEL_WORDS = frozenset("省市县区镇乡")
 BOTH_LEVELS = re.compile(r"^([省市县区])[（(]([市县区镇])[)）](.{2,})$")
 _PLACE_ORGAN = re.compile(r"(?:管委会|管理委员会|人民政府|政府|党工委)$")
@@ -119,6 +121,7 @@ class Resolver:
         self._found: dict[str, Ref | None] = {}
         self._suffixes: dict[str, tuple[Ref, int] | None] = {}
         self._lists: dict[str, list[Ref]] = {}
+        self._pieces: dict[str, list[Ref]] = {}
         self.subjects: dict[str, list[Ref]] = {}  # subject_units' answers
 
     def read_aliases(self) -> None:
@@ -142,6 +145,7 @@ class Resolver:
                 self._found.clear()
                 self._suffixes.clear()
                 self._lists.clear()
+                self._pieces.clear()
                 self.subjects.clear()
 
     def find(self, raw: str) -> Ref | None:
@@ -160,7 +164,7 @@ class Resolver:
         if piece in self.aliases:
             return self.aliases[piece]
         park = self.parks.get(piece)
-        if park is None and _PARKISH.search(piece):
+        if park is None and piece.endswith(_PARK_LAST):
             found = find_parks(piece, self.ctx.region, self.ctx.province)
             if found and found[0].start == 0 and found[0].end == len(piece):
                 park = found[0]
@@ -180,10 +184,16 @@ class Resolver:
             return self.b.region(ref)
         owner: Target | None = None
         if isinstance(ref.owner, ParkMention):
-            owner = self.b.park(ref.owner)
+            owner = self.b.park(ref.owner)  # it may add the alias the park is printed with
         elif ref.owner is not None:
-            owner = self.b.region(ref.owner)
+            owner = ("Region", region_id(ref.owner.adcode))
         uid = unit_id(owner[1] if owner else "national", ref.name)
+        if uid in self.b.nodes:
+            # A unit's node is only ever added with its region's node and its BELONGS_TO: a
+            # unit named again adds nothing (a plan names its organs hundreds of times).
+            return ("Unit", uid)
+        if isinstance(ref.owner, Region):
+            self.b.region(ref.owner)
         props: dict[str, Value] = {"name": ref.full_name, "full_name": ref.full_name}
         props["kind"] = ref.kind
         self.b.node("Unit", uid, props)
@@ -231,35 +241,40 @@ class Resolver:
     def _many(self, chunk: str) -> list[Ref]:
         out: list[Ref] = []
         for piece in self._shared_prefix(self._shared_organs(pieces(chunk.strip()))):
-            if _VAGUE.search(piece):
-                head = drop_tail(piece)
-                if COLLECTIVE.match(head) or _GOVERNMENT.fullmatch(head):
-                    continue  # 各级政府有关部门, 国务院相关部门: some departments of a government
-            etc = _ETC_VAGUE.search(piece)
-            piece = drop_tail(piece[: etc.start()] if etc else piece)
-            if COLLECTIVE.match(piece):
-                group = qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
-                if group is not None:
-                    out.append(group)
-                continue
-            if GENERIC.search(_trim(piece)):
-                continue
-            parts = [self.suffix(part) for part in AND.split(piece)]
-            if len(parts) > 1 and all(
-                p is not None and p[1] >= len(s) - 1
-                for p, s in zip(parts, AND.split(piece), strict=True)
-            ):
-                # 市教育局和市科技局: two units; 市住房和城乡建设局 stays one.
-                out.extend(p[0] for p in parts if p is not None)
-                continue
-            found = self.suffix(piece)
-            if found is not None and len(piece) - 4 <= found[1]:
+            if piece not in self._pieces:
+                self._pieces[piece] = self._piece_units(piece)
+            out.extend(self._pieces[piece])
+        return out
+
+    def _piece_units(self, piece: str) -> list[Ref]:
+        """The units one piece of a list names (市教育局和市科技局: two), once per document:
+        lists name the same organs over and over."""
+        if _VAGUE.search(piece):
+            head = drop_tail(piece)
+            if COLLECTIVE.match(head) or _GOVERNMENT.fullmatch(head):
+                return []  # 各级政府有关部门, 国务院相关部门: some departments of a government
+        etc = _ETC_VAGUE.search(piece)
+        piece = drop_tail(piece[: etc.start()] if etc else piece)
+        if COLLECTIVE.match(piece):
+            group = qualify(piece, self.ctx.region, self.ctx.park, self.ctx.province)
+            return [group] if group is not None else []
+        if GENERIC.search(_trim(piece)):
+            return []
+        parts = [self.suffix(part) for part in AND.split(piece)]
+        if len(parts) > 1 and all(
+            p is not None and p[1] >= len(s) - 1
+            for p, s in zip(parts, AND.split(piece), strict=True)
+        ):
+            # 市教育局和市科技局: two units; 市住房和城乡建设局 stays one.
+            return [p[0] for p in parts if p is not None]
+        found = self.suffix(piece)
+        if found is not None and len(piece) - 4 <= found[1]:
+            return [found[0]]
+        out: list[Ref] = []
+        for part in AND.split(piece):
+            found = self.suffix(part)
+            if found is not None:
                 out.append(found[0])
-                continue
-            for part in AND.split(piece):
-                found = self.suffix(part)
-                if found is not None:
-                    out.append(found[0])
         return out
 
     def _shared_prefix(self, pieces: list[str]) -> list[str]:
