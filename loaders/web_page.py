@@ -17,7 +17,9 @@ from policykg.loaders.table_line import table_line
 # for an icon-font glyph (private use area): its range test reads the bytes little-endian, so
 # almost every lone CJK character matches. Chinese pages wrap single characters in spans
 # (每平方米37<span>元</span>), so each such text node gets a zero-width mark, removed again below.
-_LONE_CHARACTER = re.compile(r">(\s*[^\x00-\x7f<>&\s]\s*)<")
+# Possessive: what follows each run of whitespace is never whitespace, so giving some back
+# could not match, and trying it at every indented tag was most of the page's scan.
+_LONE_CHARACTER = re.compile(r">(\s*+[^\x00-\x7f<>&\s]\s*+)<")
 _MARK = "\u2060"  # WORD JOINER: invisible, never meaningful in a policy text
 # Shown only on paper: the Guangdong gkmlpt pages print the site's name as an h1 above the
 # article ("…街道办事处政府信息公开"), which would read as the page's title and home region.
@@ -31,6 +33,7 @@ _HEAD_LINES = 40  # a headline this far down is the page's title, not a heading 
 _BLOCK_TAGS = frozenset({"div", "ul", "ol", "dl", "p"})
 _MENU_DEPTH = 5  # resiliparse drops link clusters below this depth itself
 _MAX_BAR = 2000  # characters: a site's menu is shorter
+_BAR_PREFIX = 2 * _MAX_BAR  # characters of a block read first: whitespace is rarely half of them
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _SITE_NAME = re.compile(r"\s+[-—|｜_]\s*|_")
@@ -69,7 +72,7 @@ def article_text(html: str) -> str:
 def _headline(tree: object) -> str | None:
     """The page's first h1 (else h2) that reads like one line of title."""
     for tag in ("h1", "h2"):
-        for element in tree.document.query_selector_all(tag):  # type: ignore[attr-defined]
+        for element in tree.document.get_elements_by_tag_name(tag).values():  # type: ignore[attr-defined]
             if set(element.class_list) & set(_PRINT_CLASSES):
                 continue
             title = _words(element.text.replace(_MARK, ""))
@@ -105,35 +108,54 @@ def _drop_link_bars(tree: object) -> None:
     near the top of the page, where resiliparse's link-cluster rules do not look (it drops
     them deeper down). Lists of attachments stay (附件)."""
     body = tree.body  # type: ignore[attr-defined]
-    if body is None:
-        return
-    # Only the first levels are walked: each node visited costs a Python wrapper, and a
-    # government page holds thousands of links further down.
-    stack = [(body.first_element_child, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if node is None:
-            continue
-        stack.append((node.next_element, depth))  # elements only: text nodes cost wrappers too
-        if node.tag in _BLOCK_TAGS and _is_link_bar(node):
-            node.decompose()
-        elif depth < _MENU_DEPTH:
-            stack.append((node.first_element_child, depth + 1))
+    if body is not None:
+        _drop_link_bars_in(body, _links(body), 1)
+
+
+def _drop_link_bars_in(parent: Any, links: int, depth: int) -> None:
+    """Drop the link bars among the children of `parent`, which holds `links` links.
+
+    Only the first levels are walked, and only elements holding two links: each element
+    visited costs a Python wrapper, and a government page holds thousands of links further
+    down. A bar's links are links of every element around it, so once the siblings left hold
+    fewer than two links together, none of them is visited.
+    """
+    node = parent.first_element_child  # elements only: text nodes cost wrappers too
+    while node is not None:
+        count = _links(node)
+        links -= count
+        following = node.next_element if links >= 2 else None  # before node can be removed
+        if count >= 2:
+            if node.tag in _BLOCK_TAGS and _is_link_bar(node):
+                node.decompose()
+            elif depth < _MENU_DEPTH:
+                _drop_link_bars_in(node, count, depth + 1)
+        node = following
+
+
+def _links(element: Any) -> int:
+    # Elements without child elements (scripts, images) hold no link, told by a cheaper count.
+    if not element.child_element_count:
+        return 0
+    return len(element.get_elements_by_tag_name("a"))
 
 
 def _is_link_bar(block: object) -> bool:
-    text = "".join(block.text.split())  # type: ignore[attr-defined]
-    if not text or len(text) > _MAX_BAR:
-        return False  # not serialised just to be kept: the page's wrappers are most of it
-    # Counting links in the tree costs a fraction of serialising the block to read them: most
-    # blocks (paragraphs, wrappers of the article) have fewer than two.
-    if len(block.get_elements_by_tag_name("a")) < 2:  # type: ignore[attr-defined]
+    """Whether a block holding two links or more is made of links alone."""
+    spaced = block.text  # type: ignore[attr-defined]
+    # The wrappers of the article hold most of the page's text: the first characters of one
+    # already outnumber a bar's, and splitting them costs a fraction of splitting it whole.
+    if len(spaced) > _BAR_PREFIX and len("".join(spaced[:_BAR_PREFIX].split())) > _MAX_BAR:
         return False
+    text = "".join(spaced.split())
+    if not text or len(text) > _MAX_BAR or "附件" in text:
+        return False  # not serialised just to be kept: the page's wrappers are most of it
     anchors = _ANCHOR.findall(block.html)  # type: ignore[attr-defined]
     if len(anchors) < 2:
         return False
-    linked = sum(len("".join(_untagged(anchor).split())) for anchor in anchors)
-    return linked >= len(text) * _LINK_SHARE and "附件" not in text
+    # Characters other than whitespace add up: one split over the links' texts counts them.
+    linked = "".join(map(_untagged, anchors))
+    return len("".join(linked.split())) >= len(text) * _LINK_SHARE
 
 
 def _untagged(markup: str) -> str:
@@ -151,22 +173,26 @@ def _rows_as_lines(tree: object) -> None:
     body = tree.body  # type: ignore[attr-defined]
     if body is None:
         return
-    for table in body.query_selector_all("table"):
-        if table.query_selector("table") is not None:
+    # Tag names, not CSS selectors: lexbor's selector engine costs several times the walk.
+    # values() copies the list: indexing it instead costs time linear in its length per item,
+    # and the list by tag name follows the tables removed below.
+    for table in body.get_elements_by_tag_name("table").values():
+        if len(table.get_elements_by_tag_name("table")):
             continue
         rows = [
             [" ".join(cell.text.replace(_MARK, "").split()) for cell in _cells(row)]  # type: ignore[attr-defined]
-            for row in table.query_selector_all("tr")
+            for row in table.get_elements_by_tag_name("tr").values()
         ]
         if not rows or max(len(r) for r in rows) < 2:
             continue
         if any(len(cell) > _MAX_CELL for row in rows for cell in row):
             continue
+        parent = table.parent
         for cells in rows:
             if any(cells):
                 line = tree.create_element("p")  # type: ignore[attr-defined]
-                line.append_child(tree.create_text_node(table_line(cells)))  # type: ignore[attr-defined]
-                table.parent.insert_before(line, table)
+                line.text = table_line(cells)  # its one text node, for half a created node's cost
+                parent.insert_before(line, table)
         table.decompose()
 
 
