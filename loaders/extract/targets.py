@@ -61,8 +61,17 @@ _UNIT_TAIL = r"(?:[（(][个间套户座处条所段][)）]|/(?:人|年|户|亩|
 # The comparator is read backwards. The look-ahead before the unit names the characters a
 # unit opens on: a number followed by none (2025年, 3月) is let go without trying every unit.
 _UNIT_OPENS = "".join(sorted({re.escape(unit[0]) for unit in (*_MULTIPLIED, *_UNITS)}))
+# The scan for where a number opens tests a character set at every character of the text,
+# and \d is a look-up in the Unicode tables: the set scanned for is the characters but those
+# no number opens on (ideographs but 百 and 千, CJK and general punctuation, full-width forms
+# but the digits ０-９), a range test; the look-behind then tests [\d*百千] on what is left.
+_NO_NUMBER_OPENS = (
+    r"\u2000-\u206f\u3000-\u303f"  # “”—…, 、。《》
+    r"\u4e00-\u5342\u5344-\u767d\u767f-\u9fff"  # ideographs but 千 (5343) and 百 (767E)
+    r"\uff00-\uff0f\uff1a-\uffef"  # （）， and the like, not ０-９ (FF10-FF19)
+)
 QUANTITY = re.compile(
-    r"(?P<value>[\d*百千](?:(?<=\d)\d*+(?:\.\d++)?|(?<=\*)\**"
+    rf"(?P<value>[^{_NO_NUMBER_OPENS}](?<=[\d*百千])(?:(?<=\d)\d*+(?:\.\d++)?|(?<=\*)\**"
     r"|(?<=[破成造拓定育][百千])(?=[项家个所](?!争鸣))))"
     rf"(?:\s*[-—–～~至到]\s*(?P<value2>\d++(?:\.\d++)?))?\s*(?=[{_UNIT_OPENS}])"
     rf"(?P<unit>{_UNIT_ALT}{_UNIT_TAIL})"
