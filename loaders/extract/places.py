@@ -18,7 +18,9 @@ _BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 
 def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMention]) -> None:
     """Region and Park nodes, PART_OF/LOCATED_IN, APPLIES_TO and MENTIONS."""
-    own: set[str] = set()
+    # Places not to mention (again): the jurisdiction, and each place once mentioned (the
+    # builder keeps a relationship's first evidence: a later quote was made for nothing).
+    done: set[str] = set()
     # 我市, 全区 …: the sentence that speaks of the jurisdiction as its own is the evidence.
     deictic = _DEICTIC.search(ctx.text)
     evidence: str | Quote = (
@@ -30,19 +32,21 @@ def places(ctx: Context, b: Builder, doc: tuple[str, str], parks: list[ParkMenti
     elif ctx.region is not None:
         target = b.region(ctx.region)
     if target is not None:
-        own.add(target[1])
+        done.add(target[1])
         b.rel("APPLIES_TO", doc, target, evidence)
     for hit in ctx.region_hits:
         short = hit.end - hit.start < len(hit.region.name)
         if short and _SCHOOL.match(ctx.text, hit.end):
             continue
         target = b.region(hit.region)
-        if target[1] not in own:
+        if target[1] not in done:
+            done.add(target[1])
             b.rel("MENTIONS", doc, target, ctx.sentences.quote(hit.start))
     titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(ctx.text)] if parks else []
     for park in parks:
         if any(a < park.start < b_ for a, b_ in titles):
             continue  # 《亳州经济开发区总体规划》: the cited document's place, not this one's
         target = b.park(park)
-        if target[1] not in own:
+        if target[1] not in done:
+            done.add(target[1])
             b.rel("MENTIONS", doc, target, ctx.sentences.quote(park.start))
