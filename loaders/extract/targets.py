@@ -30,7 +30,13 @@ from policykg.loaders.extract.goal_tables import IndicatorRow, indicator_rows
 from policykg.loaders.extract.ids import target_id
 from policykg.loaders.extract.metric_names import leading_year, metric_name, opening, plain_metric
 from policykg.loaders.extract.parks import ParkMention
-from policykg.loaders.extract.sentences import SectionIndex, last_mark
+from policykg.loaders.extract.sentences import (
+    SectionIndex,
+    last_mark,
+    matches_at,
+    starts_before,
+    word_ends,
+)
 from policykg.ontology.metrics import lookup_metric
 from policykg.ontology.records import Value
 
@@ -112,8 +118,11 @@ _THIS_YEAR = re.compile(
     r"|一(?<![年\d]一)季度|二(?<![年\d]二)季度|三(?<![年\d]三)季度|四(?<![年\d]四)季度"
     r"|春(?<![年\d]春)节前|元(?<![年\d]元)宵节前"
 )
-# Every _THIS_YEAR phrase holds one of these.
-_RELATIVE_YEAR_WORDS = ("今年", "全年", "年内", "明年", "半年", "季度", "节前")
+# The phrases of _THIS_YEAR: each is tried only where its last two characters stand.
+_RELATIVE_YEAR_WORDS = word_ends(
+    ("今年", "全年", "年内", "明年", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度",
+     "春节前", "元宵节前")
+)  # fmt: skip
 _SPAN_DIGITS = frozenset("一二三四五六七八九十两0123456789")
 # 五年内把登记时间压缩三分之二以上、压减到5个工作日以内: the indicator is the object of 把/将.
 _DISPOSED = re.compile(
@@ -612,13 +621,12 @@ def _add_relative_years(
     ctx: Context, doc_year: int, stop: int, positions: list[int], years: list[int], cues: list[int]
 ) -> None:
     """Put the relative year phrases (今年, 一季度) that open before stop among the years."""
-    # str tests first: two texts in three hold none of the phrases, and the pattern, opening
-    # on 年 and 一 among others, stopped at nearly every date and heading.
-    if not any(word in ctx.text for word in _RELATIVE_YEAR_WORDS):
-        return
-    # No number asks for a phrase opening at or after its own end: the scan stops at the
-    # last number's instead of reading the text's tail.
-    for m in _THIS_YEAR.finditer(ctx.text):
+    # Tried where the phrases' words stand (found by str.find): the pattern, opening on 年
+    # and 一 among others, stopped at nearly every date and heading of the text.
+    # No number asks for a phrase opening at or after its own end: the phrases are read up to
+    # the last number's.
+    starts = starts_before(ctx.text, _RELATIVE_YEAR_WORDS)
+    for m in matches_at(_THIS_YEAR, ctx.text, starts):
         if m.start() >= stop:
             break
         k = bisect_left(positions, m.start())
