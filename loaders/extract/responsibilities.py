@@ -86,8 +86,9 @@ _SUBJECT_CHARGE = re.compile(
     + r"|负(?<!由负)责(?![，,、]|人|同志|解释)"
     + r"|主(?<!由主)管(?!部门|单位|机关|领导|[局委厅办])(?![，,、]|人|同志)"
 )
-# Where _SUBJECT_CHARGE can start: at 负责 or 主管, or two characters before (分别负责).
-_CHARGE_WORDS = {"负责": (0, 2), "主管": (0, 2)}
+# Where _SUBJECT_CHARGE can start: at 负责 or 主管, or at the word before it (分别负责).
+_CHARGE_WORDS = ("负责", "主管")
+_CHARGE_OPENERS = frozenset(("分别", "共同", "具体", "主要"))
 # 科技部要建立…, 各级党委（党组）要…: the units a sentence opens with are charged with it.
 _GOVERNING = re.compile(
     r"(?:局|委|办|厅|(?<!部)部|署|政府|办公室|科学院|工程院|社科院|科协|党组[)）]?|管委会"
@@ -274,7 +275,9 @@ def _duties(ctx: Context, resolve: Resolver, first_leads: bool) -> list[tuple[in
     for m in matches_at(_BRACKET_DUTY, text, brackets) if "负责" in text else ():
         for j, t in enumerate(resolve.many(m.group("list"))):
             out.append((m.start(), "SUPPORTED_BY" if j else "LED_BY", t))
-    for m in matches_at(_CLOSING_LIST, text, brackets):
+    # A closing list's bracket follows 。 or ；: the others are not tried.
+    closing = [start for start in brackets if start and text[start - 1] in "。；;"]
+    for m in matches_at(_CLOSING_LIST, text, closing):
         units = _listed_units(resolve, m.group("list"))
         out.extend((m.start(), role, t) for role, t in _duty_roles(units, False, first_leads))
     for m in _OFFICE.finditer(text):
@@ -333,8 +336,15 @@ def _head_starts(text: str) -> list[int]:
 
 
 def _subject_charges(text: str) -> Iterator[re.Match[str]]:
-    """_SUBJECT_CHARGE.finditer(text), tried where 负责 or 主管 stands."""
-    return matches_at(_SUBJECT_CHARGE, text, starts_before(text, _CHARGE_WORDS))
+    """_SUBJECT_CHARGE.finditer(text), tried where 负责 or 主管 stands, or 分别, 共同 … before
+    it."""
+    starts: set[int] = set()
+    for word in _CHARGE_WORDS:
+        for at in finds(text, word):
+            starts.add(at)
+            if at >= 2 and text[at - 2 : at] in _CHARGE_OPENERS:
+                starts.add(at - 2)
+    return matches_at(_SUBJECT_CHARGE, text, sorted(starts))
 
 
 def _listed_units(resolve: Resolver, chunk: str) -> list[Ref]:

@@ -446,16 +446,19 @@ def _subject_units(resolve: Resolver, clause: str) -> list[Ref]:
         # 各市、县（区）政府要…: one collective, its levels listed inside it.
         whole = resolve.find(clause)
         return [whole] if whole is not None else []
-    named: list[Ref | None] = []
+    named: list[Ref] = []
     for piece in shared_level(SPLIT.split(clause)):
         # 工业和信息化部 is one organ; 科技部和教育部, 镇人民政府和街道办事处 two.
         parts = [resolve.find(part) for part in AND.split(piece)]
         whole = resolve.find(piece) if len(parts) > 1 else parts[0]
-        split = all(isinstance(part, UnitName) for part in parts)
-        named.extend(parts if split or not isinstance(whole, UnitName) else [whole])
-    if all(isinstance(ref, UnitName) for ref in named):
-        return [ref for ref in named if ref is not None]
-    return []
+        units = [part for part in parts if isinstance(part, UnitName)]
+        if len(units) == len(parts):
+            named.extend(units)
+        elif isinstance(whole, UnitName):
+            named.append(whole)
+        else:
+            return []  # a piece that names no unit: the clause is more than units
+    return named
 
 
 # 会同工业和信息化、商务、交通运输等部门: sectors named without their organs.
