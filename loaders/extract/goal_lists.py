@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from policykg.loaders.extract.sentences import last_mark
+from policykg.loaders.extract.sentences import last_mark, matches_at, starts_before
 
 LEADING = re.compile(
     r"^(?:——|—|-|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|其中|力争|确保|全年|实现|将|把)+"
@@ -33,6 +33,8 @@ _RESPECTIVELY = re.compile(
     r"分别|均(?<![人年平]均)(?=\s*(?:达到|达|提高到|提高至|提升到|提升至|不低于|不少于|超过|"
     r"稳定在|保持在|控制在|下降|降低|提高|提升|增长|减少))"
 )
+# Tried only where 分别 or 均 stands (found by str.find), not scanned for through the text.
+_RESPECTIVELY_OPENS = {"分别": (0,), "均": (0,)}
 _CLAUSE_STOP = re.compile(r"[，,。；;\n]")
 _SENTENCE_PART_MARKS = "，,。；;：:\n"
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
@@ -117,7 +119,7 @@ def spread_enumerations(text: str, goals: list[Goal]) -> list[Goal]:
     starts = [g.start for g in out]  # in text order, as read
     if not starts:
         return out
-    for m in _RESPECTIVELY.finditer(text):
+    for m in matches_at(_RESPECTIVELY, text, starts_before(text, _RESPECTIVELY_OPENS)):
         if m.end() > starts[-1]:
             break  # no goal follows: the text's tail is not scanned
         stop = _CLAUSE_STOP.search(text, m.end())

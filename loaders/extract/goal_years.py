@@ -10,13 +10,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from policykg.loaders.extract.context import Context
+from policykg.loaders.extract.sentences import matches_at, starts_before
 
 # Each alternative opens on a literal, so the scan skips in C to 1, 2 and 十 ((?:19|20) would
 # be tried at every offset).
 YEAR = re.compile(r"19\d{2}(?=\s*年)|20\d{2}(?=\s*年)|十[一二三四五六七八九]五")
+_YEAR_OPENS = {"19": (0,), "20": (0,), "十": (0,)}
+
+
+def years_in(text: str) -> Iterator[re.Match[str]]:
+    """YEAR.finditer(text), tried only where 19, 20 or 十 stands (found by str.find): the
+    scan for 1, 2 and 十 stopped at every digit of the text."""
+    return matches_at(YEAR, text, starts_before(text, _YEAR_OPENS))
+
+
 PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # Sections that report what was done, not what is to be done.
 REVIEW = re.compile(r"回顾|过去|成就|成效|取得|进展情况|发展基础|现状|基础与形势|发展环境|工作总结")

@@ -232,7 +232,7 @@ def _years(
     the offsets of those that by themselves make a number a goal (all but a bare 2026年，).
     A year that opens its own goal (2023年达到80%) counts unless it is before the document."""
     positions, years, cues = [], [], []
-    for m in gy.YEAR.finditer(text):
+    for m in gy.years_in(text):
         word = m.group()
         if word.startswith("十"):
             end = gy.PLAN_END.get(word, 0)
