@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.loaders.extract.sentences import finds
+
 _SPACES = re.compile(r"[\s\u3000]+")
 _INDICATOR = re.compile(r"^(?:指标|指标名称|主要指标|指标内容)$")
 _TARGET = re.compile(r"^(?:((?:19|20)\d{2})年?(?:目标值?|预期值?)?|预期值|目标值|目标)$")
@@ -111,12 +113,26 @@ def _piped(lines: list[tuple[int, str]], i: int) -> tuple[list[IndicatorRow], in
 
 
 # A line that is an indicator column's header, alone or as a cell: tables are rare, so the
-# line-by-line reading runs only when one is there. The search looks after a line break or a
-# cell's bar (a pattern opening on a character set is scanned for it in C), the match at the
-# text's start on its own.
+# line-by-line reading runs only when one is there. It is matched after the line break or
+# cell's bar before a 指 (指标, 主要指标), the match at the text's start on its own.
+_SPACE = " \t\u3000"
 _HEADER_CELL = r"[ \t\u3000]*(?:指[ \t\u3000]*标|主要指标)(?:名称|内容)?[ \t\u3000]*(?:\||\n)"
 _FIRST_CELL = re.compile(_HEADER_CELL)
 _ANY_TABLE = re.compile(r"[\n|]" + _HEADER_CELL)
+
+
+def _has_header_cell(text: str) -> bool:
+    """_ANY_TABLE.search(text) found a header: tried at the break or bar before each 指 (and
+    before each 主要 ahead of one), across the spaces between. Scanning for the break or bar
+    tested a character set at every character of the text."""
+    for at in finds(text, "指"):
+        for opening in (at, at - 2):  # 指标, 主要指标
+            k = opening - 1
+            while k >= 0 and text[k] in _SPACE:
+                k -= 1
+            if k >= 0 and text[k] in "\n|" and _ANY_TABLE.match(text, k):
+                return True
+    return False
 
 
 def _names_indicators(text: str) -> bool:
@@ -127,7 +143,7 @@ def _names_indicators(text: str) -> bool:
 
 def indicator_rows(text: str) -> list[IndicatorRow]:
     """Every row of every indicator table in text."""
-    if not _names_indicators(text) or not (_FIRST_CELL.match(text) or _ANY_TABLE.search(text)):
+    if not _names_indicators(text) or not (_FIRST_CELL.match(text) or _has_header_cell(text)):
         return []
     lines = _lines(text)
     out: list[IndicatorRow] = []

@@ -662,15 +662,19 @@ def _start(goal: Goal) -> int:
     return goal.start
 
 
+def _clause_start(ctx: Context, pos: int) -> int:
+    """Where the clause holding pos starts (after the last ，or ；of its sentence before it)."""
+    sentence_start, _ = ctx.sentences.span(pos)
+    cut = _CLAUSE_END.search(ctx.text, sentence_start, pos)
+    return cut.start() + 1 if cut else sentence_start
+
+
 def _scope(
     ctx: Context, b: Builder, goal: Goal, parks: list[ParkMention], starts: list[int]
 ) -> tuple[str, str] | None:
     """The park named before the goal in its clause, else the document's jurisdiction."""
-    sentence_start, _ = ctx.sentences.span(goal.start)
-    cut = _CLAUSE_END.search(ctx.text, sentence_start, goal.start)
-    start = cut.start() + 1 if cut else sentence_start
     i = bisect_left(starts, goal.start) - 1
-    if i >= 0 and starts[i] >= start:
+    if i >= 0 and starts[i] >= _clause_start(ctx, goal.start):
         return b.park(parks[i])
     if ctx.park is not None:
         return b.park(ctx.park)
