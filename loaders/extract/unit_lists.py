@@ -366,6 +366,8 @@ def shared_level(parts: list[str]) -> list[str]:
         both = BOTH_LEVELS.match(piece.strip())
         # 市（区）公安机关: the city's and each district's.
         out.extend([f"{both[1]}{both[3]}", f"{both[2]}{both[3]}"] if both else [piece.strip()])
+    if len(out) == 1:
+        return out  # one name (most subjects): nothing is shared
     for i in range(len(out) - 2, -1, -1):
         following = out[i + 1]
         if out[i] in _LEVEL_WORDS and following[:1] in _LEVEL_WORDS and len(following) > 2:
