@@ -25,15 +25,26 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from policykg.loaders.cache_files import stale
+
 _LOADERS = Path(__file__).resolve().parent
 _PACKAGE_ROOT = Path(__file__).parent.parent.parent  # holds policykg/ (loaders/ is linked in)
-# Package files set their __path__ (Python must run them); two touch re's and the collector's
-# internals; document.py holds the records other stages receive (ParsedDocument): compiled,
+# Package files set their __path__ (Python must run them), and cache_files is imported by this
+# module before the build is on it; two touch re's and the collector's internals; document.py holds the records other stages receive (ParsedDocument): compiled,
 # a frozen dataclass cannot be unpickled.
 _NOT_COMPILED = frozenset(
-    {"__init__.py", "native.py", "build_native.py", "regex_cache.py", "collector.py", "document.py"}
+    {
+        "__init__.py",
+        "native.py",
+        "build_native.py",
+        "cache_files.py",
+        "regex_cache.py",
+        "collector.py",
+        "document.py",
+    }
 )
 _COMPLETE = "COMPLETE"
+KEEP = 4  # builds kept (~5 MB each)
 
 
 def enabled() -> bool:
@@ -141,7 +152,13 @@ def build() -> Path:
         if source_key() != key:
             raise RuntimeError("the loaders changed while they were compiled; build again")
         staging.rename(target)
-    for old in target.parent.iterdir():
-        if old != target and old.is_dir() and (old / _COMPLETE).is_file():
-            shutil.rmtree(old, ignore_errors=True)
+    _drop_stale(target)
     return target
+
+
+def _drop_stale(target: Path) -> None:
+    """Delete all but the newest KEEP complete builds beside target: one environment may serve
+    checkouts of other commits (a bench comparing two trees), which rebuilt each other's away."""
+    builds = (old for old in target.parent.iterdir() if (old / _COMPLETE).is_file())
+    for old in stale(target, builds, KEEP):
+        shutil.rmtree(old, ignore_errors=True)

@@ -20,10 +20,10 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from policykg.loaders.cache_files import cache_dir, write_whole
 from policykg.loaders.native import stamp
 
 _LOADERS = Path(__file__).resolve().parent
@@ -48,9 +48,8 @@ def enabled() -> bool:
 
 def cache_file() -> Path:
     """This interpreter's and these loaders' file under $XDG_CACHE_HOME/policykg."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     key = stamp(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}", sorted(_LOADERS.rglob("*.py")))
-    return base / "policykg" / f"regex-{key}.marshal"
+    return cache_dir() / f"regex-{key}.marshal"
 
 
 def preload() -> None:
@@ -83,31 +82,7 @@ def save_new() -> None:
         return
     for pattern, flags in new:
         _loaded[(pattern, flags)] = _entry(pattern, flags)
-    target = cache_file()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _drop_stale(target)
-        # Whole file or none: processes started together (load workers) may write at once.
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as out:
-            out.write(marshal.dumps(list(_loaded.values())))
-        os.replace(out.name, target)
-    except OSError:
-        return  # a read-only home: compiling each run is only slower
-
-
-def _drop_stale(target: Path) -> None:
-    """Delete all but the newest KEEP files beside target: checkouts of other commits (or
-    trees extracting at the same time) keep theirs, which a single file made them recompile."""
-    others = [f for f in target.parent.glob("regex-*.marshal") if f != target]
-    for stale in sorted(others, key=_mtime, reverse=True)[KEEP - 1 :]:
-        stale.unlink(missing_ok=True)
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0  # removed meanwhile by another process
+    write_whole(cache_file(), marshal.dumps(list(_loaded.values())), KEEP)
 
 
 def _entry(pattern: str, flags: int) -> _Entry:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import importlib.util
 import marshal
-import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import ahocorasick_rs
 
 from policykg.errors import ExtractError
+from policykg.loaders.cache_files import cache_dir, write_whole
 from policykg.loaders.native import stamp
 
 
@@ -127,7 +126,7 @@ def _tables() -> _Tables:
         pass  # no file yet, or not one of ours: made again
     rows = _read_rows()
     tables = (rows, _names_of(rows))
-    _save_tables(path, tables)
+    write_whole(path, marshal.dumps(tables), KEEP)
     return tables
 
 
@@ -136,29 +135,9 @@ def _tables_file() -> Path:
     the data files as they are now: an edited rule or table starts a new one. The tables are
     made here alone, so this module's file (its compiled build's, when built) stands for the
     rules: stat-ing every loader's source as native.source_key does took ~2 ms."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     table = _table_path()
     key = stamp(sys.version, [Path(__file__), table, table.parent / "56_nations.csv"])
-    return base / "policykg" / f"regions-{key}.marshal"
-
-
-def _save_tables(path: Path, tables: _Tables) -> None:
-    """Write the file whole or not at all (processes started together may write at once),
-    keeping the newest KEEP."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        others = sorted(
-            (f for f in path.parent.glob("regions-*.marshal") if f != path),
-            key=lambda f: f.stat().st_mtime,
-            reverse=True,
-        )
-        for stale in others[KEEP - 1 :]:
-            stale.unlink(missing_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
-            out.write(marshal.dumps(tables))
-        os.replace(out.name, path)
-    except OSError:
-        return  # a read-only home: the tables are made in each run
+    return cache_dir() / f"regions-{key}.marshal"
 
 
 def _read_rows() -> dict[str, Row]:
