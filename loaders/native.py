@@ -15,6 +15,7 @@ never wrong. POLICYKG_NATIVE=off turns it off; POLICYKG_NATIVE_DIR moves it.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import os
 import shutil
@@ -109,10 +110,26 @@ def extend_path(path: list[str], package: str) -> list[str]:
     folder = build.joinpath(*package.split("."))
     if not folder.is_dir():
         return path
-    # mypyc puts the runtime shared by the compiled modules at the top of the build.
-    if str(build) not in sys.path:
-        sys.path.append(str(build))
+    _import_runtime(build)
     return [str(folder), *path]
+
+
+def _import_runtime(build: Path) -> None:
+    """Import the runtime the compiled modules share (mypyc puts it at the top of the build)
+    from its file. Not by putting the build on sys.path: processes started by spawn (load
+    workers) get the parent's sys.path and, before anything else, import policykg, which the
+    build's policykg/ folder (no __init__.py) then made a namespace package without parse."""
+    for runtime in build.glob("*__mypyc.*"):
+        name = runtime.name.split(".", 1)[0]
+        if name in sys.modules:
+            return
+        spec = importlib.util.spec_from_file_location(name, runtime)
+        if spec is None or spec.loader is None:
+            return
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        return
 
 
 def build() -> Path:

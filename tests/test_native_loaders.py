@@ -109,3 +109,31 @@ def test_a_parsed_document_pickles_and_reads_back_equal() -> None:
     for path in sorted((ROOT / "demo").iterdir())[:3]:
         document = parse(path)
         assert pickle.loads(pickle.dumps(document)) == document
+
+
+# A worker started by spawn (as load's are) gets the parent's sys.path and imports policykg
+# first; run from outside the repository, so that only the installed package can be found.
+_SPAWNED = """
+import json, multiprocessing, sys
+import policykg.loaders.extract
+
+def where(_):
+    import policykg.app.loading, policykg.loaders.clean
+    return sys.modules["policykg.loaders.clean"].__file__
+
+if __name__ == "__main__":
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        print(json.dumps(pool.map(where, [0])[0]))
+"""
+
+
+def test_a_spawned_worker_imports_the_package_and_the_compiled_loaders(tmp_path: Path) -> None:
+    build = _current_build()
+    script = tmp_path / "spawned.py"
+    script.write_text(_SPAWNED)
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout).startswith(str(build))
