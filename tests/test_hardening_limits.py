@@ -145,6 +145,8 @@ def test_a_flattened_one_megabyte_line_parses_in_linear_time(tmp_path: Path) -> 
         assert len(doc.text) > size // 2
         return spent
 
-    quarter = min(cpu_seconds(250_000) for _ in range(2))
-    whole = min(cpu_seconds(1_000_000) for _ in range(2))
+    # Best of three: the quarter now parses in ~50 ms, where one slow spell of the shared
+    # host moved a best of two past the bound (ratio 11 once; 4.9 typically).
+    quarter = min(cpu_seconds(250_000) for _ in range(3))
+    whole = min(cpu_seconds(1_000_000) for _ in range(3))
     assert whole / quarter < 8, (quarter, whole)
