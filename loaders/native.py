@@ -31,8 +31,9 @@ from policykg.loaders.cache_files import stale
 _LOADERS = Path(__file__).resolve().parent
 _PACKAGE_ROOT = Path(__file__).parent.parent.parent  # holds policykg/ (loaders/ is linked in)
 # Package files set their __path__ (Python must run them), and cache_files is imported by this
-# module before the build is on it; two touch re's and the collector's internals; document.py holds the records other stages receive (ParsedDocument): compiled,
-# a frozen dataclass cannot be unpickled.
+# module before the build is on it; two touch re's and the collector's internals; document.py
+# holds the records other stages receive (ParsedDocument): compiled, a frozen dataclass cannot
+# be unpickled.
 _NOT_COMPILED = frozenset(
     {
         "__init__.py",

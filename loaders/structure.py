@@ -26,10 +26,14 @@ HEADING = re.compile(
 _OPENINGS = frozenset(f"第{_CN}（(—" + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
 
 
+def _may_open_heading(first: str) -> bool:
+    """Whether a heading can open on this character (one of _OPENINGS or a decimal digit)."""
+    return first in _OPENINGS or first.isdecimal()
+
+
 def match_heading(text: str) -> re.Match[str] | None:
     """HEADING.match(text), tested first on text's opening character."""
-    first = text[:1]
-    return HEADING.match(text) if first in _OPENINGS or first.isdecimal() else None
+    return HEADING.match(text) if _may_open_heading(text[:1]) else None
 
 
 # Where an inline heading's title stops: `(一)基本思路。以…` → 基本思路.
@@ -98,8 +102,7 @@ def sections(text: str, paragraph_starts: Sequence[int]) -> tuple[Section, ...]:
     for start in paragraph_starts:
         # The opening character first: most paragraphs open on none a heading can, and each
         # was cut out of the text (a find and a slice) only for match_heading to refuse it.
-        first = text[start : start + 1]
-        if first not in _OPENINGS and not first.isdecimal():
+        if not _may_open_heading(text[start : start + 1]):
             continue
         end = text.find("\n", start)
         found = _heading_parts(text[start : end if end >= 0 else len(text)])

@@ -115,8 +115,9 @@ def _piped(lines: list[tuple[int, str]], i: int) -> tuple[list[IndicatorRow], in
 # A line that is an indicator column's header, alone or as a cell: tables are rare, so the
 # line-by-line reading runs only when one is there. It is matched after the line break or
 # cell's bar before a 指 (指标, 主要指标), the match at the text's start on its own.
-_SPACE = " \t\u3000"
-_HEADER_CELL = r"[ \t\u3000]*(?:指[ \t\u3000]*标|主要指标)(?:名称|内容)?[ \t\u3000]*(?:\||\n)"
+_SPACE = " \t\u3000"  # what may stand between a header cell's words and around them
+_GAP = f"[{_SPACE}]*"
+_HEADER_CELL = rf"{_GAP}(?:指{_GAP}标|主要指标)(?:名称|内容)?{_GAP}(?:\||\n)"
 _FIRST_CELL = re.compile(_HEADER_CELL)
 _ANY_TABLE = re.compile(r"[\n|]" + _HEADER_CELL)
 
