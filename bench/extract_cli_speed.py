@@ -84,18 +84,18 @@ def user_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def extract_command(folder: Path) -> list[str]:
-    """`policykg extract --json folder` as this Python runs it."""
-    return [sys.executable, "-m", "policykg.app.cli", "extract", "--json", str(folder)]
+def extract_command(folder: Path, python: str = sys.executable) -> list[str]:
+    """`policykg extract --json folder` as this Python (or python) runs it."""
+    return [python, "-m", "policykg.app.cli", "extract", "--json", str(folder)]
 
 
-def extract_cpu(folder: Path, sink: Path) -> tuple[float, float, int]:
+def extract_cpu(folder: Path, sink: Path, python: str = sys.executable) -> tuple[float, float, int]:
     """One `policykg extract --json` process: (CPU s, wall s, output lines)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(sink, "w", encoding="utf-8") as out:
         done = subprocess.run(
-            extract_command(folder),
+            extract_command(folder, python),
             cwd=ROOT, env=user_env(), stdout=out, stderr=subprocess.PIPE, text=True, check=False,
         )  # fmt: skip
     wall = time.perf_counter() - start

@@ -14,14 +14,13 @@ interpreter was measured (README, "Session 13").
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.extract_cli_speed import bench_folder, user_env
+from bench.extract_cli_speed import bench_folder, extract_cpu, user_env
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "extract_interpreters.txt"
@@ -44,20 +43,6 @@ def describe(python: str) -> str:
     return done.stdout.strip()
 
 
-def extract_cpu(python: str, folder: Path, sink: Path) -> float:
-    """CPU seconds of one `policykg extract --json folder` process of this interpreter."""
-    command = [python, "-m", "policykg.app.cli", "extract", "--json", str(folder)]
-    before = _children_cpu()
-    with open(sink, "wb") as out:
-        subprocess.run(command, cwd=ROOT, env=user_env(), stdout=out, check=True)
-    return _children_cpu() - before
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def main(argv: list[str]) -> int:
     """Run both interpreters in turn; print and write the figures."""
     if len(argv) < 2:
@@ -69,9 +54,9 @@ def main(argv: list[str]) -> int:
         folder, chars, _ = bench_folder(Path(tmp))
         sinks = [Path(tmp) / "a.jsonl", Path(tmp) / "b.jsonl"]
         for python, sink in zip(pythons, sinks, strict=True):
-            extract_cpu(python, folder, sink)  # not counted: writes .pyc files, pattern cache
+            extract_cpu(folder, sink, python)  # not counted: writes .pyc files, pattern cache
         for _ in range(runs):
-            a, b = (extract_cpu(p, folder, s) for p, s in zip(pythons, sinks, strict=True))
+            a, b = (extract_cpu(folder, s, p)[0] for p, s in zip(pythons, sinks, strict=True))
             times.append((a, b))
         same = sinks[0].read_bytes() == sinks[1].read_bytes()
     ratios = sorted(b / a for a, b in times)
